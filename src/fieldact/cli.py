@@ -1,0 +1,181 @@
+"""The ``fieldact`` command: the app by default, and subcommands for trainers, support and the office."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Sequence
+from datetime import datetime, timedelta
+from pathlib import Path
+from zoneinfo import ZoneInfo
+
+from fieldact import __version__
+from fieldact.standard import Service, Standard, StandardError, VisitKind, load_brand, load_standard
+from fieldact.standard.schema import Kind, Stage
+from fieldact.text import InputError, set_language
+from fieldact.visit import Plan, ScriptValueMissing, subscriber_from_name, technician_from_name
+from fieldact.visit.scripts import ScriptContext, render_script, render_title
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="fieldact",
+        description="The service standard on the technician's tablet; signed acts for the office.",
+    )
+    parser.add_argument("--version", action="version", version=f"fieldact {__version__}")
+    parser.add_argument("--lang", choices=("ru", "en"), default="ru", help="language of the interface (default ru)")
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND")
+
+    run = commands.add_parser("run", help="start the tablet app (the default)")
+    run.add_argument("--windowed", action="store_true", help="a normal window instead of the kiosk (development)")
+
+    standard = commands.add_parser("standard", help="the service standard file")
+    standard_commands = standard.add_subparsers(dest="standard_command", metavar="ACTION", required=True)
+    check = standard_commands.add_parser("check", help="validate a standard file and summarise it")
+    check.add_argument("file", nargs="?", type=Path, help="the standard TOML (default: the shipped one)")
+    check.add_argument("--brand", type=Path, help="the brand TOML (default: the shipped one)")
+
+    script = commands.add_parser("script", help="print a stage's scripts with names and the greeting filled in")
+    script.add_argument("--kind", required=True, choices=[kind.value for kind in VisitKind])
+    script.add_argument("--stage", required=True, help="stage key (e.g. precall) or number 1-6")
+    script.add_argument("--at", required=True, help="local date and time, e.g. 2026-11-26T11:59")
+    script.add_argument("--subscriber", required=True, help="«Фамилия Имя Отчество»")
+    script.add_argument("--technician", required=True, help="«Фамилия Имя»")
+    script.add_argument("--planned", help="planned local time of the visit (default: as the pre-call rule implies)")
+    script.add_argument("--without-time", action="store_true", help="the visit has no exact time")
+    script.add_argument("--standard", type=Path, help="the standard TOML (default: the shipped one)")
+    script.add_argument("--brand", type=Path, help="the brand TOML (default: the shipped one)")
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    set_language(args.lang)
+    command = args.command or "run"
+    if command == "standard":
+        return standard_check(args.file, args.brand)
+    if command == "script":
+        return print_script(args)
+    return run_app(args)
+
+
+def run_app(args: argparse.Namespace) -> int:
+    from fieldact.ui.app import run  # Qt is imported only when the app really starts
+
+    return run(windowed=getattr(args, "windowed", False), language=args.lang)
+
+
+# --- standard check -----------------------------------------------------------------------------------------
+
+
+def standard_check(file: Path | None, brand_file: Path | None) -> int:
+    try:
+        standard = load_standard(file)
+        load_brand(brand_file)
+    except StandardError as error:
+        for problem in error.problems:
+            print(problem, file=sys.stderr)
+        print(f"{len(error.problems)} error(s); the standard was not accepted.", file=sys.stderr)
+        return 1
+    print(summary(standard))
+    return 0
+
+
+def summary(standard: Standard) -> str:
+    lines = [standard.title, ""]
+    for kind_key, kind in standard.kinds.items():
+        lines.append(f"{kind_key.value}: {kind.title} ({kind.role}), pre-call {kind.precall_minutes_before} min before")
+        for stage in kind.stages:
+            lines.append(f"  {stage.number}. {stage.key}: {stage.title} — {_stage_counts(stage)}")
+        for branch in kind.branches:
+            lines.append(f"  branch {branch.key} (stage {branch.stage}): {branch.title}")
+        lines.append(f"  items per service: {_service_counts(kind)}")
+    lines.append(f"day rules: {len(standard.day_rules)}")
+    lines.append("OK")
+    return "\n".join(lines)
+
+
+def _stage_counts(stage: Stage) -> str:
+    kinds: dict[str, int] = {}
+    for item in stage.items:
+        kinds[item.requirement.value] = kinds.get(item.requirement.value, 0) + 1
+    counts = ", ".join(f"{count} {name}" for name, count in kinds.items())
+    return f"{len(stage.items)} items ({counts}), {len(stage.scripts)} scripts"
+
+
+def _service_counts(kind: Kind) -> str:
+    counts = []
+    for service in Service:
+        total = sum(1 for stage in kind.stages for item in stage.items if service in item.services)
+        counts.append(f"{service.value} {total}")
+    return ", ".join(counts)
+
+
+# --- script ---------------------------------------------------------------------------------------------------
+
+
+def print_script(args: argparse.Namespace) -> int:
+    try:
+        standard = load_standard(args.standard)
+        brand = load_brand(args.brand)
+        kind = standard.kind(VisitKind(args.kind))
+        stage = _find_stage(kind, args.stage)
+        zone = ZoneInfo(brand.timezone)
+        at = _local_time(args.at, zone, "--at")
+        planned = _local_time(args.planned, zone, "--planned") if args.planned else None
+        plan = Plan(planned or _implied_plan(at, kind), exact=not args.without_time)
+        context = ScriptContext(
+            brand,
+            kind,
+            at,
+            subscriber_from_name(args.subscriber),
+            technician_from_name(args.technician),
+            plan,
+        )
+        print(_render_stage(standard, kind, stage, context))
+    except StandardError as error:
+        print("\n".join(error.problems), file=sys.stderr)
+        return 1
+    except (InputError, ScriptValueMissing) as error:
+        print(error, file=sys.stderr)
+        return 1
+    return 0
+
+
+def _find_stage(kind: Kind, name: str) -> Stage:
+    for stage in kind.stages:
+        if name in (stage.key, str(stage.number)):
+            return stage
+    known = ", ".join(f"{stage.number} {stage.key}" for stage in kind.stages)
+    raise InputError(f"No stage {name!r} in this visit kind; use one of: {known}.")
+
+
+def _local_time(text: str, zone: ZoneInfo, option: str) -> datetime:
+    try:
+        moment = datetime.fromisoformat(text)
+    except ValueError:
+        raise InputError(f"{option} {text!r} is not a date and time; write it as 2026-11-26T11:59.") from None
+    return moment.replace(tzinfo=zone) if moment.tzinfo is None else moment.astimezone(zone)
+
+
+def _render_stage(standard: Standard, kind: Kind, stage: Stage, context: ScriptContext) -> str:
+    blocks = [f"{stage.number}. {stage.title}"]
+    for script in stage.scripts:
+        blocks.append(f"[{render_title(script, context, standard)}]\n{render_script(script, context, standard)}")
+    for branch in kind.branches:
+        if branch.stage == stage.key:
+            for script in branch.scripts:
+                title = f"{branch.title}: {render_title(script, context, standard)}"
+                blocks.append(f"[{title}]\n{render_script(script, context, standard)}")
+    if stage.phrases:
+        blocks.append("[Фразы активного слушания]\n" + "\n".join(stage.phrases))
+    if stage.wishes:
+        blocks.append("[Пожелания (правило ППП)]\n" + "\n".join(stage.wishes))
+    return "\n\n".join(blocks)
+
+
+def _implied_plan(call_at: datetime, kind: Kind) -> datetime:
+    """The planned time a call at ``call_at`` implies by the pre-call rule, to the nearest whole hour."""
+    implied = call_at + timedelta(minutes=kind.precall_minutes_before)
+    rounded = implied.replace(minute=0, second=0, microsecond=0)
+    return rounded + timedelta(hours=1) if implied.minute >= 30 else rounded

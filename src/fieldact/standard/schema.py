@@ -1,0 +1,307 @@
+"""The service standard as typed data.
+
+The TOML files in ``resources/standards`` and ``resources/brand`` are validated against these models.
+Every model forbids unknown keys so a misspelt key is an error, not a silently ignored line.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date, time
+from enum import StrEnum
+from typing import Annotated, Literal
+
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, field_validator, model_validator
+
+Key = Annotated[str, Field(pattern=r"^[a-z][a-z0-9_]*$", max_length=64)]
+
+
+class Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class Service(StrEnum):
+    TV = "tv"
+    INTERNET = "internet"
+    PHONE = "phone"
+
+
+class VisitKind(StrEnum):
+    CONNECTION = "connection"
+    SERVICE = "service"
+
+
+class Requirement(StrEnum):
+    REQUIRED = "required"
+    OPTIONAL = "optional"
+    CONDITIONAL = "conditional"
+
+
+class EvidenceKind(StrEnum):
+    """What a technician records to prove an item was done."""
+
+    CHECK = "check"  # done, nothing more to record
+    SPEED = "speed"  # download and upload in Mbit/s
+    CHANNELS = "channels"  # names of the TV channels shown
+    TEST_CALL = "test_call"  # incoming and outgoing call both made
+    CABLE_LABELS = "cable_labels"  # number of labels applied
+    CABLE_ROUTE = "cable_route"  # the agreed route, as text
+    DEBRIS_REMOVED = "debris_removed"  # confirmation that the debris is gone
+    HOLES_FILLED = "holes_filled"  # number of drilled holes filled (0: none drilled)
+    TARIFF = "tariff"  # the tariff activated
+    APPS = "apps"  # which of the listed applications were installed
+    PHONE_NUMBER = "phone_number"  # the number bound to the contract
+    TEXT = "text"  # a free description (the problem, the cause found)
+
+
+ALL_SERVICES: tuple[Service, ...] = (Service.TV, Service.INTERNET, Service.PHONE)
+
+
+def _parse_services(value: object) -> tuple[Service, ...]:
+    """``"all"`` or a list of service names, as written in the TOML."""
+    if value == "all":
+        return ALL_SERVICES
+    if isinstance(value, tuple) and all(isinstance(v, Service) for v in value):
+        return value
+    if not isinstance(value, list):
+        raise ValueError('write "all" or a list such as ["tv", "internet"]')
+    if not value:
+        raise ValueError('empty list of services; write "all" or name tv, internet or phone')
+    known = {service.value for service in Service}
+    for name in value:
+        if name not in known:
+            raise ValueError(f"unknown service {name!r}; use tv, internet or phone")
+    return tuple(Service(name) for name in value)
+
+
+Services = Annotated[tuple[Service, ...], BeforeValidator(_parse_services)]
+
+_PLACEHOLDER = re.compile(r"\{([a-zA-Z_][a-zA-Z0-9_]*)\}")
+
+
+def placeholders(template: str) -> list[str]:
+    """Names of the ``{placeholders}`` in a script template, in order of appearance."""
+    return _PLACEHOLDER.findall(template)
+
+
+class Script(Strict):
+    """A speech module (РМ): the words the technician says."""
+
+    key: Key
+    title: str = Field(min_length=1)
+    text: str = Field(min_length=1)
+    services: Services = ALL_SERVICES
+
+    @field_validator("text")
+    @classmethod
+    def _known_placeholders(cls, text: str) -> str:
+        unknown = [name for name in placeholders(text) if name not in PLACEHOLDER_NAMES]
+        if unknown:
+            raise ValueError(f"unknown placeholder {{{unknown[0]}}}; known: {', '.join(sorted(PLACEHOLDER_NAMES))}")
+        return text
+
+
+PLACEHOLDER_NAMES: frozenset[str] = frozenset(
+    {
+        "greeting",  # «доброе утро» in the middle of a sentence
+        "Greeting",  # «Доброе утро» at the start of one
+        "subscriber_io",  # the subscriber's first name and patronymic
+        "technician_name",  # the technician's first name
+        "technician_surname_name",  # «Фамилия Имя» of the technician
+        "brand",
+        "hotline",
+        "planned_hour",  # «14»
+        "planned_date",  # «26.11.2026»
+        "planned_time",  # «14 ч. 30 мин.»
+        "window_from",  # «14 ч.»
+        "window_to",  # «15 ч.»
+    }
+)
+
+
+class Condition(Strict):
+    """A fact about the visit that makes a conditional item apply."""
+
+    key: Key
+    question: str = Field(min_length=1)
+
+
+class Item(Strict):
+    key: Key
+    text: str = Field(min_length=1)
+    services: Services = ALL_SERVICES
+    requirement: Requirement = Requirement.REQUIRED
+    condition: Key | None = None
+    evidence: EvidenceKind = EvidenceKind.CHECK
+    script: Key | None = None
+    min_channels: int | None = Field(default=None, ge=1)
+    options: list[str] = Field(default_factory=list)
+    hint: str | None = None
+
+    @model_validator(mode="after")
+    def _consistent(self) -> Item:
+        if self.requirement is Requirement.CONDITIONAL and self.condition is None:
+            raise ValueError("a conditional item needs a condition")
+        if self.requirement is not Requirement.CONDITIONAL and self.condition is not None:
+            raise ValueError(f"only a conditional item takes a condition, this one is {self.requirement.value}")
+        if self.evidence is EvidenceKind.APPS and not self.options:
+            raise ValueError("an item with apps evidence needs its options")
+        if self.min_channels is not None and self.evidence is not EvidenceKind.CHANNELS:
+            raise ValueError("min_channels applies only to channels evidence")
+        return self
+
+    def applies_to(self, services: frozenset[Service]) -> bool:
+        return bool(services.intersection(self.services))
+
+
+class Stage(Strict):
+    key: Key
+    number: int = Field(ge=1, le=6)
+    title: str = Field(min_length=1)
+    goals: list[str] = Field(min_length=1)
+    tools: list[str] = Field(default_factory=list)
+    rules: list[str] = Field(default_factory=list)
+    important: list[str] = Field(default_factory=list)
+    phrases: list[str] = Field(default_factory=list)
+    wishes: list[str] = Field(default_factory=list)
+    scripts: list[Script] = Field(default_factory=list)
+    items: list[Item] = Field(min_length=1)
+
+
+class Outcome(Strict):
+    key: Key
+    text: str = Field(min_length=1)
+
+
+class Branch(Strict):
+    """A fork of the service visit the standard prescribes (not at home, another time, cannot fix)."""
+
+    key: Key
+    stage: Key
+    title: str = Field(min_length=1)
+    when: str = Field(min_length=1)
+    steps: list[str] = Field(default_factory=list)
+    scripts: list[Script] = Field(default_factory=list)
+    call: Literal["reschedule_contact", "quality_manager"] | None = None
+    outcomes: list[Outcome] = Field(default_factory=list)
+    needs_time: bool = False
+    needs_details: bool = False
+
+
+class Kind(Strict):
+    title: str = Field(min_length=1)
+    role: str = Field(min_length=1)
+    precall_minutes_before: int = Field(ge=0, le=24 * 60)
+    precall_minutes_before_without_time: int | None = Field(default=None, ge=0, le=24 * 60)
+    arrival_window_minutes: int | None = Field(default=None, ge=1, le=24 * 60)
+    stages: list[Stage] = Field(min_length=6, max_length=6)
+    branches: list[Branch] = Field(default_factory=list)
+
+    @model_validator(mode="after")
+    def _stages_in_order(self) -> Kind:
+        numbers = [stage.number for stage in self.stages]
+        if numbers != list(range(1, len(self.stages) + 1)):
+            raise ValueError(f"stages must be numbered 1 to 6 in order, found {numbers}")
+        for stage in self.stages:
+            keys = [item.key for item in stage.items]
+            duplicate = next((key for key in keys if keys.count(key) > 1), None)
+            if duplicate:
+                raise ValueError(f"item key {duplicate!r} appears twice in stage {stage.key!r}")
+        stage_keys = {stage.key for stage in self.stages}
+        for branch in self.branches:
+            if branch.stage not in stage_keys:
+                raise ValueError(f"branch {branch.key!r} names unknown stage {branch.stage!r}")
+        return self
+
+
+class Greeting(Strict):
+    morning: str
+    day: str
+    evening: str
+    day_from: time
+    evening_from: time
+
+    @model_validator(mode="after")
+    def _ordered(self) -> Greeting:
+        if not self.day_from < self.evening_from:
+            raise ValueError("day_from must come before evening_from")
+        return self
+
+
+class DayRule(Strict):
+    when: Literal["start_of_day", "before_leaving", "always"]
+    text: str = Field(min_length=1)
+
+
+class Standard(Strict):
+    title: str
+    source: str
+    language: str = "ru"
+    greeting: Greeting
+    conditions: list[Condition] = Field(default_factory=list)
+    kinds: dict[VisitKind, Kind]
+    day_rules: list[DayRule] = Field(min_length=1)
+
+    @model_validator(mode="after")
+    def _references(self) -> Standard:
+        missing = [kind.value for kind in VisitKind if kind not in self.kinds]
+        if missing:
+            raise ValueError(f"missing visit kind {missing[0]!r}")
+        known_conditions = {condition.key for condition in self.conditions}
+        for kind_key, kind in self.kinds.items():
+            for stage in kind.stages:
+                scripts = {script.key for script in stage.scripts}
+                for item in stage.items:
+                    if item.condition and item.condition not in known_conditions:
+                        raise ValueError(
+                            f"{kind_key.value}.{stage.key}.{item.key}: unknown condition {item.condition!r}"
+                        )
+                    if item.script and item.script not in scripts:
+                        raise ValueError(f"{kind_key.value}.{stage.key}.{item.key}: unknown script {item.script!r}")
+        return self
+
+    def kind(self, kind: VisitKind) -> Kind:
+        return self.kinds[kind]
+
+
+class WorkingHours(Strict):
+    start: time
+    end: time
+    weekdays: list[int] = Field(default_factory=lambda: [0, 1, 2, 3, 4], description="0 is Monday")
+    holidays: list[date] = Field(default_factory=list)
+
+
+class Contact(Strict):
+    role: str
+    phone: str = ""
+
+
+class Brand(Strict):
+    name: str = Field(min_length=1)
+    legal_name: str = Field(min_length=1)
+    city: str = Field(min_length=1)
+    hotline: str = Field(min_length=1)
+    account_url_template: str
+    contract_pattern: str
+    timezone: str = "Europe/Moscow"
+    lead_quality_specialist: Contact
+    quality_manager: Contact
+    working_hours: WorkingHours
+
+    @field_validator("account_url_template")
+    @classmethod
+    def _contract_placeholder(cls, value: str) -> str:
+        if "{contract}" not in value:
+            raise ValueError("the personal-account URL template must contain {contract}")
+        if not value.startswith("https://"):
+            raise ValueError("the personal-account URL must start with https://")
+        return value
+
+    @field_validator("contract_pattern")
+    @classmethod
+    def _compiles(cls, value: str) -> str:
+        try:
+            re.compile(value)
+        except re.error as error:
+            raise ValueError(f"not a valid regular expression: {error}") from error
+        return value

@@ -1,0 +1,1 @@
+"""Storage: SQLModel tables, engine, migrations, repositories and the audit log. No Qt."""
