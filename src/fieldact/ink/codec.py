@@ -208,10 +208,11 @@ def decode(data: bytes) -> Signature:
     reader = _Reader(payload)
     try:
         signature = _read_signature(reader)
+    except InkFormatError:
+        raise
     except (ValueError, TypeError, OverflowError) as error:
-        if isinstance(error, InkFormatError):
-            raise
-        raise InkFormatError(f"The signature data holds invalid values: {error}") from error
+        reason = str(error).rstrip(".")
+        raise InkFormatError(f"The signature data holds invalid values ({reason}).") from error
     if reader.remaining:
         raise InkFormatError(f"The signature data has {reader.remaining} unexpected bytes at the end.")
     return signature

@@ -5,7 +5,9 @@ cut into straight pieces by Wang's formula, so a gentle stretch costs one segmen
 a few. Width follows pen pressure when the device reports real pressure, otherwise the smoothed
 speed (faster is thinner), and is itself smoothed and rate-limited so it never jumps.
 
-Draw every segment as a line with round caps; a zero-length segment is a dot.
+Draw every segment as a line with round caps. A zero-length segment (``is_dot``) is a dot: QPainter
+skips zero-length lines, so draw it with ``drawPoint`` (round-cap pen); in a PDF a zero-length line
+with round caps paints a dot (fpdf2: ``local_context(stroke_cap_style="ROUND")``).
 """
 
 from __future__ import annotations

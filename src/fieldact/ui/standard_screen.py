@@ -1,0 +1,139 @@
+"""The standard browser: each stage of a visit kind with its scripts filled in and its checklist.
+
+Trainers use it to rehearse the words; the visit screens build on the same rendering.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+from zoneinfo import ZoneInfo
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QMainWindow,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
+
+from fieldact.standard import Brand, Service, Stage, Standard, VisitKind
+from fieldact.standard.schema import Item, Requirement
+from fieldact.ui.labels import kind_name, service_name
+from fieldact.visit import Plan, Subscriber, Technician
+from fieldact.visit.scripts import ScriptContext, ScriptValueMissing, render_script, render_title
+
+SAMPLE_SUBSCRIBER = Subscriber("Иванов", "Иван", "Петрович")
+SAMPLE_TECHNICIAN = Technician("Петров", "Пётр")
+
+
+class StandardScreen(QMainWindow):
+    def __init__(self, standard: Standard, brand: Brand, now: datetime | None = None) -> None:
+        super().__init__()
+        self.standard, self.brand = standard, brand
+        self.now = now or datetime.now(ZoneInfo(brand.timezone))
+        self.setWindowTitle(self.tr("Service standard"))
+        self.kind_box = QComboBox()
+        for kind in standard.kinds:
+            self.kind_box.addItem(kind_name(kind), kind)
+        self.service_boxes = {service: QCheckBox(service_name(service)) for service in Service}
+        self.stage_list = QListWidget()
+        self.stage_list.setObjectName("stageRail")
+        self.stage_list.setWordWrap(True)
+        self.stage_list.setMinimumWidth(340)
+        self.body = QLabel()
+        self.body.setObjectName("stageBody")
+        self.body.setWordWrap(True)
+        self.body.setTextFormat(Qt.TextFormat.RichText)
+        self.body.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
+        self._layout()
+        self._connect()
+        self._fill_stages()
+
+    def _layout(self) -> None:
+        top = QHBoxLayout()
+        top.addWidget(self.kind_box)
+        for box in self.service_boxes.values():
+            box.setChecked(True)
+            top.addWidget(box)
+        top.addStretch(1)
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setWidget(self.body)
+        middle = QHBoxLayout()
+        middle.addWidget(self.stage_list, 1)
+        middle.addWidget(scroll, 3)
+        root = QVBoxLayout()
+        root.addLayout(top)
+        root.addLayout(middle, 1)
+        central = QWidget()
+        central.setLayout(root)
+        self.setCentralWidget(central)
+
+    def _connect(self) -> None:
+        self.kind_box.currentIndexChanged.connect(self._fill_stages)
+        for box in self.service_boxes.values():
+            box.toggled.connect(self._show_stage)
+        self.stage_list.currentRowChanged.connect(self._show_stage)
+
+    @property
+    def kind(self) -> VisitKind:
+        return VisitKind(self.kind_box.currentData())
+
+    @property
+    def services(self) -> frozenset[Service]:
+        return frozenset(service for service, box in self.service_boxes.items() if box.isChecked())
+
+    def _fill_stages(self) -> None:
+        self.stage_list.clear()
+        for stage in self.standard.kind(self.kind).stages:
+            self.stage_list.addItem(f"{stage.number}. {stage.title}")
+        self.stage_list.setCurrentRow(0)
+
+    def _show_stage(self) -> None:
+        row = self.stage_list.currentRow()
+        if row < 0:
+            return
+        stage = self.standard.kind(self.kind).stages[row]
+        self.body.setText(self._stage_html(stage))
+
+    def _context(self) -> ScriptContext:
+        definition = self.standard.kind(self.kind)
+        plan = Plan(self.now.replace(minute=0, second=0, microsecond=0))
+        return ScriptContext(self.brand, definition, self.now, SAMPLE_SUBSCRIBER, SAMPLE_TECHNICIAN, plan)
+
+    def _stage_html(self, stage: Stage) -> str:
+        context = self._context()
+        parts = [f"<h2>{stage.number}. {stage.title}</h2>"]
+        parts += [f"<p class='goal'>{goal}</p>" for goal in stage.goals]
+        for script in stage.scripts:
+            if not self.services.intersection(script.services):
+                continue
+            try:
+                text = render_script(script, context, self.standard)
+            except ScriptValueMissing as error:
+                text = str(error)
+            title = render_title(script, context, self.standard)
+            parts.append(f"<h3>{title}</h3><p style='font-size:22px'>«{text}»</p>")
+        items = [item for item in stage.items if item.applies_to(self.services)]
+        if items:
+            checklist = self.tr("Checklist")
+            parts.append(f"<h3>{checklist}</h3><ul>")
+            for item in items:
+                mark = "" if item.requirement is Requirement.REQUIRED else f" <i>({self._requirement(item)})</i>"
+                parts.append(f"<li>{item.text}{mark}</li>")
+            parts.append("</ul>")
+        for title, lines in ((self.tr("Phrases"), stage.phrases), (self.tr("Wishes"), stage.wishes)):
+            if lines:
+                parts.append(f"<h3>{title}</h3><p>" + " · ".join(lines) + "</p>")
+        return "".join(parts)
+
+    def _requirement(self, item: Item) -> str:
+        if item.requirement is Requirement.OPTIONAL:
+            return self.tr("when it applies")
+        condition = next(c for c in self.standard.conditions if c.key == item.condition)
+        return self.tr("if: {question}").format(question=condition.question)
