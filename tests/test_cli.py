@@ -36,8 +36,17 @@ def test_standard_check_refuses_a_broken_file(tmp_path: Path) -> None:
 
 def test_script_prints_the_seed_words_filled_in() -> None:
     result = fieldact(
-        "script", "--kind", "connection", "--stage", "precall", "--at", "2026-11-26T11:59",
-        "--subscriber", "Иванов Иван Петрович", "--technician", "Петров Пётр",
+        "script",
+        "--kind",
+        "connection",
+        "--stage",
+        "precall",
+        "--at",
+        "2026-11-26T11:59",
+        "--subscriber",
+        "Иванов Иван Петрович",
+        "--technician",
+        "Петров Пётр",
     )
     assert result.returncode == 0, result.stderr
     assert (
@@ -48,8 +57,17 @@ def test_script_prints_the_seed_words_filled_in() -> None:
 
 def test_script_at_noon_and_by_stage_number() -> None:
     result = fieldact(
-        "script", "--kind", "service", "--stage", "2", "--at", "2026-11-26T12:00",
-        "--subscriber", "Иванов Иван Петрович", "--technician", "Петров Пётр",
+        "script",
+        "--kind",
+        "service",
+        "--stage",
+        "2",
+        "--at",
+        "2026-11-26T12:00",
+        "--subscriber",
+        "Иванов Иван Петрович",
+        "--technician",
+        "Петров Пётр",
     )
     assert result.returncode == 0, result.stderr
     assert "Добрый день!" in result.stdout
@@ -58,17 +76,45 @@ def test_script_at_noon_and_by_stage_number() -> None:
 
 def test_script_errors_are_sentences() -> None:
     bad_time = fieldact(
-        "script", "--kind", "service", "--stage", "precall", "--at", "завтра",
-        "--subscriber", "Иванов Иван", "--technician", "Петров Пётр",
+        "script",
+        "--kind",
+        "service",
+        "--stage",
+        "precall",
+        "--at",
+        "завтра",
+        "--subscriber",
+        "Иванов Иван",
+        "--technician",
+        "Петров Пётр",
     )
     assert bad_time.returncode == 1 and "write it as 2026-11-26T11:59" in bad_time.stderr
     no_time = fieldact(
-        "script", "--kind", "service", "--stage", "precall", "--at", "2026-11-26T10:00", "--without-time",
-        "--subscriber", "Иванов Иван", "--technician", "Петров Пётр",
+        "script",
+        "--kind",
+        "service",
+        "--stage",
+        "precall",
+        "--at",
+        "2026-11-26T10:00",
+        "--without-time",
+        "--subscriber",
+        "Иванов Иван",
+        "--technician",
+        "Петров Пётр",
     )
     assert no_time.returncode == 1 and "точное плановое время визита" in no_time.stderr
     one_name = fieldact(
-        "script", "--kind", "service", "--stage", "9", "--at", "2026-11-26T10:00",
-        "--subscriber", "Иванов", "--technician", "Петров Пётр",
+        "script",
+        "--kind",
+        "service",
+        "--stage",
+        "9",
+        "--at",
+        "2026-11-26T10:00",
+        "--subscriber",
+        "Иванов",
+        "--technician",
+        "Петров Пётр",
     )
     assert one_name.returncode == 1 and "Traceback" not in one_name.stderr

@@ -12,6 +12,10 @@ from zoneinfo import ZoneInfo
 from fieldact import __version__
 from fieldact.standard import Service, Standard, StandardError, VisitKind, load_brand, load_standard
 from fieldact.standard.schema import Kind, Stage
+from fieldact.store.db import ENV_URL, DatabaseUnavailable, backup_to, default_path, open_database
+from fieldact.store.demo import fill as fill_demo
+from fieldact.store.doctor import full_check
+from fieldact.store.repository import Store
 from fieldact.text import InputError, set_language
 from fieldact.visit import Plan, ScriptValueMissing, subscriber_from_name, technician_from_name
 from fieldact.visit.scripts import ScriptContext, render_script, render_title
@@ -28,6 +32,17 @@ def build_parser() -> argparse.ArgumentParser:
 
     run = commands.add_parser("run", help="start the tablet app (the default)")
     run.add_argument("--windowed", action="store_true", help="a normal window instead of the kiosk (development)")
+    add_db_option(run)
+
+    doctor = commands.add_parser("doctor", help="full check of the database and every act's hashes")
+    add_db_option(doctor)
+
+    demo = commands.add_parser("demo", help="fill the database with demo technicians and visits")
+    add_db_option(demo)
+
+    backup = commands.add_parser("backup", help="a consistent copy of the database file")
+    backup.add_argument("--to", required=True, type=Path, help="the backup file to write")
+    add_db_option(backup)
 
     standard = commands.add_parser("standard", help="the service standard file")
     standard_commands = standard.add_subparsers(dest="standard_command", metavar="ACTION", required=True)
@@ -48,6 +63,10 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def add_db_option(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--db", help=f"database file or URL (default: ${ENV_URL}, else {default_path()})", default=None)
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     set_language(args.lang)
@@ -56,13 +75,54 @@ def main(argv: Sequence[str] | None = None) -> int:
         return standard_check(args.file, args.brand)
     if command == "script":
         return print_script(args)
+    if command in DATABASE_COMMANDS:
+        try:
+            return DATABASE_COMMANDS[command](args)
+        except DatabaseUnavailable as error:
+            print(error, file=sys.stderr)
+            return 2
     return run_app(args)
 
 
 def run_app(args: argparse.Namespace) -> int:
     from fieldact.ui.app import run  # Qt is imported only when the app really starts
 
-    return run(windowed=getattr(args, "windowed", False), language=args.lang)
+    return run(windowed=getattr(args, "windowed", False), language=args.lang, db=getattr(args, "db", None))
+
+
+# --- database commands ------------------------------------------------------------------------------------------
+
+
+def doctor_command(args: argparse.Namespace) -> int:
+    database = open_database(args.db)
+    problems = full_check(database)
+    for problem in problems:
+        print(problem)
+    print(f"{len(problems)} problem(s) in {database.path or database.url}" if problems else "OK")
+    return 1 if problems else 0
+
+
+def demo_command(args: argparse.Namespace) -> int:
+    store = open_store(args.db)
+    report = fill_demo(store)
+    print(f"Demo data in {store.database.path or store.database.url}: {report.visits_added} visit(s) added.")
+    for name, pin in report.technicians:
+        print(f"  {name}: PIN {pin}")
+    return 0
+
+
+def backup_command(args: argparse.Namespace) -> int:
+    database = open_database(args.db)
+    target = backup_to(database, args.to)
+    print(f"Backup written: {target}")
+    return 0
+
+
+def open_store(db: str | None) -> Store:
+    return Store(open_database(db), load_standard(), load_brand())
+
+
+DATABASE_COMMANDS = {"doctor": doctor_command, "demo": demo_command, "backup": backup_command}
 
 
 # --- standard check -----------------------------------------------------------------------------------------

@@ -3,7 +3,7 @@ import re
 import struct
 import zlib
 from dataclasses import replace
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 
 import pytest
 from hypothesis import HealthCheck, given, settings
@@ -29,7 +29,7 @@ from fieldact.ink.codec import MAGIC
 ANY_FLOAT = st.floats(allow_nan=False, allow_infinity=False)
 FLOAT32 = st.floats(allow_nan=False, allow_infinity=False, width=32)
 WHOLE = st.integers(-(2**40), 2**40).map(float)
-HUNDREDTHS = st.integers(-10**9, 10**9).map(lambda n: n / 100)
+HUNDREDTHS = st.integers(-(10**9), 10**9).map(lambda n: n / 100)
 PRESSURE_LEVELS = st.integers(0, 1024).map(lambda n: n / 1024)
 PHYSICAL_OVER_DPR = st.integers(0, 4000).map(lambda n: n / 1.5)
 
@@ -71,7 +71,7 @@ POSITIVE = st.floats(min_value=1e-3, max_value=1e6, allow_nan=False)
 
 @st.composite
 def signatures(draw: st.DrawFn, max_strokes: int = 5) -> Signature:
-    start = draw(st.datetimes(timezones=st.just(timezone.utc)))
+    start = draw(st.datetimes(timezones=st.just(UTC)))
     context = CaptureContext(
         pad_width_px=draw(POSITIVE),
         pad_height_px=draw(POSITIVE),
@@ -89,7 +89,11 @@ def float_bits(signature: Signature) -> list[bytes | None]:
     """Every float of the signature as raw bits, so -0.0 and 0.0 count as different."""
     c = signature.context
     values: list[float | None] = [
-        c.pad_width_px, c.pad_height_px, c.pad_width_mm, c.pad_height_mm, c.device_pixel_ratio
+        c.pad_width_px,
+        c.pad_height_px,
+        c.pad_width_mm,
+        c.pad_height_mm,
+        c.device_pixel_ratio,
     ]
     for s in signature.samples():
         values += [s.t_ms, s.x, s.y, s.pressure, s.tilt_x, s.tilt_y]
@@ -98,7 +102,7 @@ def float_bits(signature: Signature) -> list[bytes | None]:
 
 # --- fixtures --------------------------------------------------------------------------------------
 
-START = datetime(2025, 3, 1, 9, 30, 15, 123456, tzinfo=timezone.utc)
+START = datetime(2025, 3, 1, 9, 30, 15, 123456, tzinfo=UTC)
 
 
 def realistic_signature(samples: int = 600, strokes_count: int = 3) -> Signature:
@@ -117,9 +121,7 @@ def realistic_signature(samples: int = 600, strokes_count: int = 3) -> Signature
             y = 150 + 60 * math.sin(11 * u + k) * math.cos(3 * u)
             pressure = 0.3 + 0.5 * abs(math.sin(7 * u))
             t = 1_000_000.0 + 5 * (k * per_stroke + i) + 300 * k
-            points.append(
-                Sample(t, f32(x), f32(y), f32(pressure), f32(20 * math.sin(u)), f32(30 * math.cos(u)))
-            )
+            points.append(Sample(t, f32(x), f32(y), f32(pressure), f32(20 * math.sin(u)), f32(30 * math.cos(u))))
         strokes_.append(Stroke(points, PointerType.PEN))
     context = CaptureContext(800, 300, 160, 60, 1.5, {PointerType.PEN}, True, START)
     return Signature(context, strokes_)
@@ -148,12 +150,14 @@ def test_encoding_is_deterministic_and_the_fingerprint_is_stable(signature: Sign
 
 
 def test_negative_zero_survives_the_round_trip() -> None:
-    signature = Signature(
-        realistic_signature().context, [Stroke([Sample(-0.0, -0.0, 0.0, -0.0, -0.0, None)], "pen")]
-    )
+    signature = Signature(realistic_signature().context, [Stroke([Sample(-0.0, -0.0, 0.0, -0.0, -0.0, None)], "pen")])
     sample = decode(encode(signature)).strokes[0].samples[0]
     assert [math.copysign(1, v) for v in (sample.t_ms, sample.x, sample.y, sample.pressure, sample.tilt_x)] == [
-        -1, -1, 1, -1, -1
+        -1,
+        -1,
+        1,
+        -1,
+        -1,
     ]
 
 

@@ -1,5 +1,5 @@
 import math
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 
 import pytest
 from hypothesis import given, settings
@@ -27,7 +27,7 @@ EPS = 1e-9
 
 
 def context(pressure_real: bool = True) -> CaptureContext:
-    start = datetime(2025, 3, 1, tzinfo=timezone.utc)
+    start = datetime(2025, 3, 1, tzinfo=UTC)
     return CaptureContext(800, 300, 160, 60, 1.5, {PointerType.PEN, PointerType.TOUCH}, pressure_real, start)
 
 
@@ -116,23 +116,30 @@ def test_curve_passes_through_every_sample_that_moves_the_pen() -> None:
     assert all((s.x, s.y) in ends for s in stroke.samples[1:])
 
 
-def test_curve_is_smooth_where_pieces_meet() -> None:
-    stroke = cursive(count=40)
-    segments = stroke_segments(stroke, pressure_real=True)
-    for before, after in zip(segments, segments[1:], strict=False):
-        turn = math.atan2(after.y1 - after.y0, after.x1 - after.x0) - math.atan2(
-            before.y1 - before.y0, before.x1 - before.x0
-        )
-        turn = (turn + math.pi) % (2 * math.pi) - math.pi
-        assert abs(turn) < math.radians(25)
+def turn_angles(points: list[tuple[float, float]]) -> list[float]:
+    angles = []
+    for (ax, ay), (bx, by), (cx, cy) in zip(points, points[1:], points[2:], strict=False):
+        turn = math.atan2(cy - by, cx - bx) - math.atan2(by - ay, bx - ax)
+        angles.append(abs((turn + math.pi) % (2 * math.pi) - math.pi))
+    return angles
+
+
+def test_curve_through_a_coarse_circle_is_round_and_smooth() -> None:
+    # Twelve samples on a circle: the raw polyline turns 30 degrees at every sample.
+    samples = [
+        Sample(i * 5.0, 200 + 100 * math.cos(i * math.pi / 6), 150 + 100 * math.sin(i * math.pi / 6)) for i in range(13)
+    ]
+    segments = stroke_segments(Stroke(samples, PointerType.PEN), pressure_real=True)
+    points = [(segments[0].x0, segments[0].y0)] + [(s.x1, s.y1) for s in segments]
+    middle = points[len(points) // 6 : -len(points) // 6]  # the open ends are not on the circle
+    assert max(turn_angles(middle)) < math.radians(8)
+    assert max(abs(math.hypot(x - 200, y - 150) - 100) for x, y in middle) < 0.5
 
 
 def test_subdivision_adapts_to_curvature() -> None:
     straight = Stroke([Sample(0.0, 0.0, 0.0), Sample(5.0, 200.0, 0.0), Sample(10.0, 400.0, 0.0)], "pen")
     assert len(stroke_segments(straight, pressure_real=True)) == 2
-    zigzag = Stroke(
-        [Sample(i * 5.0, 40.0 * i, 0.0 if i % 2 else 60.0) for i in range(6)], PointerType.PEN
-    )
+    zigzag = Stroke([Sample(i * 5.0, 40.0 * i, 0.0 if i % 2 else 60.0) for i in range(6)], PointerType.PEN)
     assert len(stroke_segments(zigzag, pressure_real=True)) > 3 * 5
 
 
@@ -290,9 +297,7 @@ def test_quantize_drops_only_pieces_that_collapse_onto_the_previous_end() -> Non
 
 @settings(max_examples=100, deadline=None)
 @given(walks(), st.tuples(st.floats(-100, 100), st.floats(-100, 100), st.floats(1, 500), st.floats(1, 500)))
-def test_fit_to_box_keeps_ink_inside_and_aspect_ratio(
-    stroke: Stroke, box: tuple[float, float, float, float]
-) -> None:
+def test_fit_to_box_keeps_ink_inside_and_aspect_ratio(stroke: Stroke, box: tuple[float, float, float, float]) -> None:
     segments = stroke_segments(stroke, pressure_real=True)
     fitted = fit_to_box(segments, box)
     x, y, w, h = box

@@ -1,11 +1,11 @@
 import math
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta, timezone
 
 import pytest
 
 from fieldact.ink import BoundingBox, CaptureContext, PointerType, Sample, Signature, Stroke
 
-UTC_START = datetime(2025, 3, 1, 9, 30, tzinfo=timezone.utc)
+UTC_START = datetime(2025, 3, 1, 9, 30, tzinfo=UTC)
 
 
 def context(**overrides: object) -> CaptureContext:

@@ -48,17 +48,24 @@ def test_brand_is_separate_and_loads(brand) -> None:
 
 
 def test_unknown_service_names_file_and_key(tmp_path: Path) -> None:
-    text = SHIPPED.replace('services = ["phone"]\nevidence = "test_call"', 'services = ["radio"]\nevidence = "test_call"', 1)
+    text = SHIPPED.replace(
+        'services = ["phone"]\nevidence = "test_call"', 'services = ["radio"]\nevidence = "test_call"', 1
+    )
     problems = broken(tmp_path, text)
     assert problems == [
-        f"{tmp_path / 'x.toml'}: kinds.connection.stages[3].items[8].services: unknown service 'radio'; use tv, internet or phone"
+        f"{tmp_path / 'x.toml'}: kinds.connection.stages[3].items[8].services: "
+        "unknown service 'radio'; use tv, internet or phone"
     ]
 
 
 @pytest.mark.parametrize(
     ("old", "new", "expected"),
     [
-        ('key = "offer_routes"\n', 'key = "offer_routes"\ncolour = "red"\n', r"stages\[2\]\.items\[0\]\.colour: unknown key"),
+        (
+            'key = "offer_routes"\n',
+            'key = "offer_routes"\ncolour = "red"\n',
+            r"stages\[2\]\.items\[0\]\.colour: unknown key",
+        ),
         ('evidence = "cable_route"', 'evidence = "photo"', r"items\[3\]\.evidence: unknown value 'photo'; expected"),
         (
             'requirement = "conditional"\ncondition = "speed_requested"\n',
@@ -68,9 +75,17 @@ def test_unknown_service_names_file_and_key(tmp_path: Path) -> None:
         ('condition = "phone_adapter"', 'condition = "adapter"', r"unknown condition 'adapter'"),
         ('script = "infochannel"', 'script = "info"', r"unknown script 'info'"),
         ("{planned_hour} часов", "{planned_hours} часов", r"stages\[0\]\.scripts\[0\]\.text: unknown placeholder"),
-        ('number = 4\ntitle = "Демонстрация', 'number = 7\ntitle = "Демонстрация', r"stages\[3\]\.number: .*less than or equal to 6"),
+        (
+            'number = 4\ntitle = "Демонстрация',
+            'number = 7\ntitle = "Демонстрация',
+            r"stages\[3\]\.number: .*less than or equal to 6",
+        ),
         ('key = "tv_channels"', 'key = "TV channels"', r"items\[0\]\.key: String should match pattern"),
-        ('min_channels = 2\n\n[[kinds.connection.stages.items]]\nkey = "tv_infochannel"', 'min_channels = 0\n\n[[kinds.connection.stages.items]]\nkey = "tv_infochannel"', r"min_channels: .*greater than or equal to 1"),
+        (
+            'min_channels = 2\n\n[[kinds.connection.stages.items]]\nkey = "tv_infochannel"',
+            'min_channels = 0\n\n[[kinds.connection.stages.items]]\nkey = "tv_infochannel"',
+            r"min_channels: .*greater than or equal to 1",
+        ),
         ('key = "arrive_on_time"', 'key = "call_before"', r"item key 'call_before' appears twice"),
         ('title = "Подключение"\n', "", r"kinds\.connection\.title: missing"),
         ("day_from = 12:00:00", "day_from = 19:00:00", r"greeting: day_from must come before evening_from"),
@@ -96,7 +111,7 @@ def test_stage_missing_from_a_kind(tmp_path: Path) -> None:
 
 
 def test_invalid_toml_names_line(tmp_path: Path) -> None:
-    problems = broken(tmp_path, SHIPPED.replace('number = 1\n', 'number = = 1\n', 1))
+    problems = broken(tmp_path, SHIPPED.replace("number = 1\n", "number = = 1\n", 1))
     assert len(problems) == 1 and "x.toml: not valid TOML:" in problems[0] and "line" in problems[0]
 
 

@@ -75,7 +75,12 @@ def test_items_follow_the_services(standard, brand, local) -> None:
 def test_service_visit_has_its_own_stages(standard, brand, local) -> None:
     visit = make_visit(standard, brand, local, VisitKind.SERVICE, (Service.INTERNET,))
     assert [stage.key for stage in visit.stages] == [
-        "precall", "greeting", "diagnostics", "check", "documents", "closing"
+        "precall",
+        "greeting",
+        "diagnostics",
+        "check",
+        "documents",
+        "closing",
     ]
     assert "check.internet_speed" in {entry.key for entry in visit.checklist.entries}
 
@@ -102,7 +107,8 @@ def test_blockers_say_what_and_where_in_stage_order(standard, brand, local) -> N
     visit.checklist.reset("contact.greet_first")
     sentences = [b.sentence for b in visit.signing_blockers()]
     assert sentences == [
-        "Этап 2 «Установление контакта»: не отмечено «Первым поприветствовать Абонента в зависимости от времени суток».",
+        "Этап 2 «Установление контакта»: не отмечено «Первым поприветствовать Абонента "
+        "в зависимости от времени суток».",
         "Этап 4 «Демонстрация возможностей»: не отмечено «Произвести тестовый звонок, проверив входящую и "
         "исходящую телефонную связь».",
     ]

@@ -54,7 +54,7 @@ class InkFormatError(ValueError):
 
 
 def encode(signature: Signature) -> bytes:
-    """The signature as compact bytes; deterministic, so equal signatures give equal bytes."""
+    """The signature as compact bytes; deterministic: the same samples always give the same bytes."""
     return MAGIC + bytes([FORMAT_VERSION]) + zlib.compress(_payload(signature), _ZLIB_LEVEL)
 
 
@@ -287,9 +287,7 @@ def _read_signature(reader: _Reader) -> Signature:
 
 
 def _read_context(reader: _Reader) -> CaptureContext:
-    width_px, height_px, width_mm, height_mm, ratio = _CONTEXT_FLOATS.unpack(
-        reader.take(_CONTEXT_FLOATS.size)
-    )
+    width_px, height_px, width_mm, height_mm, ratio = _CONTEXT_FLOATS.unpack(reader.take(_CONTEXT_FLOATS.size))
     mask = reader.u8()
     if mask >> len(_POINTER_CODES):
         raise InkFormatError(f"The signature data names an unknown pointer type (mask {mask:#04x}).")

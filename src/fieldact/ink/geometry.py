@@ -108,15 +108,25 @@ class StrokeBuilder:
     committing it, for a live pad that wants no lag.
     """
 
-    __slots__ = ("_pen", "_pointer", "_use_pressure", "_window", "_count", "_last_t", "_speed",
-                 "_width", "_pressure", "_finished")
+    __slots__ = (
+        "_pen",
+        "_pointer",
+        "_use_pressure",
+        "_window",
+        "_kept",
+        "_last_t",
+        "_speed",
+        "_width",
+        "_pressure",
+        "_finished",
+    )
 
     def __init__(self, pointer: PointerType, *, pressure_real: bool, pen: InkPen = DEFAULT_PEN) -> None:
         self._pen = pen
         self._pointer = PointerType(pointer)
         self._use_pressure = self._pointer is PointerType.PEN and pressure_real
         self._window: deque[_Point] = deque(maxlen=3)
-        self._count = 0
+        self._kept = 0  # samples that moved far enough to become curve points
         self._last_t = 0.0
         self._speed = pen.thin_speed_px_per_ms / 2
         self._width = pen.mid_width
@@ -137,13 +147,13 @@ class StrokeBuilder:
         point = self._accept(sample)
         window = self._window
         segments: list[Segment] = []
-        if self._count == 2:
+        if self._kept == 2:
             first, second = window[0], window[1]
             segments = _piece(_reflect(first, second), first, second, point, self._pen)
-        elif self._count > 2:
+        elif self._kept > 2:
             segments = _piece(window[0], window[1], window[2], point, self._pen)
         window.append(point)
-        self._count += 1
+        self._kept += 1
         return segments
 
     def finish(self) -> list[Segment]:
@@ -155,14 +165,14 @@ class StrokeBuilder:
     def preview(self) -> list[Segment]:
         """What ``finish`` would return now, without finishing."""
         window = self._window
-        if self._count == 0 or self._finished:
+        if self._kept == 0 or self._finished:
             return []
-        if self._count == 1:
+        if self._kept == 1:
             only = window[-1]
             # A light tap would otherwise leave a speck; a dot is drawn at least mid-width.
             return [Segment(only.x, only.y, only.x, only.y, max(only.width, self._pen.mid_width))]
         before, last = window[-2], window[-1]
-        first = window[-3] if self._count > 2 else _reflect(before, last)
+        first = window[-3] if self._kept > 2 else _reflect(before, last)
         return _piece(first, before, last, _reflect(last, before), self._pen)
 
     def _far_enough(self, sample: Sample) -> bool:
@@ -176,7 +186,7 @@ class StrokeBuilder:
         else:
             target = self._speed_width(sample)
         self._last_t = sample.t_ms
-        if self._count == 0:
+        if self._kept == 0:
             self._width = target
         else:
             self._width = self._smoothed_width(target)
@@ -190,7 +200,7 @@ class StrokeBuilder:
 
     def _speed_width(self, sample: Sample) -> float:
         pen = self._pen
-        if self._count > 0:
+        if self._kept > 0:
             dt = sample.t_ms - self._last_t
             if dt >= _MIN_DT_MS:
                 last = self._window[-1]
@@ -391,5 +401,3 @@ def polylines(segments: Iterable[Segment]) -> list[Polyline]:
 
 def segment_ink_length(segments: Iterable[Segment]) -> float:
     return sum(math.hypot(s.x1 - s.x0, s.y1 - s.y0) for s in segments)
-
-

@@ -65,8 +65,12 @@ class QualityRules:
     dot_max_extent_mm: float = 3.0
 
     def __post_init__(self) -> None:
-        for name in ("min_fraction_both_axes", "min_fraction_one_axis", "min_ink_length_diagonals",
-                     "dot_max_extent_mm"):
+        for name in (
+            "min_fraction_both_axes",
+            "min_fraction_one_axis",
+            "min_ink_length_diagonals",
+            "dot_max_extent_mm",
+        ):
             if not getattr(self, name) >= 0:
                 raise ValueError(f"QualityRules.{name} must not be negative.")
 

@@ -8,6 +8,9 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from fieldact.standard import StandardError, load_brand, load_standard
+from fieldact.store.db import DatabaseUnavailable, open_database
+from fieldact.store.demo import fill as fill_demo
+from fieldact.store.repository import Store
 from fieldact.ui.i18n import install_translation
 from fieldact.ui.standard_screen import StandardScreen
 from fieldact.ui.theme import apply_theme
@@ -29,13 +32,25 @@ def create_application(language: str = "ru") -> QApplication:
     return app
 
 
-def run(windowed: bool = False, language: str = "ru") -> int:
+def open_store(db: str | None) -> Store:
+    """The database the app works on; an empty one gets the demo data so a first start shows something."""
+    store = Store(open_database(db), load_standard(), load_brand())
+    if not store.technicians():
+        fill_demo(store)
+    return store
+
+
+def run(windowed: bool = False, language: str = "ru", db: str | None = None) -> int:
     app = create_application(language)
     try:
-        standard, brand = load_standard(), load_brand()
+        store = open_store(db)
     except StandardError as error:
         QMessageBox.critical(None, APP_NAME, "\n".join(error.problems))
         return 1
+    except DatabaseUnavailable as error:
+        QMessageBox.critical(None, APP_NAME, str(error))
+        return 2
+    standard, brand = store.standard, store.brand
     window = StandardScreen(standard, brand)
     window.resize(1280, 800)
     if windowed:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import uuid
 from dataclasses import dataclass, field
 from datetime import datetime
+from decimal import Decimal
 from enum import StrEnum
 
 from fieldact.standard.schema import Branch, Brand, Contact, Kind, Script, Service, Stage, Standard, VisitKind
@@ -32,7 +33,7 @@ class VisitStatus(StrEnum):
 class Material:
     code: str
     name: str
-    quantity: float
+    quantity: Decimal
     unit: str
 
     def __post_init__(self) -> None:

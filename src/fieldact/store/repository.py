@@ -1,0 +1,465 @@
+"""Repositories: every answer and state change is committed (durably) the moment it is made.
+
+A visit that has an act is frozen: its answers, payment, materials and branches can no longer be changed
+through here, and the database triggers refuse it too.
+"""
+
+from __future__ import annotations
+
+import json
+import uuid
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from datetime import UTC, date, datetime, time, timedelta
+from zoneinfo import ZoneInfo
+
+from sqlmodel import Session, col, select
+
+from fieldact.standard import Brand, Service, Standard, VisitKind
+from fieldact.store import audit, tables
+from fieldact.store.db import Database
+from fieldact.store.mapping import answer_value, evidence_column, material_value, payment_row, payment_value
+from fieldact.store.pins import hash_pin, pin_matches
+from fieldact.store.validation import check_contract, clean_text
+from fieldact.text import InputError, say
+from fieldact.visit import Answer, BranchRecord, Material, Payment, Plan, Subscriber, Technician, Visit, VisitStatus
+from fieldact.visit.checklist import ItemState
+
+MAX_PIN_TRIES = 5
+PIN_LOCK = timedelta(minutes=5)
+
+
+class FrozenVisit(InputError):
+    """The visit already has an act; a change needs a correction (a new act version)."""
+
+
+def now_utc() -> datetime:
+    return datetime.now(UTC)
+
+
+@dataclass(frozen=True, slots=True)
+class VisitSummary:
+    """A line of the day screen or the office list."""
+
+    id: str
+    kind: VisitKind
+    services: frozenset[Service]
+    status: VisitStatus
+    planned_start: datetime
+    planned_exact: bool
+    subscriber_name: str
+    contract: str
+    address: str
+    request_number: str
+
+
+@dataclass(frozen=True, slots=True)
+class PinCheck:
+    ok: bool
+    tries_left: int = MAX_PIN_TRIES
+    locked_until: datetime | None = None
+
+
+class Store:
+    def __init__(self, database: Database, standard: Standard, brand: Brand) -> None:
+        self.database, self.standard, self.brand = database, standard, brand
+        self._definitions: dict[tuple[VisitKind, str], Visit] = {}
+
+    @contextmanager
+    def session(self) -> Iterator[Session]:
+        with Session(self.database.engine, expire_on_commit=False) as session:
+            yield session
+
+    # --- technicians ----------------------------------------------------------------------------------------
+
+    def add_technician(self, surname: str, first_name: str, pin: str, technician_id: str | None = None) -> str:
+        salt, digest = hash_pin(pin)
+        row = tables.Technician(
+            id=technician_id or str(uuid.uuid4()),
+            surname=clean_text(surname, "Фамилия", "Surname", 100),
+            first_name=clean_text(first_name, "Имя", "First name", 100),
+            pin_salt=salt,
+            pin_hash=digest,
+        )
+        with self.session() as session:
+            session.add(row)
+            audit.record(session, "system", "technician_added", technician=row.id)
+            session.commit()
+        return row.id
+
+    def technicians(self) -> list[tables.Technician]:
+        with self.session() as session:
+            statement = (
+                select(tables.Technician)
+                .where(col(tables.Technician.active))
+                .order_by(col(tables.Technician.surname), col(tables.Technician.first_name))
+            )
+            return list(session.exec(statement))
+
+    def technician(self, technician_id: str) -> tables.Technician:
+        with self.session() as session:
+            row = session.get(tables.Technician, technician_id)
+        if row is None:
+            raise KeyError(technician_id)
+        return row
+
+    def check_pin(self, technician_id: str, pin: str, at: datetime | None = None) -> PinCheck:
+        """Five wrong tries lock the technician out for a few minutes; the lock survives a restart."""
+        at = at or now_utc()
+        with self.session() as session:
+            row = session.get(tables.Technician, technician_id)
+            if row is None:
+                raise KeyError(technician_id)
+            if row.locked_until and row.locked_until > at:
+                return PinCheck(False, 0, row.locked_until)
+            if pin_matches(pin, row.pin_salt, row.pin_hash):
+                row.failed_attempts, row.locked_until = 0, None
+                audit.record(session, row.id, "signed_in")
+                session.commit()
+                return PinCheck(True)
+            row.failed_attempts += 1
+            if row.failed_attempts >= MAX_PIN_TRIES:
+                row.failed_attempts, row.locked_until = 0, at + PIN_LOCK
+            audit.record(session, row.id, "wrong_pin")
+            session.commit()
+            return PinCheck(False, MAX_PIN_TRIES - row.failed_attempts, row.locked_until)
+
+    # --- visits ---------------------------------------------------------------------------------------------
+
+    def create_visit(
+        self,
+        kind: VisitKind,
+        services: frozenset[Service],
+        subscriber: Subscriber,
+        technician_id: str,
+        plan: Plan,
+        request_number: str = "",
+        visit_id: str | None = None,
+        actor: str = "system",
+    ) -> str:
+        if not services:
+            raise InputError(say("Выберите хотя бы одну услугу визита.", "Choose at least one service."))
+        contract_number = check_contract(subscriber.contract, self.brand.contract_pattern)
+        visit_id = visit_id or str(uuid.uuid4())
+        with self.session() as session:
+            contract = self._contract(session, subscriber, contract_number)
+            moment = now_utc()
+            session.add(
+                tables.Visit(
+                    id=visit_id,
+                    request_number=clean_text(request_number, "Номер заявки", "Request number", 40),
+                    kind=kind.value,
+                    services=",".join(sorted(s.value for s in services)),
+                    contract_id=contract.id,
+                    technician_id=technician_id,
+                    zone=str(getattr(plan.start.tzinfo, "key", "UTC")),
+                    planned_start=plan.start,
+                    planned_exact=plan.exact,
+                    planned_end=plan.end,
+                    created_at=moment,
+                    updated_at=moment,
+                )
+            )
+            audit.record(session, actor, "visit_created", visit_id, kind=kind.value)
+            session.commit()
+        return visit_id
+
+    def _contract(self, session: Session, subscriber: Subscriber, number: str) -> tables.Contract:
+        contract = session.exec(select(tables.Contract).where(tables.Contract.number == number)).first()
+        if contract is not None:
+            return contract
+        person = tables.Subscriber(
+            id=str(uuid.uuid4()),
+            surname=clean_text(subscriber.surname, "Фамилия Абонента", "Subscriber's surname", 100),
+            first_name=clean_text(subscriber.first_name, "Имя Абонента", "Subscriber's first name", 100),
+            patronymic=clean_text(subscriber.patronymic, "Отчество Абонента", "Subscriber's patronymic", 100),
+            phone=clean_text(subscriber.phone, "Телефон", "Phone", 32),
+        )
+        contract = tables.Contract(
+            id=str(uuid.uuid4()),
+            number=number,
+            subscriber_id=person.id,
+            address=clean_text(subscriber.address, "Адрес", "Address", 300),
+        )
+        session.add(person)
+        session.flush()
+        session.add(contract)
+        session.flush()
+        return contract
+
+    def load_visit(self, visit_id: str) -> Visit:
+        """The visit as the engine knows it, with every answer given so far."""
+        with self.session() as session:
+            row = self._visit_row(session, visit_id)
+            contract = session.get(tables.Contract, row.contract_id)
+            person = session.get(tables.Subscriber, contract.subscriber_id) if contract else None
+            technician = session.get(tables.Technician, row.technician_id)
+            answers = session.exec(select(tables.Answer).where(tables.Answer.visit_id == visit_id)).all()
+            payment = session.get(tables.PaymentRecord, visit_id)
+            materials = session.exec(
+                select(tables.MaterialUse)
+                .where(tables.MaterialUse.visit_id == visit_id)
+                .order_by(col(tables.MaterialUse.id))
+            ).all()
+            branches = session.exec(
+                select(tables.BranchEvent)
+                .where(tables.BranchEvent.visit_id == visit_id)
+                .order_by(col(tables.BranchEvent.id))
+            ).all()
+        assert contract is not None and person is not None and technician is not None
+        zone = ZoneInfo(row.zone)
+        visit = Visit(
+            self.standard,
+            self.brand,
+            VisitKind(row.kind),
+            frozenset(Service(s) for s in row.services.split(",")),
+            Subscriber(
+                person.surname, person.first_name, person.patronymic, contract.number, contract.address, person.phone
+            ),
+            Technician(technician.surname, technician.first_name),
+            Plan(
+                row.planned_start.astimezone(zone),
+                row.planned_exact,
+                row.planned_end.astimezone(zone) if row.planned_end else None,
+            ),
+            id=uuid.UUID(row.id),
+            status=VisitStatus(row.status),
+            stage_index=row.stage_index,
+        )
+        visit.checklist.restore({a.item_key: answer_value(a) for a in answers}, json.loads(row.conditions))
+        visit.payment = payment_value(payment) if payment else None
+        visit.materials = [material_value(m) for m in materials]
+        visit.branches = [
+            BranchRecord(b.branch_key, b.at.astimezone(zone), b.outcome, b.details, b.requested_time, None)
+            for b in branches
+        ]
+        return visit
+
+    def _visit_row(self, session: Session, visit_id: str) -> tables.Visit:
+        row = session.get(tables.Visit, visit_id)
+        if row is None:
+            raise KeyError(visit_id)
+        return row
+
+    def _has_act(self, session: Session, visit_id: str) -> bool:
+        return session.exec(select(tables.Act.id).where(tables.Act.visit_id == visit_id)).first() is not None
+
+    def _writable(self, session: Session, visit_id: str) -> tables.Visit:
+        row = self._visit_row(session, visit_id)
+        if self._has_act(session, visit_id):
+            raise FrozenVisit(
+                say(
+                    "По этому визиту уже есть акт — изменить его нельзя. Оформите исправленный акт.",
+                    "This visit already has an act and cannot change. Make a corrected act instead.",
+                )
+            )
+        row.updated_at = now_utc()
+        if row.status == VisitStatus.PLANNED.value:
+            row.status = VisitStatus.IN_PROGRESS.value
+        session.add(row)
+        return row
+
+    def save_answer(self, visit_id: str, key: str, answer: Answer, actor: str) -> None:
+        """Commit one answer now; an earlier answer to the same item is replaced."""
+        visit = self.load_definition(visit_id)
+        entry = visit.checklist.entry(key)
+        reason = clean_text(answer.reason, "Причина", "Reason", 1000, multiline=True)
+        with self.session() as session:
+            self._writable(session, visit_id)
+            existing = session.get(tables.Answer, (visit_id, key))
+            if answer.state is ItemState.PENDING:
+                if existing is not None:
+                    session.delete(existing)
+            else:
+                row = existing or tables.Answer(visit_id=visit_id, item_key=key, state="", answered_at=now_utc())
+                row.state = answer.state.value
+                row.evidence = evidence_column(answer.evidence, entry.item.evidence)
+                row.reason = reason
+                row.answered_at = now_utc()
+                session.add(row)
+            audit.record(session, actor, "answer", visit_id, item=key, state=answer.state.value)
+            session.commit()
+
+    def load_definition(self, visit_id: str) -> Visit:
+        """The visit's checklist shape (kind and services) without its answers, cheaply."""
+        with self.session() as session:
+            row = self._visit_row(session, visit_id)
+            kind, services = VisitKind(row.kind), row.services
+        cache_key = (kind, services)
+        cached = self._definitions.get(cache_key)
+        if cached is None:
+            cached = Visit(
+                self.standard,
+                self.brand,
+                kind,
+                frozenset(Service(s) for s in services.split(",")),
+                Subscriber("-", "-"),
+                Technician("-", "-"),
+                Plan(datetime.now(UTC)),
+            )
+            self._definitions[cache_key] = cached
+        return cached
+
+    def set_condition(self, visit_id: str, condition: str, value: bool, actor: str) -> None:
+        known = {c.key for c in self.standard.conditions}
+        if condition not in known:
+            raise KeyError(condition)
+        with self.session() as session:
+            row = self._writable(session, visit_id)
+            conditions = json.loads(row.conditions)
+            conditions[condition] = value
+            row.conditions = json.dumps(conditions, sort_keys=True)
+            audit.record(session, actor, "condition", visit_id, condition=condition, value=value)
+            session.commit()
+
+    def set_stage(self, visit_id: str, stage_index: int, actor: str, completed: str | None = None) -> None:
+        """Move to a stage; ``completed`` names the stage just finished, whose moment is kept."""
+        with self.session() as session:
+            row = self._writable(session, visit_id)
+            row.stage_index = stage_index
+            if completed:
+                exists = session.exec(
+                    select(tables.StageEvent).where(
+                        tables.StageEvent.visit_id == visit_id, tables.StageEvent.stage_key == completed
+                    )
+                ).first()
+                if exists is None:
+                    session.add(tables.StageEvent(visit_id=visit_id, stage_key=completed, completed_at=now_utc()))
+            audit.record(session, actor, "stage", visit_id, stage_index=stage_index, completed=completed)
+            session.commit()
+
+    def mark(self, visit_id: str, moment: str, actor: str, at: datetime | None = None) -> None:
+        """Record the pre-call or the arrival moment."""
+        if moment not in ("precall_at", "arrived_at"):
+            raise KeyError(moment)
+        with self.session() as session:
+            row = self._writable(session, visit_id)
+            setattr(row, moment, at or now_utc())
+            audit.record(session, actor, moment.removesuffix("_at"), visit_id)
+            session.commit()
+
+    def set_status(self, visit_id: str, status: VisitStatus, actor: str, reason: str = "") -> None:
+        with self.session() as session:
+            row = self._visit_row(session, visit_id)
+            if self._has_act(session, visit_id) and status not in (VisitStatus.SIGNED, VisitStatus.REFUSED):
+                raise FrozenVisit(say("По визиту уже есть акт.", "The visit already has an act."))
+            row.status, row.updated_at = status.value, now_utc()
+            session.add(row)
+            audit.record(session, actor, "status", visit_id, status=status.value, reason=reason)
+            session.commit()
+
+    def save_payment(self, visit_id: str, payment: Payment | None, actor: str) -> None:
+        with self.session() as session:
+            self._writable(session, visit_id)
+            existing = session.get(tables.PaymentRecord, visit_id)
+            if existing is not None:
+                session.delete(existing)
+                session.flush()
+            if payment is not None:
+                session.add(payment_row(visit_id, payment, now_utc()))
+            audit.record(
+                session,
+                actor,
+                "payment",
+                visit_id,
+                total=payment.total if payment else None,
+                received=payment.received if payment else None,
+            )
+            session.commit()
+
+    def add_material(self, visit_id: str, material: Material, actor: str) -> None:
+        with self.session() as session:
+            self._writable(session, visit_id)
+            session.add(
+                tables.MaterialUse(
+                    visit_id=visit_id,
+                    code=clean_text(material.code, "Код материала", "Material code", 40),
+                    name=clean_text(material.name, "Материал", "Material", 200),
+                    quantity=str(material.quantity),
+                    unit=clean_text(material.unit, "Единица", "Unit", 20),
+                    recorded_at=now_utc(),
+                )
+            )
+            audit.record(session, actor, "material", visit_id, name=material.name, quantity=str(material.quantity))
+            session.commit()
+
+    def remove_material(self, visit_id: str, index: int, actor: str) -> None:
+        with self.session() as session:
+            self._writable(session, visit_id)
+            rows = session.exec(
+                select(tables.MaterialUse)
+                .where(tables.MaterialUse.visit_id == visit_id)
+                .order_by(col(tables.MaterialUse.id))
+            ).all()
+            session.delete(rows[index])
+            audit.record(session, actor, "material_removed", visit_id, name=rows[index].name)
+            session.commit()
+
+    def record_branch(self, visit_id: str, record: BranchRecord, actor: str) -> None:
+        with self.session() as session:
+            self._writable(session, visit_id)
+            session.add(
+                tables.BranchEvent(
+                    visit_id=visit_id,
+                    branch_key=record.key,
+                    at=record.at,
+                    outcome=record.outcome,
+                    details=clean_text(record.details, "Описание", "Details", 4000, multiline=True),
+                    requested_time=record.requested_time,
+                    called_role=record.called.role if record.called else "",
+                )
+            )
+            audit.record(session, actor, "branch", visit_id, branch=record.key, outcome=record.outcome)
+            session.commit()
+
+    # --- lists ----------------------------------------------------------------------------------------------
+
+    def visits_of_day(self, technician_id: str, day: date, zone: ZoneInfo) -> list[VisitSummary]:
+        start = datetime.combine(day, time(0), zone)
+        end = start + timedelta(days=1)
+        with self.session() as session:
+            statement = (
+                select(tables.Visit, tables.Contract, tables.Subscriber)
+                .join(tables.Contract, col(tables.Visit.contract_id) == col(tables.Contract.id))
+                .join(tables.Subscriber, col(tables.Contract.subscriber_id) == col(tables.Subscriber.id))
+                .where(
+                    tables.Visit.technician_id == technician_id,
+                    col(tables.Visit.planned_start) >= start,
+                    col(tables.Visit.planned_start) < end,
+                )
+                .order_by(col(tables.Visit.planned_start))
+            )
+            return [self._summary(v, c, s) for v, c, s in session.exec(statement)]
+
+    def visit_in_progress(self, technician_id: str) -> str | None:
+        """The visit to resume after a restart: the newest one started and not finished."""
+        open_states = (VisitStatus.IN_PROGRESS.value, VisitStatus.AWAITING_SIGNATURE.value)
+        with self.session() as session:
+            statement = (
+                select(tables.Visit.id)
+                .where(tables.Visit.technician_id == technician_id, col(tables.Visit.status).in_(open_states))
+                .order_by(col(tables.Visit.updated_at).desc())
+            )
+            return session.exec(statement).first()
+
+    @staticmethod
+    def _summary(visit: tables.Visit, contract: tables.Contract, person: tables.Subscriber) -> VisitSummary:
+        name = " ".join(p for p in (person.surname, person.first_name, person.patronymic) if p)
+        zone = ZoneInfo(visit.zone)
+        return VisitSummary(
+            visit.id,
+            VisitKind(visit.kind),
+            frozenset(Service(s) for s in visit.services.split(",")),
+            VisitStatus(visit.status),
+            visit.planned_start.astimezone(zone),
+            visit.planned_exact,
+            name,
+            contract.number,
+            contract.address,
+            visit.request_number,
+        )
+
+    def audit_trail(self, visit_id: str) -> list[tables.AuditEvent]:
+        with self.session() as session:
+            return audit.trail(session, visit_id)

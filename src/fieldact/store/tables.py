@@ -1,0 +1,151 @@
+"""Database tables (SQLModel). Portable SQL: nothing here is specific to SQLite.
+
+Times are aware datetimes stored in UTC, with the tablet's zone kept beside them where the
+local time matters (greetings, the act). Money is integer kopecks.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from sqlalchemy import Column, Index, LargeBinary, Text, UniqueConstraint
+from sqlmodel import Field, SQLModel
+
+
+class Technician(SQLModel, table=True):
+    id: str = Field(primary_key=True, max_length=36)
+    surname: str = Field(max_length=100)
+    first_name: str = Field(max_length=100)
+    pin_salt: str = Field(max_length=64)
+    pin_hash: str = Field(max_length=128)
+    failed_attempts: int = 0
+    locked_until: datetime | None = None
+    active: bool = True
+
+
+class Subscriber(SQLModel, table=True):
+    id: str = Field(primary_key=True, max_length=36)
+    surname: str = Field(max_length=100)
+    first_name: str = Field(max_length=100)
+    patronymic: str = Field(default="", max_length=100)
+    phone: str = Field(default="", max_length=32)
+
+
+class Contract(SQLModel, table=True):
+    id: str = Field(primary_key=True, max_length=36)
+    number: str = Field(max_length=32, unique=True, index=True)
+    subscriber_id: str = Field(foreign_key="subscriber.id", max_length=36, index=True)
+    address: str = Field(max_length=300)
+
+
+class Visit(SQLModel, table=True):
+    __table_args__ = (Index("ix_visit_technician_planned", "technician_id", "planned_start"),)
+    id: str = Field(primary_key=True, max_length=36)
+    request_number: str = Field(default="", max_length=40)
+    kind: str = Field(max_length=20)
+    services: str = Field(max_length=40)  # "internet,tv": sorted service keys
+    contract_id: str = Field(foreign_key="contract.id", max_length=36, index=True)
+    technician_id: str = Field(foreign_key="technician.id", max_length=36, index=True)
+    zone: str = Field(max_length=64)
+    planned_start: datetime = Field(index=True)
+    planned_exact: bool = True
+    planned_end: datetime | None = None
+    status: str = Field(default="planned", max_length=24, index=True)
+    stage_index: int = 0
+    conditions: str = Field(default="{}", sa_column=Column(Text, nullable=False, default="{}"))
+    corrects_visit_id: str | None = Field(default=None, foreign_key="visit.id", max_length=36)
+    precall_at: datetime | None = None
+    arrived_at: datetime | None = None
+    signed_at: datetime | None = None
+    created_at: datetime
+    updated_at: datetime
+
+
+class StageEvent(SQLModel, table=True):
+    """The moment a stage of a visit was completed."""
+
+    __tablename__ = "stage_event"
+    __table_args__ = (UniqueConstraint("visit_id", "stage_key"),)
+    id: int | None = Field(default=None, primary_key=True)
+    visit_id: str = Field(foreign_key="visit.id", max_length=36, index=True)
+    stage_key: str = Field(max_length=64)
+    completed_at: datetime
+
+
+class Answer(SQLModel, table=True):
+    visit_id: str = Field(foreign_key="visit.id", primary_key=True, max_length=36)
+    item_key: str = Field(primary_key=True, max_length=140)
+    state: str = Field(max_length=20)
+    evidence: str | None = Field(default=None, sa_column=Column(Text, nullable=True))
+    reason: str = Field(default="", max_length=1000)
+    answered_at: datetime
+
+
+class MaterialUse(SQLModel, table=True):
+    __tablename__ = "material_use"
+    id: int | None = Field(default=None, primary_key=True)
+    visit_id: str = Field(foreign_key="visit.id", max_length=36, index=True)
+    code: str = Field(default="", max_length=40)
+    name: str = Field(max_length=200)
+    quantity: str = Field(max_length=20)  # a decimal as text, exact on every database
+    unit: str = Field(max_length=20)
+    recorded_at: datetime
+
+
+class PaymentRecord(SQLModel, table=True):
+    __tablename__ = "payment"
+    visit_id: str = Field(foreign_key="visit.id", primary_key=True, max_length=36)
+    lines: str = Field(sa_column=Column(Text, nullable=False))  # JSON list of {description, quantity, unit_price}
+    total: int
+    received: int
+    change: int
+    credited: int
+    bso_number: str = Field(max_length=24)
+    recorded_at: datetime
+
+
+class BranchEvent(SQLModel, table=True):
+    __tablename__ = "branch_event"
+    id: int | None = Field(default=None, primary_key=True)
+    visit_id: str = Field(foreign_key="visit.id", max_length=36, index=True)
+    branch_key: str = Field(max_length=64)
+    at: datetime
+    outcome: str = Field(default="", max_length=64)
+    details: str = Field(default="", max_length=4000)
+    requested_time: datetime | None = None
+    called_role: str = Field(default="", max_length=100)
+
+
+class Act(SQLModel, table=True):
+    """A frozen act: stored once, never updated or deleted (triggers refuse it)."""
+
+    id: str = Field(primary_key=True, max_length=36)
+    number: str = Field(max_length=40, index=True)
+    version: int = 1
+    supersedes_id: str | None = Field(default=None, foreign_key="act.id", max_length=36)
+    visit_id: str = Field(foreign_key="visit.id", max_length=36, index=True)
+    outcome: str = Field(default="signed", max_length=20)  # signed | refused
+    refusal_reason: str = Field(default="", max_length=1000)
+    signed_at: datetime = Field(index=True)
+    signer_name: str = Field(max_length=300)
+    pdf: bytes = Field(sa_column=Column(LargeBinary, nullable=False))
+    pdf_sha256: str = Field(max_length=64)
+    content: str = Field(sa_column=Column(Text, nullable=False))
+    content_sha256: str = Field(max_length=64)
+    ink: bytes | None = Field(default=None, sa_column=Column(LargeBinary, nullable=True))
+    ink_sha256: str = Field(default="", max_length=64)
+    created_at: datetime
+
+    __table_args__ = (UniqueConstraint("number", "version"), Index("ix_act_visit_version", "visit_id", "version"))
+
+
+class AuditEvent(SQLModel, table=True):
+    """Append-only: who did what, when, to which visit."""
+
+    __tablename__ = "audit_event"
+    id: int | None = Field(default=None, primary_key=True)
+    at: datetime = Field(index=True)
+    actor: str = Field(max_length=100)
+    action: str = Field(max_length=60)
+    visit_id: str | None = Field(default=None, max_length=36, index=True)
+    details: str = Field(default="{}", sa_column=Column(Text, nullable=False, default="{}"))

@@ -1,0 +1,64 @@
+"""Migrations: an empty database and one at the previous revision both reach the newest schema."""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+
+from alembic.autogenerate import compare_metadata
+from alembic.runtime.migration import MigrationContext
+from sqlmodel import SQLModel
+
+from fieldact.store.db import Database, create_database_engine, open_database, resolve_url
+from fieldact.store.migrate import current_revision, head_revision, upgrade
+
+
+def test_empty_database_reaches_head_and_matches_the_tables(tmp_path: Path) -> None:
+    database = open_database(tmp_path / "new.db")
+    assert current_revision(database) == head_revision() == "0002"
+    with database.engine.connect() as connection:
+        differences = compare_metadata(MigrationContext.configure(connection), SQLModel.metadata)
+    assert differences == [], "the migrations must build exactly the tables of store/tables.py"
+    assert not (tmp_path / "backups").exists(), "a new file needs no backup"
+    database.dispose()
+
+
+def test_previous_revision_is_upgraded_after_a_backup(tmp_path: Path) -> None:
+    path = tmp_path / "old.db"
+    url = resolve_url(path)
+    old = Database(url, create_database_engine(url))
+    upgrade(old, "0001")
+    with old.engine.begin() as connection:
+        connection.exec_driver_sql(
+            "INSERT INTO technician (id, surname, first_name, pin_salt, pin_hash, failed_attempts, active) "
+            "VALUES ('t1', 'Петров', 'Пётр', 'aa', 'bb', 0, 1)"
+        )
+    old.dispose()
+
+    database = open_database(path)
+    assert current_revision(database) == "0002"
+    with database.engine.connect() as connection:
+        assert connection.exec_driver_sql("SELECT surname FROM technician").scalar() == "Петров"
+        triggers = {row[0] for row in connection.exec_driver_sql("SELECT name FROM sqlite_master WHERE type='trigger'")}
+    assert {"act_no_update", "act_no_delete", "answer_frozen_update"} <= triggers
+    backups = list((tmp_path / "backups").glob("old-*.db"))
+    assert len(backups) == 1
+    with sqlite3.connect(backups[0]) as copy:
+        assert copy.execute("SELECT version_num FROM alembic_version").fetchone() == ("0001",)
+        assert copy.execute("SELECT surname FROM technician").fetchone() == ("Петров",)
+    database.dispose()
+
+
+def test_sqlite_is_in_wal_with_foreign_keys_and_full_sync(tmp_path: Path) -> None:
+    database = open_database(tmp_path / "x.db")
+    with database.engine.connect() as connection:
+        assert connection.exec_driver_sql("PRAGMA journal_mode").scalar() == "wal"
+        assert connection.exec_driver_sql("PRAGMA foreign_keys").scalar() == 1
+        assert connection.exec_driver_sql("PRAGMA synchronous").scalar() == 2
+    database.dispose()
+
+
+def test_database_url_from_environment(tmp_path: Path, monkeypatch) -> None:
+    monkeypatch.setenv("FIELDACT_DATABASE_URL", f"sqlite:///{tmp_path / 'env.db'}")
+    assert resolve_url(None) == f"sqlite:///{tmp_path / 'env.db'}"
+    assert resolve_url(tmp_path / "given.db") == f"sqlite:///{tmp_path / 'given.db'}"
