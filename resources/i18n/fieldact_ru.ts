@@ -1,6 +1,392 @@
 <?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="ru_RU">
 <context>
+    <name>BranchPanel</name>
+    <message>
+        <location filename="../../src/fieldact/ui/branch_panel.py" line="34" />
+        <source>Describe the situation in detail</source>
+        <translation>Подробно опишите ситуацию</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldact/ui/branch_panel.py" line="39" />
+        <source>Record</source>
+        <translation>Записать</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldact/ui/branch_panel.py" line="43" />
+        <source>{title}: recorded</source>
+        <translation>{title}: записано</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldact/ui/branch_panel.py" line="67" />
+        <source>The time the subscriber asks for:</source>
+        <translation>Время, которое просит Абонент:</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldact/ui/branch_panel.py" line="89" />
+        <source>Call now: {role}{phone}</source>
+        <translation>Позвоните сейчас: {role}{phone}</translation>
+    </message>
+</context>
+<context>
+    <name>ChannelsEditor</name>
+    <message>
+        <location filename="../../src/fieldact/ui/widgets/evidence.py" line="97" />
+        <source>Channels shown, separated by commas (at least {n})</source>
+        <translation>Показанные каналы через запятую (не меньше {n})</translation>
+    </message>
+</context>
+<context>
+    <name>DayScreen</name>
+    <message>
+        <location filename="../../src/fieldact/ui/day_screen.py" line="29" />
+        <source>Sign out</source>
+        <translation>Выйти</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldact/ui/day_screen.py" line="71" />
+        <source>{name}, visits for {date}</source>
+        <translation>{name}, визиты на {date}</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldact/ui/day_screen.py" line="83" />
+        <source>Before the first visit</source>
+        <translation>Перед первым визитом</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldact/ui/day_screen.py" line="87" />
+        <source>Done, start the day</source>
+        <translation>Готово, начать день</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldact/ui/day_screen.py" line="98" />
+        <source>No visits planned for today.</source>
+        <translation>На сегодня визитов нет.</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldact/ui/day_screen.py" line="106" />
+        <source>from {time}, no exact time</source>
+        <translation>с {time}, без точного времени</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldact/ui/day_screen.py" line="142" />
+        <source>Time to call {name}</source>
+        <translation>Пора позвонить: {name}</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldact/ui/day_screen.py" line="154" />
+        <source>Called, the subscriber expects me</source>
+        <translation>Позвонил, Абонент ждёт</translation>
+    </message>
+</context>
+<context>
+    <name>DebrisEditor</name>
+    <message>
+        <location filename="../../src/fieldact/ui/widgets/evidence.py" line="180" />
+        <source>The debris is removed</source>
+        <translation>Мусор убран</translation>
+    </message>
+</context>
+<context>
+    <name>EvidenceEditor</name>
+    <message>
+        <location filename="../../src/fieldact/ui/widgets/evidence.py" line="239" />
+        <source>Labels applied:</source>
+        <translation>Наклеено бирок:</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldact/ui/widgets/evidence.py" line="242" />
+        <source>Holes filled (0: none drilled):</source>
+        <translation>Замазано отверстий (0 — не сверлили):</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldact/ui/widgets/evidence.py" line="246" />
+        <source>The agreed route: on the landing and in the flat</source>
+        <translation>Согласованная трасса: по площадке и по квартире</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldact/ui/widgets/evidence.py" line="251" />
+        <source>Tariff activated</source>
+        <translation>Активированный тариф</translation>
+    </message>
+</context>
+<context>
+    <name>ItemRow</name>
+    <message>
+        <location filename="../../src/fieldact/ui/widgets/item_row.py" line="28" />
+        <source> (when it applies)</source>
+        <translation> (по ситуации)</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldact/ui/widgets/item_row.py" line="37" />
+        <source>Why? A few words</source>
+        <translation>Почему? Несколько слов</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldact/ui/widgets/item_row.py" line="38" />
+        <source>Done</source>
+        <translation>Выполнено</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldact/ui/widgets/item_row.py" line="39" />
+        <source>Not applicable</source>
+        <translation>Не требуется</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldact/ui/widgets/item_row.py" line="40" />
+        <source>Not done</source>
+        <translation>Не выполнено</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldact/ui/widgets/item_row.py" line="41" />
+        <source>Save the reason</source>
+        <translation>Сохранить причину</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldact/ui/widgets/item_row.py" line="42" />
+        <source>Change</source>
+        <translation>Изменить</translation>
+    </message>
+</context>
+<context>
+    <name>LoginScreen</name>
+    <message>
+        <location filename="../../src/fieldact/ui/login_screen.py" line="21" />
+        <source>Who is working today?</source>
+        <translation>Кто сегодня работает?</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldact/ui/login_screen.py" line="28" />
+        <source>Another technician</source>
+        <translation>Другой техник</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldact/ui/login_screen.py" line="69" />
+        <source>{name}, enter your PIN</source>
+        <translation>{name}, введите PIN</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldact/ui/login_screen.py" line="86" />
+        <source>Too many wrong PINs. Try again after {time} or ask the office.</source>
+        <translation>Слишком много неверных PIN. Попробуйте после {time} или обратитесь в офис.</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldact/ui/login_screen.py" line="89" />
+        <source>Wrong PIN. Tries left: {count}.</source>
+        <translation>Неверный PIN. Осталось попыток: {count}.</translation>
+    </message>
+</context>
+<context>
+    <name>MaterialsPanel</name>
+    <message>
+        <location filename="../../src/fieldact/ui/materials_panel.py" line="24" />
+        <source>Material (e.g. UTP cable 5e)</source>
+        <translation>Материал (например, кабель UTP 5e)</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldact/ui/materials_panel.py" line="26" />
+        <source>quantity</source>
+        <translation>количество</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldact/ui/materials_panel.py" line="31" />
+        <source>Add material</source>
+        <translation>Добавить материал</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldact/ui/materials_panel.py" line="34" />
+        <source>Remove selected</source>
+        <translation>Удалить выбранное</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldact/ui/materials_panel.py" line="42" />
+        <source>Materials used</source>
+        <translation>Израсходованные материалы</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldact/ui/materials_panel.py" line="56" />
+        <source>Enter the quantity as a number, e.g. 12,5.</source>
+        <translation>Введите количество числом, например 12,5.</translation>
+    </message>
+</context>
+<context>
+    <name>PaymentPanel</name>
+    <message>
+        <location filename="../../src/fieldact/ui/payment_panel.py" line="23" />
+        <source>What for (e.g. connection, cable, router)</source>
+        <translation>За что (например, подключение, кабель, роутер)</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldact/ui/payment_panel.py" line="27" />
+        <source>price, ₽</source>
+        <translation>цена, ₽</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldact/ui/payment_panel.py" line="28" />
+        <source>Add line</source>
+        <translation>Добавить строку</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldact/ui/payment_panel.py" line="32" />
+        <source>Remove selected line</source>
+        <translation>Удалить выбранную строку</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldact/ui/payment_panel.py" line="33" />
+        <source>cash received, ₽</source>
+        <translation>получено наличными, ₽</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldact/ui/payment_panel.py" line="34" />
+        <source>change given, ₽ (0 if none)</source>
+        <translation>выдано сдачи, ₽ (0, если без сдачи)</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldact/ui/payment_panel.py" line="36" />
+        <source>BSO series and number, as on the form</source>
+        <translation>Серия и номер БСО, как на бланке</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldact/ui/payment_panel.py" line="39" />
+        <source>Save the payment</source>
+        <translation>Сохранить оплату</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldact/ui/payment_panel.py" line="58" />
+        <source>Received</source>
+        <translation>Получено</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldact/ui/payment_panel.py" line="60" />
+        <source>Change</source>
+        <translation>Изменить</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldact/ui/payment_panel.py" line="62" />
+        <source>BSO number</source>
+        <translation>Номер БСО</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldact/ui/payment_panel.py" line="65" />
+        <source>Payment (strict-reporting receipt)</source>
+        <translation>Оплата (бланк строгой отчётности)</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldact/ui/payment_panel.py" line="66" />
+        <source>Explain what the sum consists of before filling in the BSO.</source>
+        <translation>Перед заполнением БСО объясните Абоненту, из чего складывается сумма.</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldact/ui/payment_panel.py" line="111" />
+        <source>Total due: {total}</source>
+        <translation>К оплате: {total}</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldact/ui/payment_panel.py" line="119" />
+        <source>credited to the personal account: {sum}</source>
+        <translation>на лицевой счёт: {sum}</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldact/ui/payment_panel.py" line="121" />
+        <source>no change: write the BSO for the whole {sum}</source>
+        <translation>без сдачи: БСО на всю сумму {sum}</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldact/ui/payment_panel.py" line="142" />
+        <source>No payment recorded. Leave it so if the subscriber pays nothing at the visit.</source>
+        <translation>Оплата не записана. Оставьте так, если Абонент ничего не платит при визите.</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldact/ui/payment_panel.py" line="151" />
+        <source>Saved: total {total}, received {received}, change {change}, to the account {credited}, BSO {bso}</source>
+        <translation>Сохранено: итого {total}, получено {received}, сдача {change}, на лицевой счёт {credited}, БСО {bso}</translation>
+    </message>
+</context>
+<context>
+    <name>PhoneEditor</name>
+    <message>
+        <location filename="../../src/fieldact/ui/widgets/evidence.py" line="215" />
+        <source>Phone number bound to the contract</source>
+        <translation>Номер, привязанный к договору</translation>
+    </message>
+</context>
+<context>
+    <name>PinPad</name>
+    <message>
+        <location filename="../../src/fieldact/ui/widgets/pin_pad.py" line="21" />
+        <source>PIN</source>
+        <translation>PIN</translation>
+    </message>
+</context>
+<context>
+    <name>Shell</name>
+    <message>
+        <location filename="../../src/fieldact/ui/shell.py" line="87" />
+        <source>Locked. Enter your PIN</source>
+        <translation>Заблокировано. Введите PIN</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldact/ui/shell.py" line="125" />
+        <source>Enter your PIN to close the app</source>
+        <translation>Введите PIN, чтобы закрыть программу</translation>
+    </message>
+</context>
+<context>
+    <name>SignatureField</name>
+    <message>
+        <location filename="../../src/fieldact/ui/signature_pad.py" line="646" />
+        <source>Undo</source>
+        <translation>Отменить штрих</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldact/ui/signature_pad.py" line="647" />
+        <source>Clear</source>
+        <translation>Очистить</translation>
+    </message>
+</context>
+<context>
+    <name>SignaturePad</name>
+    <message>
+        <location filename="../../src/fieldact/ui/signature_pad.py" line="281" />
+        <location filename="../../src/fieldact/ui/signature_pad.py" line="629" />
+        <source>Signature pad</source>
+        <translation>Поле для подписи</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldact/ui/signature_pad.py" line="609" />
+        <source>Sign here</source>
+        <translation>Подпишите здесь</translation>
+    </message>
+</context>
+<context>
+    <name>SpeedEditor</name>
+    <message>
+        <location filename="../../src/fieldact/ui/widgets/evidence.py" line="76" />
+        <source>download</source>
+        <translation>входящая</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldact/ui/widgets/evidence.py" line="77" />
+        <source>upload</source>
+        <translation>исходящая</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldact/ui/widgets/evidence.py" line="80" />
+        <source>Down</source>
+        <translation>Входящая</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldact/ui/widgets/evidence.py" line="80" />
+        <source>Up</source>
+        <translation>Исходящая</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldact/ui/widgets/evidence.py" line="83" />
+        <source>Mbit/s</source>
+        <translation>Мбит/с</translation>
+    </message>
+</context>
+<context>
     <name>StandardScreen</name>
     <message>
         <location filename="../../src/fieldact/ui/standard_screen.py" line="39" />
@@ -8,57 +394,196 @@
         <translation>Стандарт обслуживания</translation>
     </message>
     <message>
-        <location filename="../../src/fieldact/ui/standard_screen.py" line="122" />
+        <location filename="../../src/fieldact/ui/standard_screen.py" line="124" />
         <source>Checklist</source>
         <translation>Чек-лист</translation>
     </message>
     <message>
-        <location filename="../../src/fieldact/ui/standard_screen.py" line="128" />
+        <location filename="../../src/fieldact/ui/standard_screen.py" line="130" />
         <source>Phrases</source>
         <translation>Фразы</translation>
     </message>
     <message>
-        <location filename="../../src/fieldact/ui/standard_screen.py" line="128" />
+        <location filename="../../src/fieldact/ui/standard_screen.py" line="130" />
         <source>Wishes</source>
         <translation>Пожелания (правило ППП)</translation>
     </message>
     <message>
-        <location filename="../../src/fieldact/ui/standard_screen.py" line="135" />
+        <location filename="../../src/fieldact/ui/standard_screen.py" line="137" />
         <source>when it applies</source>
         <translation>по ситуации</translation>
     </message>
     <message>
-        <location filename="../../src/fieldact/ui/standard_screen.py" line="137" />
+        <location filename="../../src/fieldact/ui/standard_screen.py" line="139" />
         <source>if: {question}</source>
         <translation>если: {question}</translation>
     </message>
 </context>
 <context>
+    <name>TestCallEditor</name>
+    <message>
+        <location filename="../../src/fieldact/ui/widgets/evidence.py" line="112" />
+        <source>Incoming call works</source>
+        <translation>Входящий звонок проходит</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldact/ui/widgets/evidence.py" line="113" />
+        <source>Outgoing call works</source>
+        <translation>Исходящий звонок проходит</translation>
+    </message>
+</context>
+<context>
+    <name>UnlockPrompt</name>
+    <message>
+        <location filename="../../src/fieldact/ui/login_screen.py" line="104" />
+        <source>Back</source>
+        <translation>Назад</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldact/ui/login_screen.py" line="128" />
+        <source>Too many wrong PINs. Wait a few minutes.</source>
+        <translation>Слишком много неверных PIN. Подождите несколько минут.</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldact/ui/login_screen.py" line="130" />
+        <source>Wrong PIN. Tries left: {count}.</source>
+        <translation>Неверный PIN. Осталось попыток: {count}.</translation>
+    </message>
+</context>
+<context>
+    <name>VisitScreen</name>
+    <message>
+        <location filename="../../src/fieldact/ui/visit_screen.py" line="66" />
+        <source>What blocks signing?</source>
+        <translation>Что мешает подписать?</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldact/ui/visit_screen.py" line="68" />
+        <source>‹ Day</source>
+        <translation>‹ День</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldact/ui/visit_screen.py" line="70" />
+        <source>Next stage ›</source>
+        <translation>Следующий этап ›</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldact/ui/visit_screen.py" line="72" />
+        <source>Review the act</source>
+        <translation>Просмотреть акт</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldact/ui/visit_screen.py" line="100" />
+        <source>contract {number}</source>
+        <translation>договор {number}</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldact/ui/visit_screen.py" line="210" />
+        <source>Phrases: </source>
+        <translation>Фразы: </translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldact/ui/visit_screen.py" line="212" />
+        <source>Wishes: </source>
+        <translation>Пожелания: </translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldact/ui/visit_screen.py" line="216" />
+        <source>Rules of this stage ({n})</source>
+        <translation>Правила этапа ({n})</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldact/ui/visit_screen.py" line="281" />
+        <source>Ready to sign.</source>
+        <translation>Можно подписывать.</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldact/ui/visit_screen.py" line="281" />
+        <source>{n} open before signing</source>
+        <translation>Не отмечено до подписания: {n}</translation>
+    </message>
+</context>
+<context>
     <name>labels</name>
     <message>
-        <location filename="../../src/fieldact/ui/labels.py" line="12" />
+        <location filename="../../src/fieldact/ui/labels.py" line="13" />
         <source>TV</source>
         <translation>Телевидение</translation>
     </message>
     <message>
-        <location filename="../../src/fieldact/ui/labels.py" line="13" />
+        <location filename="../../src/fieldact/ui/labels.py" line="14" />
         <source>Internet</source>
         <translation>Интернет</translation>
     </message>
     <message>
-        <location filename="../../src/fieldact/ui/labels.py" line="14" />
+        <location filename="../../src/fieldact/ui/labels.py" line="15" />
         <source>Phone</source>
         <translation>Телефония</translation>
     </message>
     <message>
-        <location filename="../../src/fieldact/ui/labels.py" line="21" />
+        <location filename="../../src/fieldact/ui/labels.py" line="22" />
         <source>Connection</source>
         <translation>Подключение</translation>
     </message>
     <message>
-        <location filename="../../src/fieldact/ui/labels.py" line="22" />
+        <location filename="../../src/fieldact/ui/labels.py" line="23" />
         <source>Service</source>
         <translation>Сервис</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldact/ui/labels.py" line="30" />
+        <source>planned</source>
+        <translation>запланирован</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldact/ui/labels.py" line="31" />
+        <source>in progress</source>
+        <translation>в работе</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldact/ui/labels.py" line="32" />
+        <source>awaiting signature</source>
+        <translation>ждёт подписи</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldact/ui/labels.py" line="33" />
+        <source>signed</source>
+        <translation>подписан</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldact/ui/labels.py" line="34" />
+        <source>refused to sign</source>
+        <translation>отказ от подписи</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldact/ui/labels.py" line="35" />
+        <source>rescheduled</source>
+        <translation>перенесён</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldact/ui/labels.py" line="36" />
+        <source>cancelled</source>
+        <translation>отменён</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldact/ui/labels.py" line="43" />
+        <source>not marked</source>
+        <translation>не отмечено</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldact/ui/labels.py" line="44" />
+        <source>done</source>
+        <translation>выполнено</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldact/ui/labels.py" line="45" />
+        <source>not applicable</source>
+        <translation>не требуется</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldact/ui/labels.py" line="46" />
+        <source>not done</source>
+        <translation>не выполнено</translation>
     </message>
 </context>
 </TS>

@@ -339,6 +339,17 @@ class Store:
             audit.record(session, actor, moment.removesuffix("_at"), visit_id)
             session.commit()
 
+    def record_closing(self, visit_id: str, key: str, answer: Answer, actor: str) -> None:
+        """The closing stage follows the signed act, whose answers are frozen: it goes to the audit log."""
+        with self.session() as session:
+            self._visit_row(session, visit_id)
+            audit.record(session, actor, "closing", visit_id, item=key, state=answer.state.value, reason=answer.reason)
+            session.commit()
+
+    def precall_done(self, visit_id: str) -> bool:
+        with self.session() as session:
+            return self._visit_row(session, visit_id).precall_at is not None
+
     def set_status(self, visit_id: str, status: VisitStatus, actor: str, reason: str = "") -> None:
         with self.session() as session:
             row = self._visit_row(session, visit_id)

@@ -11,8 +11,10 @@ from fieldact.standard import StandardError, load_brand, load_standard
 from fieldact.store.db import DatabaseUnavailable, open_database
 from fieldact.store.demo import fill as fill_demo
 from fieldact.store.repository import Store
+from fieldact.ui.compat import guard_none_refcount
+from fieldact.ui.context import AppContext
 from fieldact.ui.i18n import install_translation
-from fieldact.ui.standard_screen import StandardScreen
+from fieldact.ui.shell import Shell
 from fieldact.ui.theme import apply_theme
 
 APP_NAME = "fieldact"
@@ -25,6 +27,7 @@ def create_application(language: str = "ru") -> QApplication:
     else:
         QApplication.setHighDpiScaleFactorRoundingPolicy(Qt.HighDpiScaleFactorRoundingPolicy.PassThrough)
         app = QApplication(sys.argv[:1])
+    guard_none_refcount()
     app.setApplicationName(APP_NAME)
     app.setOrganizationName(APP_NAME)
     apply_theme(app)
@@ -50,11 +53,10 @@ def run(windowed: bool = False, language: str = "ru", db: str | None = None) -> 
     except DatabaseUnavailable as error:
         QMessageBox.critical(None, APP_NAME, str(error))
         return 2
-    standard, brand = store.standard, store.brand
-    window = StandardScreen(standard, brand)
-    window.resize(1280, 800)
+    shell = Shell(AppContext(store), kiosk=not windowed)
+    shell.resize(1280, 800)
     if windowed:
-        window.show()
+        shell.show()
     else:
-        window.showFullScreen()
+        shell.showFullScreen()
     return app.exec()

@@ -5,6 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import QCoreApplication
 
 from fieldact.standard import Service, VisitKind
+from fieldact.visit import ItemState, VisitStatus
 
 
 def service_name(service: Service) -> str:
@@ -22,3 +23,26 @@ def kind_name(kind: VisitKind) -> str:
         VisitKind.SERVICE: QCoreApplication.translate("labels", "Service"),
     }
     return names[kind]
+
+
+def status_name(status: VisitStatus) -> str:
+    names = {
+        VisitStatus.PLANNED: QCoreApplication.translate("labels", "planned"),
+        VisitStatus.IN_PROGRESS: QCoreApplication.translate("labels", "in progress"),
+        VisitStatus.AWAITING_SIGNATURE: QCoreApplication.translate("labels", "awaiting signature"),
+        VisitStatus.SIGNED: QCoreApplication.translate("labels", "signed"),
+        VisitStatus.REFUSED: QCoreApplication.translate("labels", "refused to sign"),
+        VisitStatus.RESCHEDULED: QCoreApplication.translate("labels", "rescheduled"),
+        VisitStatus.CANCELLED: QCoreApplication.translate("labels", "cancelled"),
+    }
+    return names[status]
+
+
+def state_name(state: ItemState) -> str:
+    names = {
+        ItemState.PENDING: QCoreApplication.translate("labels", "not marked"),
+        ItemState.DONE: QCoreApplication.translate("labels", "done"),
+        ItemState.NOT_APPLICABLE: QCoreApplication.translate("labels", "not applicable"),
+        ItemState.FAILED: QCoreApplication.translate("labels", "not done"),
+    }
+    return names[state]

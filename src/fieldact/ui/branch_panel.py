@@ -1,0 +1,113 @@
+"""A fork of the service visit: not at home, another time wanted, cannot be fixed on site."""
+
+from __future__ import annotations
+
+from datetime import datetime, timedelta
+
+from PySide6.QtCore import QDateTime, Qt, Signal
+from PySide6.QtWidgets import QButtonGroup, QDateTimeEdit, QFrame, QPlainTextEdit, QRadioButton, QVBoxLayout, QWidget
+
+from fieldact.standard.schema import Branch
+from fieldact.text import InputError
+from fieldact.ui.context import AppContext
+from fieldact.ui.widgets.common import big_button, heading, note
+from fieldact.visit import Visit, VisitStatus, reschedule_contact
+from fieldact.visit.scripts import ScriptValueMissing, render_script
+
+# Branches taken at the pre-call end the visit: it is rescheduled.
+ENDS_VISIT = {"precall"}
+
+
+class BranchPanel(QFrame):
+    recorded = Signal(bool)  # True when the visit ends here
+
+    def __init__(self, context: AppContext, visit: Visit, branch: Branch, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("branchCard")
+        self.context, self.visit, self.branch = context, visit, branch
+        self.open_button = big_button(branch.title, "quiet")
+        self.open_button.setCheckable(True)
+        self.details_box = QWidget()
+        self.outcomes = QButtonGroup(self)
+        self.details = QPlainTextEdit()
+        self.details.setFixedHeight(96)
+        self.details.setPlaceholderText(self.tr("Describe the situation in detail"))
+        self.requested = QDateTimeEdit()
+        self.requested.setDisplayFormat("dd.MM.yyyy HH:mm")
+        self.requested.setCalendarPopup(True)
+        self.message = note("", "error")
+        self.record = big_button(self.tr("Record"), "primary")
+        self._build()
+        taken = next((r for r in visit.branches if r.key == branch.key), None)
+        if taken is not None:
+            self.open_button.setText(self.tr("{title}: recorded").format(title=branch.title))
+            self.open_button.setEnabled(False)
+
+    def _build(self) -> None:
+        layout = QVBoxLayout(self.details_box)
+        layout.addWidget(note(self.branch.when, "hint"))
+        for step in self.branch.steps:
+            layout.addWidget(note("• " + step))
+        context = self.visit.script_context(self.context.now())
+        for script in self.branch.scripts:
+            try:
+                text = render_script(script, context, self.visit.standard)
+            except ScriptValueMissing as error:
+                text = str(error)
+            layout.addWidget(note(script.title, "scriptTitle"))
+            layout.addWidget(note(f"«{text}»", "script"))
+        if self.branch.call is not None:
+            layout.addWidget(heading(self._whom_to_call(), 2))
+        for index, outcome in enumerate(self.branch.outcomes):
+            button = QRadioButton(outcome.text)
+            button.setProperty("outcome", outcome.key)
+            self.outcomes.addButton(button, index)
+            layout.addWidget(button)
+        if self.branch.needs_time:
+            layout.addWidget(note(self.tr("The time the subscriber asks for:")))
+            start = self.context.now() + timedelta(days=1)
+            self.requested.setDateTime(QDateTime(start.replace(minute=0, second=0, microsecond=0, tzinfo=None)))
+            layout.addWidget(self.requested, 0, Qt.AlignmentFlag.AlignLeft)
+        layout.addWidget(self.details)
+        layout.addWidget(self.message)
+        layout.addWidget(self.record, 0, Qt.AlignmentFlag.AlignLeft)
+        self.details_box.hide()
+        outer = QVBoxLayout(self)
+        outer.addWidget(self.open_button)
+        outer.addWidget(self.details_box)
+        self.open_button.toggled.connect(self.details_box.setVisible)
+        self.record.clicked.connect(self._record)
+
+    def _whom_to_call(self) -> str:
+        brand = self.visit.brand
+        contact = (
+            reschedule_contact(self.context.now(), brand)
+            if self.branch.call == "reschedule_contact"
+            else brand.quality_manager
+        )
+        phone = f", {contact.phone}" if contact.phone else ""
+        return self.tr("Call now: {role}{phone}").format(role=contact.role, phone=phone)
+
+    def _outcome(self) -> str:
+        checked = self.outcomes.checkedButton()
+        return str(checked.property("outcome")) if checked else ""
+
+    def _requested_time(self) -> datetime | None:
+        if not self.branch.needs_time:
+            return None
+        return self.requested.dateTime().toPython().replace(tzinfo=self.context.zone)
+
+    def _record(self) -> None:
+        visit_id = str(self.visit.id)
+        try:
+            record = self.visit.take_branch(
+                self.branch.key, self.context.now(), self._outcome(), self.details.toPlainText(), self._requested_time()
+            )
+        except InputError as error:
+            self.message.setText(str(error))
+            return
+        self.context.store.record_branch(visit_id, record, self.context.actor)
+        ends = self.branch.stage in ENDS_VISIT
+        if ends:
+            self.context.store.set_status(visit_id, VisitStatus.RESCHEDULED, self.context.actor, self.branch.key)
+        self.recorded.emit(ends)

@@ -1,0 +1,39 @@
+"""What every screen needs: the store, the clock, who is signed in."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import datetime
+from zoneinfo import ZoneInfo
+
+from fieldact.store.repository import Store
+from fieldact.store.tables import Technician
+from fieldact.visit import Technician as TechnicianName
+
+
+@dataclass
+class AppContext:
+    store: Store
+    clock: Callable[[], datetime] | None = None
+    technician: Technician | None = field(default=None)
+
+    @property
+    def zone(self) -> ZoneInfo:
+        return ZoneInfo(self.store.brand.timezone)
+
+    def now(self) -> datetime:
+        """Local time of the tablet (the brand's zone); tests pass a fixed clock."""
+        moment = self.clock() if self.clock else datetime.now(self.zone)
+        return moment.astimezone(self.zone)
+
+    @property
+    def actor(self) -> str:
+        if self.technician is None:
+            return "system"
+        return f"{self.technician.surname} {self.technician.first_name}"
+
+    @property
+    def technician_name(self) -> TechnicianName:
+        assert self.technician is not None
+        return TechnicianName(self.technician.surname, self.technician.first_name)

@@ -1,0 +1,130 @@
+"""Start: the technician picks himself and enters his PIN."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QPushButton, QVBoxLayout, QWidget
+
+from fieldact.store.tables import Technician
+from fieldact.ui.context import AppContext
+from fieldact.ui.widgets.common import big_button, clear_layout, heading, note
+from fieldact.ui.widgets.pin_pad import PinPad
+
+
+class LoginScreen(QWidget):
+    signed_in = Signal(str)
+
+    def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.context = context
+        self.chosen: Technician | None = None
+        self.title = heading(self.tr("Who is working today?"))
+        self.people = QGridLayout()
+        self.people.setSpacing(12)
+        self.prompt = heading("", 2)
+        self.message = note("", "error")
+        self.pin_pad = PinPad()
+        self.pin_pad.submitted.connect(self._check)
+        self.back = big_button(self.tr("Another technician"), "quiet")
+        self.back.clicked.connect(self.show_people)
+        pin_column = QVBoxLayout()
+        pin_column.addWidget(self.prompt)
+        pin_column.addWidget(self.pin_pad)
+        pin_column.addWidget(self.message)
+        pin_column.addWidget(self.back)
+        self.pin_box = QWidget()
+        self.pin_box.setLayout(pin_column)
+        self.pin_box.setMaximumWidth(420)
+        self.people_box = QWidget()
+        self.people_box.setLayout(self.people)
+        center = QHBoxLayout()
+        center.addStretch(1)
+        center.addWidget(self.people_box, 3)
+        center.addWidget(self.pin_box, 2)
+        center.addStretch(1)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.title, 0, Qt.AlignmentFlag.AlignHCenter)
+        layout.addStretch(1)
+        layout.addLayout(center)
+        layout.addStretch(2)
+        self.show_people()
+
+    def person_buttons(self) -> list[QPushButton]:
+        return [self.people.itemAt(i).widget() for i in range(self.people.count())]
+
+    def show_people(self) -> None:
+        clear_layout(self.people)
+        for index, technician in enumerate(self.context.store.technicians()):
+            button = big_button(f"{technician.surname} {technician.first_name}")
+            button.setMinimumHeight(72)
+            button.clicked.connect(lambda _=False, t=technician: self.choose(t))
+            self.people.addWidget(button, index // 2, index % 2)
+        self.chosen = None
+        self.people_box.show()
+        self.pin_box.hide()
+        self.message.clear()
+
+    def choose(self, technician: Technician) -> None:
+        self.chosen = technician
+        self.prompt.setText(self.tr("{name}, enter your PIN").format(name=technician.first_name))
+        self.message.clear()
+        self.people_box.hide()
+        self.pin_box.show()
+        self.pin_pad.field.setFocus()
+
+    def _check(self, pin: str) -> None:
+        assert self.chosen is not None
+        result = self.context.store.check_pin(self.chosen.id, pin, self.context.now())
+        if result.ok:
+            self.context.technician = self.chosen
+            self.message.clear()
+            self.signed_in.emit(self.chosen.id)
+            return
+        if result.locked_until is not None:
+            until = result.locked_until.astimezone(self.context.zone).strftime("%H:%M")
+            self.message.setText(
+                self.tr("Too many wrong PINs. Try again after {time} or ask the office.").format(time=until)
+            )
+        else:
+            self.message.setText(self.tr("Wrong PIN. Tries left: {count}.").format(count=result.tries_left))
+
+
+class UnlockPrompt(QWidget):
+    """The signed-in technician's PIN, to unlock the kiosk or leave the subscriber's screen."""
+
+    unlocked = Signal()
+    cancelled = Signal()
+
+    def __init__(self, context: AppContext, reason: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.context = context
+        self.pin_pad = PinPad()
+        self.pin_pad.submitted.connect(self._check)
+        self.message = note("", "error")
+        self.cancel = big_button(self.tr("Back"), "quiet")
+        self.cancel.clicked.connect(self.cancelled)
+        column = QVBoxLayout()
+        column.addWidget(heading(reason, 2))
+        column.addWidget(self.pin_pad)
+        column.addWidget(self.message)
+        column.addWidget(self.cancel)
+        box = QWidget()
+        box.setLayout(column)
+        box.setMaximumWidth(420)
+        layout = QHBoxLayout(self)
+        layout.addStretch(1)
+        layout.addWidget(box)
+        layout.addStretch(1)
+
+    def _check(self, pin: str) -> None:
+        technician = self.context.technician
+        if technician is None:
+            return
+        result = self.context.store.check_pin(technician.id, pin, self.context.now())
+        if result.ok:
+            self.message.clear()
+            self.unlocked.emit()
+        elif result.locked_until is not None:
+            self.message.setText(self.tr("Too many wrong PINs. Wait a few minutes."))
+        else:
+            self.message.setText(self.tr("Wrong PIN. Tries left: {count}.").format(count=result.tries_left))

@@ -1,0 +1,133 @@
+"""The kiosk shell: one full-screen window, the screens in a stack, no way out without the PIN."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer
+from PySide6.QtGui import QCloseEvent, QKeyEvent
+from PySide6.QtWidgets import QApplication, QMainWindow, QStackedWidget, QWidget
+
+from fieldact.ui.context import AppContext
+from fieldact.ui.day_screen import DayScreen
+from fieldact.ui.login_screen import LoginScreen, UnlockPrompt
+from fieldact.ui.visit_screen import VisitScreen
+
+INACTIVITY_LOCK_MS = 5 * 60 * 1000
+INPUT_EVENTS = {
+    QEvent.Type.MouseButtonPress,
+    QEvent.Type.KeyPress,
+    QEvent.Type.TouchBegin,
+    QEvent.Type.TabletPress,
+}
+
+
+class Shell(QMainWindow):
+    def __init__(self, context: AppContext, kiosk: bool = True, lock_after_ms: int = INACTIVITY_LOCK_MS) -> None:
+        super().__init__()
+        self.context = context
+        self.kiosk = kiosk
+        self.allow_close = not kiosk
+        self.setWindowTitle("fieldact")
+        if kiosk:
+            self.setWindowFlags(Qt.WindowType.FramelessWindowHint | Qt.WindowType.WindowStaysOnTopHint)
+        self.stack = QStackedWidget()
+        self.setCentralWidget(self.stack)
+        self.login = LoginScreen(context)
+        self.day = DayScreen(context)
+        self.visit = VisitScreen(context)
+        self.unlock: UnlockPrompt | None = None
+        self.locked_from: QWidget | None = None
+        for screen in (self.login, self.day, self.visit):
+            self.stack.addWidget(screen)
+        self._connect()
+        self.idle = QTimer(self)
+        self.idle.setSingleShot(True)
+        self.idle.setInterval(lock_after_ms)
+        self.idle.timeout.connect(self.lock)
+        QApplication.instance().installEventFilter(self)
+
+    def _connect(self) -> None:
+        self.login.signed_in.connect(self._signed_in)
+        self.day.open_visit.connect(self.open_visit)
+        self.day.sign_out.connect(self._sign_out)
+        self.visit.back_to_day.connect(self.show_day)
+        self.visit.finished.connect(self.show_day)
+
+    def show_screen(self, screen: QWidget) -> None:
+        self.stack.setCurrentWidget(screen)
+
+    def _signed_in(self, technician_id: str) -> None:
+        self.idle.start()
+        resume = self.context.store.visit_in_progress(technician_id)
+        if resume is not None:
+            self.open_visit(resume)
+        else:
+            self.show_day()
+
+    def _sign_out(self) -> None:
+        self.context.technician = None
+        self.idle.stop()
+        self.login.show_people()
+        self.show_screen(self.login)
+
+    def show_day(self) -> None:
+        self.show_screen(self.day)
+        self.day.refresh()
+
+    def open_visit(self, visit_id: str) -> None:
+        self.visit.open(visit_id)
+        self.show_screen(self.visit)
+
+    # --- kiosk: locking and leaving ---------------------------------------------------------------------------
+
+    def lock(self) -> None:
+        """After inactivity: the screen hides behind the technician's PIN."""
+        if self.context.technician is None or self.unlock is not None:
+            return
+        self.locked_from = self.stack.currentWidget()
+        self.unlock = UnlockPrompt(self.context, self.tr("Locked. Enter your PIN"))
+        self.unlock.cancel.hide()
+        self.unlock.unlocked.connect(self._unlocked)
+        self.stack.addWidget(self.unlock)
+        self.show_screen(self.unlock)
+
+    def _unlocked(self) -> None:
+        assert self.unlock is not None
+        self.stack.removeWidget(self.unlock)
+        self.unlock.deleteLater()
+        self.unlock = None
+        self.show_screen(self.locked_from or self.day)
+        self.idle.start()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
+        if event.type() in INPUT_EVENTS and self.context.technician is not None and self.unlock is None:
+            self.idle.start()
+        if self.kiosk and event.type() == QEvent.Type.KeyPress and isinstance(event, QKeyEvent):
+            if event.key() == Qt.Key.Key_Escape or (
+                event.key() == Qt.Key.Key_F4 and event.modifiers() & Qt.KeyboardModifier.AltModifier
+            ):
+                return True
+        return super().eventFilter(watched, event)
+
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
+        """In the kiosk the window closes only after the technician's PIN (see ``leave``)."""
+        if self.allow_close:
+            QApplication.instance().removeEventFilter(self)
+            event.accept()
+            return
+        event.ignore()
+        if self.context.technician is not None:
+            self._ask_to_leave()
+
+    def _ask_to_leave(self) -> None:
+        if self.unlock is not None:
+            return
+        self.locked_from = self.stack.currentWidget()
+        self.unlock = UnlockPrompt(self.context, self.tr("Enter your PIN to close the app"))
+        self.unlock.unlocked.connect(self._leave)
+        self.unlock.cancelled.connect(self._unlocked)
+        self.stack.addWidget(self.unlock)
+        self.show_screen(self.unlock)
+
+    def _leave(self) -> None:
+        self.allow_close = True
+        self.close()

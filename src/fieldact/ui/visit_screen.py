@@ -1,0 +1,308 @@
+"""A visit, stage by stage: the rail of six stages, the words to say, the checklist, what blocks signing."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QHBoxLayout,
+    QListWidget,
+    QListWidgetItem,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
+
+from fieldact.standard import Script, Stage
+from fieldact.text import InputError
+from fieldact.ui.branch_panel import BranchPanel
+from fieldact.ui.context import AppContext
+from fieldact.ui.labels import kind_name, service_name
+from fieldact.ui.materials_panel import MaterialsPanel
+from fieldact.ui.payment_panel import PaymentPanel
+from fieldact.ui.widgets.common import big_button, clear_layout, heading, note, script_box
+from fieldact.ui.widgets.item_row import ItemRow
+from fieldact.visit import Answer, ItemState, Visit, VisitStatus
+from fieldact.visit.evidence import Evidence
+from fieldact.visit.scripts import ScriptValueMissing, render_script, render_title
+from fieldact.visit.visit import SIGNING_STAGE
+
+MATERIAL_STAGES = {"installation", "diagnostics"}
+PAYMENT_STAGE = "documents"
+
+
+class VisitScreen(QWidget):
+    back_to_day = Signal()
+    review = Signal(str)
+    finished = Signal()
+
+    def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.context = context
+        self.visit: Visit | None = None
+        self.rows: dict[str, ItemRow] = {}
+        self.header = heading("", 2)
+        self.rail = QListWidget()
+        self.rail.setObjectName("stageRail")
+        self.rail.setWordWrap(True)
+        self.rail.setMinimumWidth(260)
+        self.rail.setMaximumWidth(340)
+        self.rail.setTextElideMode(Qt.TextElideMode.ElideNone)
+        self.rail.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.rail.currentRowChanged.connect(self._rail_moved)
+        self.body = QVBoxLayout()
+        self.body.setSpacing(14)
+        holder = QWidget()
+        holder.setObjectName("stagePanel")
+        holder.setLayout(self.body)
+        self.scroll = QScrollArea()
+        self.scroll.setWidgetResizable(True)
+        self.scroll.setWidget(holder)
+        self.blockers = note("", "blockers")
+        self.blocker_list = QListWidget()
+        self.blocker_list.setObjectName("blockerList")
+        self.blocker_list.hide()
+        self.blocker_list.itemClicked.connect(self._go_to_blocker)
+        self.show_blockers = big_button(self.tr("What blocks signing?"), "quiet")
+        self.show_blockers.clicked.connect(self._toggle_blockers)
+        self.day_button = big_button(self.tr("‹ Day"), "quiet")
+        self.day_button.clicked.connect(self.back_to_day)
+        self.next_button = big_button(self.tr("Next stage ›"), "primary")
+        self.next_button.clicked.connect(self._next)
+        self.review_button = big_button(self.tr("Review the act"), "primary")
+        self.review_button.clicked.connect(self._review)
+        self._layout()
+
+    def _layout(self) -> None:
+        bottom = QHBoxLayout()
+        bottom.addWidget(self.day_button)
+        bottom.addWidget(self.blockers, 1)
+        bottom.addWidget(self.show_blockers)
+        bottom.addWidget(self.review_button)
+        bottom.addWidget(self.next_button)
+        middle = QHBoxLayout()
+        middle.addWidget(self.rail)
+        right = QVBoxLayout()
+        right.addWidget(self.scroll, 1)
+        right.addWidget(self.blocker_list)
+        middle.addLayout(right, 1)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.header)
+        layout.addLayout(middle, 1)
+        layout.addLayout(bottom)
+
+    # --- opening ------------------------------------------------------------------------------------------
+
+    def open(self, visit_id: str) -> None:
+        self.visit = self.context.store.load_visit(visit_id)
+        visit = self.visit
+        services = ", ".join(service_name(s) for s in sorted(visit.services))
+        contract = self.tr("contract {number}").format(number=visit.subscriber.contract)
+        parts = (f"{kind_name(visit.kind)}: {services}", visit.subscriber.full_name, visit.subscriber.address, contract)
+        self.header.setText(" · ".join(parts))
+        if visit.status is VisitStatus.PLANNED:
+            self.context.store.mark(visit_id, "arrived_at", self.context.actor, self.context.now())
+            visit.status = VisitStatus.IN_PROGRESS
+        self._fill_rail()
+        self.rail.setCurrentRow(visit.stage_index)
+        self.show_stage(visit.stage_index)
+
+    def _fill_rail(self) -> None:
+        assert self.visit is not None
+        self.rail.blockSignals(True)
+        current = self.rail.currentRow()
+        self.rail.clear()
+        for stage in self.visit.stages:
+            done, total = self.visit.checklist.progress(stage.key)
+            mark = "✓" if done == total else f"{done}/{total}"
+            self.rail.addItem(QListWidgetItem(f"{stage.number}. {stage.title}\n{mark}"))
+        self.rail.setCurrentRow(max(current, 0))
+        self.rail.blockSignals(False)
+
+    def _rail_moved(self, index: int) -> None:
+        if self.visit is not None and index >= 0 and index != self.visit.stage_index:
+            self._move_to(index, completed=None)
+
+    def _move_to(self, index: int, completed: str | None) -> None:
+        assert self.visit is not None
+        self.visit.stage_index = index
+        self.context.store.set_stage(str(self.visit.id), index, self.context.actor, completed)
+        self.rail.blockSignals(True)
+        self.rail.setCurrentRow(index)
+        self.rail.blockSignals(False)
+        self.show_stage(index)
+
+    def _next(self) -> None:
+        assert self.visit is not None
+        if self.visit.stage_index < len(self.visit.stages) - 1:
+            self._move_to(self.visit.stage_index + 1, completed=self.visit.stage.key)
+
+    def _review(self) -> None:
+        assert self.visit is not None
+        if not self.visit.signing_blockers():
+            self.review.emit(str(self.visit.id))
+
+    # --- the stage ----------------------------------------------------------------------------------------
+
+    @property
+    def stage(self) -> Stage:
+        assert self.visit is not None
+        return self.visit.stage
+
+    def show_stage(self, index: int) -> None:
+        assert self.visit is not None
+        clear_layout(self.body)
+        self.rows.clear()
+        stage = self.visit.stages[index]
+        self.body.addWidget(heading(f"{stage.number}. {stage.title}"))
+        for goal in stage.goals:
+            self.body.addWidget(note(goal, "goal"))
+        self._add_scripts(stage)
+        self._add_reminders(stage)
+        self._add_conditions(stage)
+        scripts = {script.key: script for script in self.visit.scripts(stage)}
+        for entry in self.visit.checklist.in_stage(stage.key):
+            script = scripts.get(entry.item.script or "")
+            row = ItemRow(
+                entry,
+                self.visit.checklist.answer(entry.key),
+                self.visit.checklist.is_required(entry),
+                self._script_box(script) if script else None,
+            )
+            row.answer_requested.connect(self._answer)
+            self.rows[entry.key] = row
+            self.body.addWidget(row)
+        for branch in self.visit.branches_of(stage):
+            panel = BranchPanel(self.context, self.visit, branch)
+            panel.recorded.connect(self._branch_recorded)
+            self.body.addWidget(panel)
+        if stage.key in MATERIAL_STAGES:
+            self.body.addWidget(MaterialsPanel(self.context, self.visit))
+        if stage.key == PAYMENT_STAGE:
+            self.body.addWidget(PaymentPanel(self.context, self.visit))
+        self.body.addStretch(1)
+        self.scroll.verticalScrollBar().setValue(0)
+        self._refresh_footer()
+
+    def _script_box(self, script: Script) -> QWidget:
+        assert self.visit is not None
+        context = self.visit.script_context(self.context.now())
+        try:
+            title = render_title(script, context, self.visit.standard)
+            text = render_script(script, context, self.visit.standard)
+        except ScriptValueMissing as error:
+            title, text = script.title, str(error)
+        return script_box(title, text)
+
+    def _add_scripts(self, stage: Stage) -> None:
+        """Scripts that belong to no item come first; an item's own script is shown in its row."""
+        owned = (
+            {entry.item.script for entry in self.visit.checklist.entries if entry.item.script} if self.visit else set()
+        )
+        for script in self.visit.scripts(stage) if self.visit else []:
+            if script.key not in owned:
+                self.body.addWidget(self._script_box(script))
+
+    def _add_reminders(self, stage: Stage) -> None:
+        lines = stage.important + stage.tools
+        if stage.phrases:
+            lines.append(self.tr("Phrases: ") + " · ".join(stage.phrases))
+        if stage.wishes:
+            lines.append(self.tr("Wishes: ") + " · ".join(stage.wishes))
+        for line in lines:
+            self.body.addWidget(note("• " + line, "reminder"))
+        if stage.rules:
+            toggle = big_button(self.tr("Rules of this stage ({n})").format(n=len(stage.rules)), "quiet")
+            toggle.setCheckable(True)
+            rules = note("\n".join("• " + rule for rule in stage.rules), "reminder")
+            rules.hide()
+            toggle.toggled.connect(rules.setVisible)
+            self.body.addWidget(toggle, 0, Qt.AlignmentFlag.AlignLeft)
+            self.body.addWidget(rules)
+
+    def _add_conditions(self, stage: Stage) -> None:
+        assert self.visit is not None
+        wanted = {
+            entry.item.condition
+            for entry in self.visit.checklist.entries
+            if entry.stage.key == stage.key and entry.item.condition
+        }
+        for condition in self.visit.standard.conditions:
+            if condition.key not in wanted:
+                continue
+            box = QCheckBox(condition.question)
+            box.setObjectName(f"condition_{condition.key}")
+            box.setChecked(self.visit.checklist.conditions.get(condition.key, False))
+            box.toggled.connect(lambda value, key=condition.key: self._condition(key, value))
+            self.body.addWidget(box)
+
+    # --- answers ------------------------------------------------------------------------------------------
+
+    def _answer(self, key: str, state: ItemState, evidence: Evidence | None, reason: str) -> None:
+        assert self.visit is not None
+        checklist = self.visit.checklist
+        row = self.rows[key]
+        try:
+            if state is ItemState.DONE:
+                answer = checklist.mark_done(key, evidence)
+            elif state is ItemState.PENDING:
+                answer = checklist.reset(key)
+            elif state is ItemState.NOT_APPLICABLE:
+                answer = checklist.mark_not_applicable(key, reason)
+            else:
+                answer = checklist.mark_failed(key, reason, evidence)
+            self.context.store.save_answer(str(self.visit.id), key, answer, self.context.actor)
+        except InputError as error:
+            row.show_error(str(error))
+            return
+        row.show_answer(answer if isinstance(answer, Answer) else Answer())
+        self._refresh_footer()
+
+    def _condition(self, key: str, value: bool) -> None:
+        assert self.visit is not None
+        self.visit.checklist.set_condition(key, value)
+        self.context.store.set_condition(str(self.visit.id), key, value, self.context.actor)
+        self.show_stage(self.visit.stage_index)
+
+    def _branch_recorded(self, ends_visit: bool) -> None:
+        assert self.visit is not None
+        if ends_visit:
+            self.finished.emit()
+            return
+        self.show_stage(self.visit.stage_index)
+
+    # --- footer -------------------------------------------------------------------------------------------
+
+    def _refresh_footer(self) -> None:
+        assert self.visit is not None
+        blockers = self.visit.signing_blockers()
+        self.blockers.setText(
+            self.tr("Ready to sign.") if not blockers else self.tr("{n} open before signing").format(n=len(blockers))
+        )
+        self.blocker_list.clear()
+        for blocker in blockers:
+            item = QListWidgetItem(blocker.sentence)
+            item.setData(Qt.ItemDataRole.UserRole, blocker.stage.number - 1)
+            item.setData(Qt.ItemDataRole.UserRole + 1, blocker.entry.key if blocker.entry else "")
+            self.blocker_list.addItem(item)
+        self.show_blockers.setVisible(bool(blockers))
+        if not blockers:
+            self.blocker_list.hide()
+        at_documents = self.visit.stage.number >= SIGNING_STAGE
+        self.review_button.setVisible(at_documents)
+        self.review_button.setEnabled(not blockers)
+        self.next_button.setVisible(self.visit.stage.number < SIGNING_STAGE)
+        self._fill_rail()
+
+    def _toggle_blockers(self) -> None:
+        self.blocker_list.setVisible(not self.blocker_list.isVisible())
+
+    def _go_to_blocker(self, item: QListWidgetItem) -> None:
+        index = int(item.data(Qt.ItemDataRole.UserRole))
+        key = str(item.data(Qt.ItemDataRole.UserRole + 1))
+        self.blocker_list.hide()
+        self._move_to(index, completed=None)
+        row = self.rows.get(key)
+        if row is not None:
+            self.scroll.ensureWidgetVisible(row)
+            row.setFocus()

@@ -1,0 +1,1 @@
+"""Reusable widgets: the PIN pad, big buttons, the signature pad."""

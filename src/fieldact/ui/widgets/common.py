@@ -1,0 +1,78 @@
+"""Small building blocks shared by the screens."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QFrame, QLabel, QPushButton, QSizePolicy, QVBoxLayout, QWidget
+
+SCRIPT_PIXEL_SIZE = 21
+
+
+def set_pixel_size(widget: QWidget, pixels: int, bold: bool = False) -> None:
+    """Font size set in code, not in the stylesheet: a wrapped label measures its height with the font it has
+    before the stylesheet is applied, and would be clipped."""
+    font = widget.font()
+    font.setPixelSize(pixels)
+    font.setBold(bold)
+    widget.setFont(font)
+
+
+def big_button(text: str, role: str = "", parent: QWidget | None = None) -> QPushButton:
+    """A touch target: at least 56 px high; ``role`` picks a style (primary, danger, quiet)."""
+    button = QPushButton(text, parent)
+    button.setMinimumHeight(56)
+    button.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
+    if role:
+        button.setProperty("role", role)
+    return button
+
+
+def heading(text: str, level: int = 1) -> QLabel:
+    label = QLabel(text)
+    label.setObjectName(f"heading{level}")
+    label.setWordWrap(True)
+    set_pixel_size(label, 28 if level == 1 else 22, bold=True)
+    return label
+
+
+def note(text: str, name: str = "note") -> QLabel:
+    label = QLabel(text)
+    label.setObjectName(name)
+    label.setWordWrap(True)
+    label.setTextInteractionFlags(Qt.TextInteractionFlag.NoTextInteraction)
+    return label
+
+
+def script_box(title: str, text: str) -> QFrame:
+    """The words to say, set apart: a QLabel with padding in a stylesheet gets its wrapped height wrong,
+    so the frame carries the border and margins and the label only the text."""
+    frame = QFrame()
+    frame.setObjectName("scriptBox")
+    layout = QVBoxLayout(frame)
+    layout.setContentsMargins(18, 10, 14, 12)
+    layout.setSpacing(4)
+    if title:
+        layout.addWidget(note(title, "scriptTitle"))
+    words = QLabel(f"«{text}»")
+    words.setObjectName("script")
+    words.setWordWrap(True)
+    set_pixel_size(words, SCRIPT_PIXEL_SIZE)
+    layout.addWidget(words)
+    return frame
+
+
+def card() -> QFrame:
+    frame = QFrame()
+    frame.setObjectName("card")
+    return frame
+
+
+def clear_layout(layout) -> None:  # type: ignore[no-untyped-def]
+    """Remove and delete every widget and sub-layout of a layout."""
+    while layout.count():
+        child = layout.takeAt(0)
+        if child.widget() is not None:
+            child.widget().hide()  # deleteLater waits for the event loop; hidden now, it is not painted meanwhile
+            child.widget().deleteLater()
+        elif child.layout() is not None:
+            clear_layout(child.layout())

@@ -1,0 +1,81 @@
+"""Driving the app as a technician would: taps, typing, through the real widgets."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from datetime import date, datetime
+from pathlib import Path
+from zoneinfo import ZoneInfo
+
+from PySide6.QtCore import QEvent, Qt
+from PySide6.QtGui import QKeyEvent
+from PySide6.QtWidgets import QApplication, QPushButton, QWidget
+
+from fieldact.store.db import open_database
+from fieldact.store.demo import fill
+from fieldact.store.repository import Store
+from fieldact.ui.context import AppContext
+from fieldact.ui.shell import Shell
+from fieldact.ui.widgets.item_row import ItemRow
+
+SHOTS = Path(__file__).resolve().parents[2] / "screenshots"
+DAY = date(2026, 11, 26)
+
+
+class Clock:
+    def __init__(self, moment: datetime) -> None:
+        self.moment = moment
+
+    def __call__(self) -> datetime:
+        return self.moment
+
+
+def make_store(path: Path, standard, brand) -> Store:
+    store = Store(open_database(path), standard, brand)
+    if not store.technicians():
+        fill(store, today=DAY)
+    return store
+
+
+def make_shell(qtbot, store: Store, clock: Clock, size: tuple[int, int] = (1280, 800)) -> Shell:
+    shell = Shell(AppContext(store, clock), kiosk=False)
+    qtbot.addWidget(shell)
+    shell.resize(*size)
+    shell.show()
+    return shell
+
+
+def local(brand, text: str) -> datetime:
+    return datetime.fromisoformat(text).replace(tzinfo=ZoneInfo(brand.timezone))
+
+
+def click(qtbot, button: QPushButton) -> None:
+    assert button.isVisible() and button.isEnabled(), f"{button.text()} hidden or disabled"
+    qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+    QApplication.processEvents()  # new widgets of a rebuilt screen are shown by a queued call
+
+
+def sign_in(qtbot, shell: Shell, name: str, pin: str) -> None:
+    button = next(b for b in shell.login.person_buttons() if b.text() == name)
+    click(qtbot, button)
+    for digit in pin:
+        click(qtbot, shell.login.pin_pad.keys[digit])
+    click(qtbot, shell.login.pin_pad.keys["OK"])
+
+
+def rows(shell: Shell) -> Iterator[ItemRow]:
+    yield from list(shell.visit.rows.values())
+
+
+def save_shot(widget: QWidget, name: str) -> Path:
+    SHOTS.mkdir(exist_ok=True)
+    path = SHOTS / f"{name}.png"
+    widget.grab().save(str(path))
+    return path
+
+
+def type_text(widget: QWidget, text: str) -> None:
+    """Key events with the text of each character (QTest's keyClicks knows only ASCII)."""
+    for char in text:
+        for kind in (QEvent.Type.KeyPress, QEvent.Type.KeyRelease):
+            QApplication.sendEvent(widget, QKeyEvent(kind, Qt.Key.Key_unknown, Qt.KeyboardModifier.NoModifier, char))
