@@ -88,6 +88,49 @@
     </message>
 </context>
 <context>
+    <name>DoneScreen</name>
+    <message>
+        <location filename="../../src/fieldact/ui/done_screen.py" line="32" />
+        <source>Scan the code with your phone's camera to open your personal account.</source>
+        <translation>Наведите камеру телефона на код, чтобы открыть личный кабинет.</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldact/ui/done_screen.py" line="42" />
+        <source>Finish the visit</source>
+        <translation>Завершить визит</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldact/ui/done_screen.py" line="68" />
+        <source>24-hour information centre: {phone}</source>
+        <translation>Круглосуточный информационный центр: {phone}</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldact/ui/done_screen.py" line="69" />
+        <source>Act {number} is signed. Thank you!</source>
+        <translation>Акт {number} подписан. Спасибо!</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldact/ui/done_screen.py" line="69" />
+        <source>Act {number}: refusal recorded.</source>
+        <translation>Акт {number}: отказ от подписи записан.</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldact/ui/done_screen.py" line="97" />
+        <source>Wishes: </source>
+        <translation>Пожелания: </translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldact/ui/done_screen.py" line="125" />
+        <source>Closing: {n} still open</source>
+        <translation>Завершение: не отмечено {n}</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldact/ui/done_screen.py" line="125" />
+        <source>Closing done.</source>
+        <translation>Завершение контакта отмечено.</translation>
+    </message>
+</context>
+<context>
     <name>EvidenceEditor</name>
     <message>
         <location filename="../../src/fieldact/ui/widgets/evidence.py" line="239" />
@@ -319,14 +362,53 @@
     </message>
 </context>
 <context>
+    <name>ReviewScreen</name>
+    <message>
+        <location filename="../../src/fieldact/ui/review_screen.py" line="46" />
+        <source>The act as it will be signed</source>
+        <translation>Акт в том виде, в каком его подпишут</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldact/ui/review_screen.py" line="48" />
+        <location filename="../../src/fieldact/ui/review_screen.py" line="65" />
+        <source>Preparing the act…</source>
+        <translation>Готовим акт…</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldact/ui/review_screen.py" line="49" />
+        <source>‹ Back to the visit</source>
+        <translation>‹ Назад к визиту</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldact/ui/review_screen.py" line="51" />
+        <source>Hand the tablet to the subscriber</source>
+        <translation>Передать планшет Абоненту</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldact/ui/review_screen.py" line="70" />
+        <source>{n} page(s). Comment on what the subscriber signs.</source>
+        <translation>Страниц: {n}. Прокомментируйте Абоненту всё, что он подписывает.</translation>
+    </message>
+</context>
+<context>
     <name>Shell</name>
     <message>
-        <location filename="../../src/fieldact/ui/shell.py" line="87" />
+        <location filename="../../src/fieldact/ui/shell.py" line="147" />
+        <source>Technician: enter your PIN</source>
+        <translation>Техник: введите PIN</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldact/ui/shell.py" line="175" />
+        <source>The act could not be saved ({error}). Nothing is lost: try again, or call support.</source>
+        <translation>Акт не удалось сохранить ({error}). Ничего не потеряно: попробуйте ещё раз или позвоните в поддержку.</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldact/ui/shell.py" line="186" />
         <source>Locked. Enter your PIN</source>
         <translation>Заблокировано. Введите PIN</translation>
     </message>
     <message>
-        <location filename="../../src/fieldact/ui/shell.py" line="125" />
+        <location filename="../../src/fieldact/ui/shell.py" line="221" />
         <source>Enter your PIN to close the app</source>
         <translation>Введите PIN, чтобы закрыть программу</translation>
     </message>
@@ -334,12 +416,12 @@
 <context>
     <name>SignatureField</name>
     <message>
-        <location filename="../../src/fieldact/ui/signature_pad.py" line="646" />
+        <location filename="../../src/fieldact/ui/signature_pad.py" line="628" />
         <source>Undo</source>
         <translation>Отменить штрих</translation>
     </message>
     <message>
-        <location filename="../../src/fieldact/ui/signature_pad.py" line="647" />
+        <location filename="../../src/fieldact/ui/signature_pad.py" line="629" />
         <source>Clear</source>
         <translation>Очистить</translation>
     </message>
@@ -347,15 +429,93 @@
 <context>
     <name>SignaturePad</name>
     <message>
-        <location filename="../../src/fieldact/ui/signature_pad.py" line="281" />
-        <location filename="../../src/fieldact/ui/signature_pad.py" line="629" />
+        <location filename="../../src/fieldact/ui/signature_pad.py" line="258" />
+        <location filename="../../src/fieldact/ui/signature_pad.py" line="611" />
         <source>Signature pad</source>
         <translation>Поле для подписи</translation>
     </message>
     <message>
-        <location filename="../../src/fieldact/ui/signature_pad.py" line="609" />
+        <location filename="../../src/fieldact/ui/signature_pad.py" line="591" />
         <source>Sign here</source>
         <translation>Подпишите здесь</translation>
+    </message>
+</context>
+<context>
+    <name>SigningScreen</name>
+    <message>
+        <location filename="../../src/fieldact/ui/signing_screen.py" line="40" />
+        <source>Your surname, first name and patronymic</source>
+        <translation>Ваши фамилия, имя и отчество</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldact/ui/signing_screen.py" line="44" />
+        <source>Sign the act</source>
+        <translation>Подписать акт</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldact/ui/signing_screen.py" line="46" />
+        <source>I refuse to sign</source>
+        <translation>Отказываюсь подписывать</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldact/ui/signing_screen.py" line="48" />
+        <source>Why do you refuse? The technician records it</source>
+        <translation>Почему Вы отказываетесь? Техник запишет причину</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldact/ui/signing_screen.py" line="49" />
+        <source>Record the refusal</source>
+        <translation>Записать отказ</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldact/ui/signing_screen.py" line="50" />
+        <source>Technician</source>
+        <translation>Техник</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldact/ui/signing_screen.py" line="53" />
+        <source>Saving the signed act…</source>
+        <translation>Сохраняем подписанный акт…</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldact/ui/signing_screen.py" line="100" />
+        <source>{name}, please check the work and sign</source>
+        <translation>{name}, проверьте, пожалуйста, работу и подпишите акт</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldact/ui/signing_screen.py" line="112" />
+        <source>Address: {address}, contract {contract}</source>
+        <translation>Адрес: {address}, договор {contract}</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldact/ui/signing_screen.py" line="115" />
+        <source>Services: {services}</source>
+        <translation>Услуги: {services}</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldact/ui/signing_screen.py" line="116" />
+        <source>Work items done: {n}</source>
+        <translation>Выполнено пунктов работы: {n}</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldact/ui/signing_screen.py" line="127" />
+        <source>Paid: {received}, for services {total}, to your personal account {credited}</source>
+        <translation>Оплачено: {received}, за услуги {total}, на лицевой счёт {credited}</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldact/ui/signing_screen.py" line="137" />
+        <source>By signing you confirm the work above.</source>
+        <translation>Подписывая, Вы подтверждаете работы, перечисленные выше.</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldact/ui/signing_screen.py" line="147" />
+        <source>Write your surname and first name under the signature.</source>
+        <translation>Напишите под подписью свои фамилию и имя.</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldact/ui/signing_screen.py" line="161" />
+        <source>Say why, in a few words.</source>
+        <translation>Напишите причину в нескольких словах.</translation>
     </message>
 </context>
 <context>
@@ -478,27 +638,27 @@
         <translation>договор {number}</translation>
     </message>
     <message>
-        <location filename="../../src/fieldact/ui/visit_screen.py" line="210" />
+        <location filename="../../src/fieldact/ui/visit_screen.py" line="209" />
         <source>Phrases: </source>
         <translation>Фразы: </translation>
     </message>
     <message>
-        <location filename="../../src/fieldact/ui/visit_screen.py" line="212" />
+        <location filename="../../src/fieldact/ui/visit_screen.py" line="211" />
         <source>Wishes: </source>
         <translation>Пожелания: </translation>
     </message>
     <message>
-        <location filename="../../src/fieldact/ui/visit_screen.py" line="216" />
+        <location filename="../../src/fieldact/ui/visit_screen.py" line="215" />
         <source>Rules of this stage ({n})</source>
         <translation>Правила этапа ({n})</translation>
     </message>
     <message>
-        <location filename="../../src/fieldact/ui/visit_screen.py" line="281" />
+        <location filename="../../src/fieldact/ui/visit_screen.py" line="280" />
         <source>Ready to sign.</source>
         <translation>Можно подписывать.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldact/ui/visit_screen.py" line="281" />
+        <location filename="../../src/fieldact/ui/visit_screen.py" line="280" />
         <source>{n} open before signing</source>
         <translation>Не отмечено до подписания: {n}</translation>
     </message>

@@ -16,7 +16,8 @@ from fieldact.store.db import ENV_URL, DatabaseUnavailable, backup_to, default_p
 from fieldact.store.demo import fill as fill_demo
 from fieldact.store.doctor import full_check
 from fieldact.store.repository import Store
-from fieldact.text import InputError, set_language
+from fieldact.store.signing import sign_demo_visit
+from fieldact.text import InputError, say, set_language
 from fieldact.visit import Plan, ScriptValueMissing, subscriber_from_name, technician_from_name
 from fieldact.visit.scripts import ScriptContext, render_script, render_title
 
@@ -28,10 +29,14 @@ def build_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--version", action="version", version=f"fieldact {__version__}")
     parser.add_argument("--lang", choices=("ru", "en"), default="ru", help="language of the interface (default ru)")
+    parser.add_argument("--windowed", action="store_true", help="start the app in a window, not as a kiosk")
+    parser.add_argument("--db", default=None, help="database file or URL for the app (as `run --db`)")
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
 
     run = commands.add_parser("run", help="start the tablet app (the default)")
-    run.add_argument("--windowed", action="store_true", help="a normal window instead of the kiosk (development)")
+    run.add_argument(
+        "--windowed", action="store_true", default=argparse.SUPPRESS, help="a window instead of the kiosk (development)"
+    )
     add_db_option(run)
 
     doctor = commands.add_parser("doctor", help="full check of the database and every act's hashes")
@@ -60,11 +65,31 @@ def build_parser() -> argparse.ArgumentParser:
     script.add_argument("--without-time", action="store_true", help="the visit has no exact time")
     script.add_argument("--standard", type=Path, help="the standard TOML (default: the shipped one)")
     script.add_argument("--brand", type=Path, help="the brand TOML (default: the shipped one)")
+
+    verify = commands.add_parser("verify", help="check a signed act PDF: content, signature, footer, file, seal")
+    verify.add_argument("file", type=Path, help="the act PDF")
+    verify.add_argument(
+        "--trust", type=Path, action="append", default=[], help="a certificate (PEM/DER) the seal must chain to"
+    )
+
+    act = commands.add_parser("act", help="signed acts")
+    act_commands = act.add_subparsers(dest="act_command", metavar="ACTION", required=True)
+    sample = act_commands.add_parser("sample", help="render a sample act from demo content, to review the template")
+    sample.add_argument("--out", type=Path, required=True, help="where to write the PDF")
+    sample.add_argument("--kind", choices=[kind.value for kind in VisitKind], default=VisitKind.CONNECTION.value)
+    sample.add_argument("--seal", action="store_true", help="seal it with the brand's PKCS#12 (needs pyHanko)")
+    sample.add_argument("--brand", type=Path, help="the brand TOML (default: the shipped one)")
+    add_central_commands(commands)
     return parser
 
 
 def add_db_option(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--db", help=f"database file or URL (default: ${ENV_URL}, else {default_path()})", default=None)
+    # SUPPRESS keeps the top-level --db when the subcommand's is not given.
+    parser.add_argument(
+        "--db",
+        default=argparse.SUPPRESS,
+        help=f"database file or URL (default: ${ENV_URL}, else {default_path()})",
+    )
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -75,6 +100,12 @@ def main(argv: Sequence[str] | None = None) -> int:
         return standard_check(args.file, args.brand)
     if command == "script":
         return print_script(args)
+    if command == "verify":
+        return verify_act(args.file, args.trust)
+    if command == "act":
+        return sample_act(args.out, VisitKind(args.kind), args.seal, args.brand)
+    if command in CENTRAL_COMMANDS:
+        return central_command(args)
     if command in DATABASE_COMMANDS:
         try:
             return DATABASE_COMMANDS[command](args)
@@ -104,8 +135,9 @@ def doctor_command(args: argparse.Namespace) -> int:
 
 def demo_command(args: argparse.Namespace) -> int:
     store = open_store(args.db)
-    report = fill_demo(store)
-    print(f"Demo data in {store.database.path or store.database.url}: {report.visits_added} visit(s) added.")
+    report = fill_demo(store, sign_past=sign_demo_visit)
+    where = store.database.path or store.database.url
+    print(f"Demo data in {where}: {report.visits_added} visit(s) added, {report.acts_added} signed act(s).")
     for name, pin in report.technicians:
         print(f"  {name}: PIN {pin}")
     return 0
@@ -239,3 +271,188 @@ def _implied_plan(call_at: datetime, kind: Kind) -> datetime:
     implied = call_at + timedelta(minutes=kind.precall_minutes_before)
     rounded = implied.replace(minute=0, second=0, microsecond=0)
     return rounded + timedelta(hours=1) if implied.minute >= 30 else rounded
+
+
+# --- acts ---------------------------------------------------------------------------------------------------------
+
+
+def verify_act(file: Path, trust_files: Sequence[Path]) -> int:
+    """Print OK, or every mismatch found in the act; exit 1 on any."""
+    from fieldact.act import inspect_act
+
+    try:
+        data = file.read_bytes()
+        trust = [path.read_bytes() for path in trust_files]
+    except OSError as error:
+        name = error.filename or file
+        print(
+            say(f"{name}: файл не читается ({error.strerror}).", f"{name}: cannot be read ({error.strerror})."),
+            file=sys.stderr,
+        )
+        return 1
+    result = inspect_act(data, trust)
+    for fact in result.facts:
+        print(fact)
+    if result.ok:
+        print("OK")
+        return 0
+    for problem in result.problems:
+        print(problem, file=sys.stderr)
+    print(say(f"{file}: акт не прошёл проверку.", f"{file}: the act does not verify."), file=sys.stderr)
+    return 1
+
+
+def sample_act(out: Path, kind: VisitKind, seal: bool, brand_file: Path | None = None) -> int:
+    """Render the demo act to ``out`` for reviewing the template."""
+    from fieldact.act import SealError, sealer_for, sign_act
+    from fieldact.act.sample import sample_meta, sample_signature, sample_visit
+
+    try:
+        standard, brand = load_standard(), load_brand(brand_file)
+        sealer = sealer_for(brand) if seal else None
+        if seal and sealer is None:
+            raise SealError(
+                say("В файле бренда не задана печать (раздел [seal]).", "The brand file names no seal ([seal]).")
+            )
+        services = frozenset(Service) if kind is VisitKind.CONNECTION else frozenset({Service.INTERNET})
+        signed = sign_act(
+            sample_visit(standard, brand, kind=kind, services=services),
+            sample_meta(brand),
+            sample_signature(),
+            sealer=sealer,
+        )
+        out.write_bytes(signed.pdf)
+    except StandardError as error:
+        print("\n".join(error.problems), file=sys.stderr)
+        return 1
+    except (SealError, InputError) as error:
+        print(error, file=sys.stderr)
+        return 1
+    except OSError as error:
+        print(
+            say(f"{out}: не записать ({error.strerror}).", f"{out}: cannot be written ({error.strerror})."),
+            file=sys.stderr,
+        )
+        return 1
+    print(f"{out}: {len(signed.pdf)} bytes, content SHA-256 {signed.content_sha256}")
+    return 0
+
+
+# --- central database, orders and sync ----------------------------------------------------------------------------
+
+CENTRAL_COMMANDS = ("central", "orders", "sync")
+
+
+def add_central_commands(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    central = commands.add_parser("central", help="the central office database (PostgreSQL)")
+    actions = central.add_subparsers(dest="central_command", metavar="ACTION", required=True)
+    add_url_option(actions.add_parser("init", help="create or upgrade the central schema, roles and row security"))
+    technician = actions.add_parser("technician", help="add or rename a technician; --pin takes $FIELDACT_PIN or asks")
+    technician.add_argument("--id", required=True, help="the technician's id (personnel number), as in orders files")
+    technician.add_argument("--surname", required=True)
+    technician.add_argument("--first-name", required=True)
+    technician.add_argument("--pin", action="store_true", help="set his PIN (from $FIELDACT_PIN, else asked)")
+    add_url_option(technician)
+    login = actions.add_parser("login", help="a database login; its password from $FIELDACT_LOGIN_PASSWORD or asked")
+    login.add_argument("name", help="the login (role) name")
+    login.add_argument("--kind", required=True, choices=("tablet", "office", "dispatch"))
+    login.add_argument("--technician", help="for a tablet login: the technician's id")
+    add_url_option(login)
+
+    orders = commands.add_parser("orders", help="work orders from the dispatch system")
+    order_actions = orders.add_subparsers(dest="orders_command", metavar="ACTION", required=True)
+    load = order_actions.add_parser("import", help="check a dispatch CSV and load all of it, or nothing")
+    load.add_argument("file", type=Path, help="the orders CSV")
+    add_url_option(load)
+
+    sync = commands.add_parser("sync", help="pull this tablet's orders and push its finished visits, once")
+    add_db_option(sync)
+    add_url_option(sync)
+    sync.add_argument("--retries", type=int, default=4, help="tries while the network is down (default 4)")
+
+
+def add_url_option(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--url", help="central database URL (default: $FIELDACT_CENTRAL_URL, else the config file central.toml)"
+    )
+
+
+def central_command(args: argparse.Namespace) -> int:
+    from fieldact.store.central import CentralUnavailable
+
+    try:
+        if args.command == "sync":
+            return sync_command(args)
+        if args.command == "orders":
+            return orders_command(args)
+        return central_admin_command(args)
+    except (CentralUnavailable, DatabaseUnavailable) as error:
+        print(error, file=sys.stderr)
+        return 2
+    except InputError as error:
+        for bad_row in getattr(error, "bad_rows", []):
+            print(bad_row, file=sys.stderr)
+        print(error, file=sys.stderr)
+        return 1
+
+
+def central_admin_command(args: argparse.Namespace) -> int:
+    from fieldact.store.central import init_central, open_central, save_login, save_technician
+
+    if args.central_command == "init":
+        revision = init_central(args.url)
+        print(say(f"Центральная база готова, версия схемы {revision}.", f"The central database is ready: {revision}."))
+        return 0
+    database = open_central(args.url)
+    try:
+        if args.central_command == "technician":
+            pin = _secret("FIELDACT_PIN", "PIN: ") if args.pin else None
+            save_technician(database, args.id, args.surname, args.first_name, pin)
+            print(say(f"Техник {args.id} сохранён.", f"Technician {args.id} saved."))
+        else:
+            password = _secret("FIELDACT_LOGIN_PASSWORD", "Password: ")
+            save_login(database, args.name, password, args.kind, args.technician)
+            print(say(f"Вход {args.name} ({args.kind}) готов.", f"Login {args.name} ({args.kind}) is ready."))
+    finally:
+        database.dispose()
+    return 0
+
+
+def _secret(variable: str, prompt: str) -> str:
+    import getpass
+    import os
+
+    value = os.environ.get(variable)
+    if value:
+        return value
+    if not sys.stdin.isatty():
+        raise InputError(say(f"Задайте переменную {variable} или запустите в терминале.", f"Set {variable}."))
+    return getpass.getpass(prompt)
+
+
+def orders_command(args: argparse.Namespace) -> int:
+    from fieldact.store.central import open_central
+    from fieldact.store.orders import import_orders
+
+    database = open_central(args.url)
+    try:
+        report = import_orders(database, args.file, load_brand())
+    finally:
+        database.dispose()
+    print(report)
+    return 0
+
+
+def sync_command(args: argparse.Namespace) -> int:
+    from fieldact.store.sync import sync_with_retries
+
+    database = open_database(args.db)
+    try:
+        report = sync_with_retries(database, args.url, attempts=max(args.retries, 1))
+    finally:
+        database.dispose()
+    for line in report.lines():
+        print(line, file=sys.stderr if report.error else sys.stdout)
+    if report.error:
+        return 2 if report.offline else 1
+    return 1 if report.push.failed else 0

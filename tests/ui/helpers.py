@@ -37,8 +37,8 @@ def make_store(path: Path, standard, brand) -> Store:
     return store
 
 
-def make_shell(qtbot, store: Store, clock: Clock, size: tuple[int, int] = (1280, 800)) -> Shell:
-    shell = Shell(AppContext(store, clock), kiosk=False)
+def make_shell(qtbot, store: Store, clock: Clock, size: tuple[int, int] = (1280, 800), kiosk: bool = False) -> Shell:
+    shell = Shell(AppContext(store, clock), kiosk=kiosk)
     qtbot.addWidget(shell)
     shell.resize(*size)
     shell.show()
@@ -79,3 +79,25 @@ def type_text(widget: QWidget, text: str) -> None:
     for char in text:
         for kind in (QEvent.Type.KeyPress, QEvent.Type.KeyRelease):
             QApplication.sendEvent(widget, QKeyEvent(kind, Qt.Key.Key_unknown, Qt.KeyboardModifier.NoModifier, char))
+
+
+def draw_signature(qtbot, pad: QWidget) -> None:
+    """A signature with the mouse: a wave across most of the pad, then an underline."""
+    from PySide6.QtCore import QPoint
+    from PySide6.QtTest import QTest
+
+    width, height = pad.width(), pad.height()
+    left, right = int(width * 0.12), int(width * 0.85)
+    points = [
+        QPoint(left + (right - left) * i // 40, int(height * (0.45 + 0.2 * ((-1) ** i) * (i % 5) / 4)))
+        for i in range(41)
+    ]
+    QTest.mousePress(pad, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, points[0])
+    for point in points[1:]:
+        QTest.mouseMove(pad, point, 5)
+    QTest.mouseRelease(pad, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, points[-1])
+    y = int(height * 0.75)
+    QTest.mousePress(pad, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, QPoint(left, y))
+    for step in range(1, 21):
+        QTest.mouseMove(pad, QPoint(left + (right - left) * step // 20, y + step % 3), 5)
+    QTest.mouseRelease(pad, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, QPoint(right, y + 2))

@@ -73,7 +73,7 @@ def test_line_refusals() -> None:
 
 
 @given(
-    lines=st.lists(st.tuples(st.integers(1, 50), st.integers(0, 1_000_000)), min_size=1, max_size=8),
+    lines=st.lists(st.tuples(st.integers(1, 20), st.integers(0, 500_000)), min_size=1, max_size=8),
     extra=st.integers(0, 10_000_000),
     change_share=st.floats(0, 1),
 )

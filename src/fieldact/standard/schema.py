@@ -276,6 +276,13 @@ class Contact(Strict):
     phone: str = ""
 
 
+class SealSettings(Strict):
+    """The company's PAdES seal on every act: a PKCS#12 file (relative paths from the brand folder)."""
+
+    pkcs12: str = Field(min_length=1)
+    password_env: str | None = Field(default=None, pattern=r"^[A-Za-z_][A-Za-z0-9_]*$")
+
+
 class Brand(Strict):
     name: str = Field(min_length=1)
     legal_name: str = Field(min_length=1)
@@ -287,6 +294,7 @@ class Brand(Strict):
     lead_quality_specialist: Contact
     quality_manager: Contact
     working_hours: WorkingHours
+    seal: SealSettings | None = None
 
     @field_validator("account_url_template")
     @classmethod

@@ -7,6 +7,8 @@ import hashlib
 from sqlalchemy import text
 from sqlmodel import Session, select
 
+from fieldact.act.pdf import CONTENT_FILE
+from fieldact.act.verify import embedded_files, verify_pdf
 from fieldact.store import tables
 from fieldact.store.db import Database
 from fieldact.text import say
@@ -53,4 +55,14 @@ def act_problems(act: tables.Act) -> list[str]:
                 f"Act {label}: the content does not match its hash.",
             )
         )
+    if not found:
+        found += [f"{say('Акт', 'Act')} {label}: {problem}" for problem in verify_pdf(act.pdf)]
+        embedded = embedded_files(act.pdf).get(CONTENT_FILE)
+        if embedded is not None and embedded != act.content.encode("utf-8"):
+            found.append(
+                say(
+                    f"Акт {label}: содержание внутри PDF не совпадает с сохранённым.",
+                    f"Act {label}: the content inside the PDF differs from the stored content.",
+                )
+            )
     return found

@@ -21,6 +21,7 @@ class Technician(SQLModel, table=True):
     failed_attempts: int = 0
     locked_until: datetime | None = None
     active: bool = True
+    login: str | None = Field(default=None, max_length=63, unique=True, index=True)  # his tablet's central role
 
 
 class Subscriber(SQLModel, table=True):
@@ -143,9 +144,91 @@ class AuditEvent(SQLModel, table=True):
     """Append-only: who did what, when, to which visit."""
 
     __tablename__ = "audit_event"
+    __table_args__ = (Index("ux_audit_event_origin", "origin", "origin_id", unique=True),)
     id: int | None = Field(default=None, primary_key=True)
     at: datetime = Field(index=True)
     actor: str = Field(max_length=100)
     action: str = Field(max_length=60)
     visit_id: str | None = Field(default=None, max_length=36, index=True)
     details: str = Field(default="{}", sa_column=Column(Text, nullable=False, default="{}"))
+    # On the central database: the tablet (device id) and its local id, so a repeated push adds nothing.
+    origin: str | None = Field(default=None, max_length=36)
+    origin_id: int | None = None
+
+
+# --- central database and sync (migration 0003) ------------------------------------------------------------------
+
+
+class WorkOrder(SQLModel, table=True):
+    """A dispatch order behind a visit. On the central database one row per (request, technician) visit;
+    on a tablet the copy of its own technician's rows. A visit without a work order was made on the tablet."""
+
+    __tablename__ = "work_order"
+    visit_id: str = Field(foreign_key="visit.id", primary_key=True, max_length=36)
+    request_number: str = Field(max_length=40, index=True)
+    technician_id: str = Field(foreign_key="technician.id", max_length=36, index=True)
+    state: str = Field(default="assigned", max_length=16)  # assigned | cancelled | reassigned
+    changed_at: datetime
+    office_told: str = Field(default="", max_length=16)  # tablet: the state the office was told about after work began
+
+
+class Outbox(SQLModel, table=True):
+    """Tablet: finished visits waiting for the central database (filled by a trigger on the visit status)."""
+
+    visit_id: str = Field(foreign_key="visit.id", primary_key=True, max_length=36)
+    reason: str = Field(max_length=24)
+    queued_at: datetime
+    attempts: int = 0
+    next_attempt_at: datetime | None = None
+    last_error: str = Field(default="", sa_column=Column(Text, nullable=False, default=""))
+    confirmed_at: datetime | None = Field(default=None, index=True)
+    conflict: str = Field(default="", sa_column=Column(Text, nullable=False, default=""))
+
+
+class SyncState(SQLModel, table=True):
+    """Tablet: one row; the device id names this database's audit events on the central database."""
+
+    __tablename__ = "sync_state"
+    id: int = Field(default=1, primary_key=True)
+    device_id: str = Field(max_length=36)
+    last_pull_at: datetime | None = None
+    last_push_at: datetime | None = None
+    last_error: str = Field(default="", sa_column=Column(Text, nullable=False, default=""))
+    last_error_at: datetime | None = None
+
+
+class ActConflict(SQLModel, table=True):
+    """Central: an act that arrived with the id (or number and version) of a different stored act, kept aside."""
+
+    __tablename__ = "act_conflict"
+    __table_args__ = (UniqueConstraint("act_id", "pdf_sha256"),)
+    id: int | None = Field(default=None, primary_key=True)
+    received_at: datetime
+    technician_id: str = Field(max_length=36, index=True)
+    origin: str = Field(max_length=36)
+    act_id: str = Field(max_length=36)
+    visit_id: str = Field(max_length=36)
+    number: str = Field(max_length=40)
+    version: int
+    signed_at: datetime
+    signer_name: str = Field(max_length=300)
+    pdf: bytes = Field(sa_column=Column(LargeBinary, nullable=False))
+    pdf_sha256: str = Field(max_length=64)
+    content: str = Field(sa_column=Column(Text, nullable=False))
+    content_sha256: str = Field(max_length=64)
+    ink: bytes | None = Field(default=None, sa_column=Column(LargeBinary, nullable=True))
+    ink_sha256: str = Field(default="", max_length=64)
+    reason: str = Field(max_length=300)
+
+
+class OfficeNotice(SQLModel, table=True):
+    """Central: something the office must look at (an order changed after work began, an act kept aside)."""
+
+    __tablename__ = "office_notice"
+    id: int | None = Field(default=None, primary_key=True)
+    key: str = Field(max_length=120, unique=True)  # makes a repeated report add nothing
+    at: datetime = Field(index=True)
+    technician_id: str = Field(max_length=36, index=True)
+    visit_id: str | None = Field(default=None, max_length=36)
+    kind: str = Field(max_length=40)
+    message: str = Field(sa_column=Column(Text, nullable=False))

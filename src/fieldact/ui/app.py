@@ -11,6 +11,7 @@ from fieldact.standard import StandardError, load_brand, load_standard
 from fieldact.store.db import DatabaseUnavailable, open_database
 from fieldact.store.demo import fill as fill_demo
 from fieldact.store.repository import Store
+from fieldact.store.signing import sign_demo_visit
 from fieldact.ui.compat import guard_none_refcount
 from fieldact.ui.context import AppContext
 from fieldact.ui.i18n import install_translation
@@ -39,7 +40,7 @@ def open_store(db: str | None) -> Store:
     """The database the app works on; an empty one gets the demo data so a first start shows something."""
     store = Store(open_database(db), load_standard(), load_brand())
     if not store.technicians():
-        fill_demo(store)
+        fill_demo(store, sign_past=sign_demo_visit)
     return store
 
 

@@ -6,10 +6,19 @@ from PySide6.QtCore import QEvent, QObject, Qt, QTimer
 from PySide6.QtGui import QCloseEvent, QKeyEvent
 from PySide6.QtWidgets import QApplication, QMainWindow, QStackedWidget, QWidget
 
+from fieldact.store.acts import act_of_visit
+from fieldact.store.signing import preview_pdf, refuse_visit, sign_visit
+from fieldact.store.tables import Act
+from fieldact.text import InputError
 from fieldact.ui.context import AppContext
 from fieldact.ui.day_screen import DayScreen
+from fieldact.ui.done_screen import DoneScreen
 from fieldact.ui.login_screen import LoginScreen, UnlockPrompt
+from fieldact.ui.review_screen import ReviewScreen
+from fieldact.ui.signing_screen import SigningScreen
 from fieldact.ui.visit_screen import VisitScreen
+from fieldact.ui.worker import run_in_background
+from fieldact.visit import VisitStatus
 
 INACTIVITY_LOCK_MS = 5 * 60 * 1000
 INPUT_EVENTS = {
@@ -34,9 +43,12 @@ class Shell(QMainWindow):
         self.login = LoginScreen(context)
         self.day = DayScreen(context)
         self.visit = VisitScreen(context)
+        self.review = ReviewScreen()
+        self.signing = SigningScreen(context)
+        self.done = DoneScreen(context)
         self.unlock: UnlockPrompt | None = None
         self.locked_from: QWidget | None = None
-        for screen in (self.login, self.day, self.visit):
+        for screen in (self.login, self.day, self.visit, self.review, self.signing, self.done):
             self.stack.addWidget(screen)
         self._connect()
         self.idle = QTimer(self)
@@ -51,6 +63,13 @@ class Shell(QMainWindow):
         self.day.sign_out.connect(self._sign_out)
         self.visit.back_to_day.connect(self.show_day)
         self.visit.finished.connect(self.show_day)
+        self.visit.review.connect(self.open_review)
+        self.review.back.connect(lambda: self.show_screen(self.visit))
+        self.review.hand_over.connect(self.hand_over)
+        self.signing.sign.connect(self._sign)
+        self.signing.refuse.connect(self._refuse)
+        self.signing.leave.connect(self._leave_signing)
+        self.done.finished.connect(self.show_day)
 
     def show_screen(self, screen: QWidget) -> None:
         self.stack.setCurrentWidget(screen)
@@ -77,6 +96,86 @@ class Shell(QMainWindow):
         self.visit.open(visit_id)
         self.show_screen(self.visit)
 
+    # --- review, the subscriber's signature, the QR code ----------------------------------------------------
+
+    def open_review(self, visit_id: str) -> None:
+        self.review.waiting(visit_id)
+        self.show_screen(self.review)
+        store, at = self.context.store, self.context.now()
+        run_in_background(
+            lambda: preview_pdf(store, visit_id, at),
+            self.review.show_preview,
+            lambda error: self.review.show_failure(self._sentence(error)),
+        )
+
+    def hand_over(self, visit_id: str) -> None:
+        """The subscriber's screen: nothing else is reachable from it without the technician's PIN."""
+        self.context.store.set_status(visit_id, VisitStatus.AWAITING_SIGNATURE, self.context.actor)
+        self.signing.open(self.context.store.load_visit(visit_id))
+        self.show_screen(self.signing)
+
+    def _sign(self, signature: object, signer: str) -> None:
+        visit_id, store, at, actor = self._signing_job()
+        run_in_background(
+            lambda: sign_visit(store, visit_id, signature, signer, at, actor),  # type: ignore[arg-type]
+            lambda act: self._signed(act, True),
+            lambda error: self.signing.show_failure(self._sentence(error)),
+        )
+
+    def _refuse(self, reason: str, signer: str) -> None:
+        visit_id, store, at, actor = self._signing_job()
+        run_in_background(
+            lambda: refuse_visit(store, visit_id, reason, signer, at, actor),
+            lambda act: self._signed(act, False),
+            lambda error: self.signing.show_failure(self._sentence(error)),
+        )
+
+    def _signing_job(self) -> tuple[str, object, object, str]:
+        assert self.signing.visit is not None
+        return str(self.signing.visit.id), self.context.store, self.context.now(), self.context.actor
+
+    def _signed(self, act: Act, signed: bool) -> None:
+        visit = self.context.store.load_visit(act.visit_id)
+        self.done.open(visit, act.number, signed)
+        self.show_screen(self.done)
+
+    def _leave_signing(self) -> None:
+        """Back to the technician's screens, only with his PIN."""
+        if self.unlock is not None:
+            return
+        self.locked_from = self.visit
+        self.unlock = UnlockPrompt(self.context, self.tr("Technician: enter your PIN"))
+        self.unlock.unlocked.connect(self._signing_left)
+        self.unlock.cancelled.connect(self._back_to_signing)
+        self.stack.addWidget(self.unlock)
+        self.show_screen(self.unlock)
+
+    def _signing_left(self) -> None:
+        assert self.signing.visit is not None
+        visit_id = str(self.signing.visit.id)
+        if act_of_visit(self.context.store, visit_id) is None:
+            self.context.store.set_status(visit_id, VisitStatus.IN_PROGRESS, self.context.actor)
+        self._drop_unlock()
+        self.open_visit(visit_id)
+
+    def _back_to_signing(self) -> None:
+        self._drop_unlock()
+        self.show_screen(self.signing)
+
+    def _drop_unlock(self) -> None:
+        if self.unlock is not None:
+            self.stack.removeWidget(self.unlock)
+            self.unlock.deleteLater()
+            self.unlock = None
+
+    @staticmethod
+    def _sentence(error: Exception) -> str:
+        if isinstance(error, InputError):
+            return str(error)
+        return QApplication.translate(
+            "Shell", "The act could not be saved ({error}). Nothing is lost: try again, or call support."
+        ).format(error=type(error).__name__)
+
     # --- kiosk: locking and leaving ---------------------------------------------------------------------------
 
     def lock(self) -> None:
@@ -91,10 +190,7 @@ class Shell(QMainWindow):
         self.show_screen(self.unlock)
 
     def _unlocked(self) -> None:
-        assert self.unlock is not None
-        self.stack.removeWidget(self.unlock)
-        self.unlock.deleteLater()
-        self.unlock = None
+        self._drop_unlock()
         self.show_screen(self.locked_from or self.day)
         self.idle.start()
 

@@ -109,8 +109,6 @@ _NOT_A_MOUSE = frozenset(
 )
 
 
-
-
 def monotonic_ms() -> float:
     """Milliseconds on a monotonic clock, whole microseconds (which the ink codec stores compactly)."""
     # perf_counter is monotonic with sub-microsecond resolution; time.monotonic ticks in 15.6 ms

@@ -1,0 +1,170 @@
+"""The optional company seal: a PAdES signature (pyHanko) over the whole act, and its validation.
+
+pyHanko is an optional dependency (``pip install fieldact[seal]``). Without it acts are made unsealed and a
+sealed act cannot be checked; both say so in a sentence. The seal is added as an incremental update after
+the act's own digest, so the act's bytes stay as they were made and the seal covers every byte of the file.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from io import BytesIO
+from pathlib import Path
+from typing import Any
+
+from fieldact.act.quiet import quiet
+from fieldact.resources import resource_path
+from fieldact.standard.schema import SealSettings
+from fieldact.text import say
+
+SEAL_FIELD = "FieldactSeal"
+
+
+class SealError(RuntimeError):
+    """The seal cannot be made or checked; the message says why and what to do."""
+
+
+def sealing_available() -> bool:
+    try:
+        import pyhanko.sign  # noqa: F401
+    except ImportError:
+        return False
+    return True
+
+
+def _require_pyhanko() -> None:
+    if not sealing_available():
+        raise SealError(
+            say(
+                "Печать акта недоступна: не установлен pyHanko. Установите fieldact[seal].",
+                "Sealing is unavailable: pyHanko is not installed. Install fieldact[seal].",
+            )
+        )
+
+
+# --- sealing ---------------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class Sealer:
+    """Key material loaded from the brand's PKCS#12 file, ready to seal acts."""
+
+    signer: Any  # pyhanko.sign.signers.SimpleSigner
+    subject: str
+
+
+def pkcs12_path(settings: SealSettings) -> Path:
+    """The PKCS#12 file named by the brand: absolute, or relative to the brand folder."""
+    path = Path(settings.pkcs12).expanduser()
+    return path if path.is_absolute() else resource_path("brand") / path
+
+
+def load_sealer(settings: SealSettings, environ: Mapping[str, str] | None = None) -> Sealer:
+    """The brand's sealing key; SealError with a sentence when the file, password or pyHanko is missing."""
+    _require_pyhanko()
+    from pyhanko.sign.signers import SimpleSigner
+
+    environ = os.environ if environ is None else environ
+    path = pkcs12_path(settings)
+    try:
+        data = path.read_bytes()
+    except OSError as error:
+        raise SealError(
+            say(
+                f"Файл печати {path} не читается ({error.strerror}); проверьте путь seal.pkcs12 в файле бренда.",
+                f"The seal file {path} cannot be read ({error.strerror}); check seal.pkcs12 in the brand file.",
+            )
+        ) from None
+    password = _password(settings, environ)
+    try:
+        signer = SimpleSigner.load_pkcs12_data(data, other_certs=(), passphrase=password)
+    except (ValueError, TypeError) as error:
+        raise SealError(
+            say(
+                f"Файл печати {path} не открывается ({error}); проверьте файл и пароль.",
+                f"The seal file {path} cannot be opened ({error}); check the file and its password.",
+            )
+        ) from None
+    return Sealer(signer, signer.signing_cert.subject.human_friendly)
+
+
+def _password(settings: SealSettings, environ: Mapping[str, str]) -> bytes | None:
+    if settings.password_env is None:
+        return None
+    value = environ.get(settings.password_env)
+    if value is None:
+        raise SealError(
+            say(
+                f"Пароль печати не задан: установите переменную окружения {settings.password_env}.",
+                f"The seal password is not set: set the environment variable {settings.password_env}.",
+            )
+        )
+    return value.encode("utf-8")
+
+
+def seal_pdf(pdf: bytes, sealer: Sealer, *, reason: str = "", location: str = "") -> bytes:
+    """``pdf`` with a PAdES (B-B) seal appended as an incremental update that covers the whole file."""
+    _require_pyhanko()
+    from pyhanko.pdf_utils.incremental_writer import IncrementalPdfFileWriter
+    from pyhanko.sign import fields, signers
+
+    writer = IncrementalPdfFileWriter(BytesIO(pdf), strict=False)
+    meta = signers.PdfSignatureMetadata(
+        field_name=SEAL_FIELD,
+        subfilter=fields.SigSeedSubFilter.PADES,
+        md_algorithm="sha256",
+        reason=reason or None,
+        location=location or None,
+    )
+    output = signers.sign_pdf(writer, meta, signer=sealer.signer)
+    return bytes(output.getbuffer())
+
+
+# --- checking --------------------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class SealStatus:
+    field: str
+    signer: str
+    intact: bool
+    valid: bool
+    trusted: bool | None  # None: no trusted certificate was given to check the chain against
+    whole_file: bool
+
+
+def seal_statuses(data: bytes, trust_roots: Sequence[bytes] = ()) -> list[SealStatus]:
+    """Every signature in the PDF, checked: digest intact, signature valid, coverage, and trust if roots given.
+
+    ``trust_roots`` are certificates (PEM or DER) the seal's certificate must chain to.
+    """
+    _require_pyhanko()
+    from pyhanko.keys import load_certs_from_pemder_data
+    from pyhanko.pdf_utils.reader import PdfFileReader
+
+    roots = [cert for pem in trust_roots for cert in load_certs_from_pemder_data(pem)]
+    reader = PdfFileReader(BytesIO(data), strict=False)
+    statuses = []
+    with quiet("pyhanko", "pyhanko_certvalidator"):
+        for embedded in reader.embedded_signatures:
+            statuses.append(_status(embedded, roots))
+    return statuses
+
+
+def _status(embedded: Any, roots: list[Any]) -> SealStatus:
+    from pyhanko.sign.validation import validate_pdf_signature
+    from pyhanko.sign.validation.status import SignatureCoverageLevel
+    from pyhanko_certvalidator import ValidationContext
+
+    context = ValidationContext(trust_roots=roots, allow_fetching=False)
+    status = validate_pdf_signature(embedded, context, skip_diff=True)
+    return SealStatus(
+        field=embedded.field_name,
+        signer=status.signing_cert.subject.human_friendly,
+        intact=status.intact,
+        valid=status.valid,
+        trusted=status.trusted if roots else None,
+        whole_file=status.coverage == SignatureCoverageLevel.ENTIRE_FILE,
+    )

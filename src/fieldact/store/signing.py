@@ -1,0 +1,133 @@
+"""Signing a visit: the act content, its PDF and the store, in one step; also the preview and a refusal.
+
+The PDF is rendered once, here, and stored; everything after (the screen, the office, exports) shows those
+bytes and never renders the act again.
+"""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+from fieldact.act.content import ActMeta, ActRef, build_content
+from fieldact.act.pdf import render_pdf
+from fieldact.act.signed import make_act, sealer_for
+from fieldact.ink import CaptureContext, PointerType, Signature
+from fieldact.store import tables
+from fieldact.store.acts import NewAct, act_number, correction_of, store_act
+from fieldact.store.repository import Store
+from fieldact.text import InputError, say
+from fieldact.visit import Visit
+
+
+def no_signature(at: datetime) -> Signature:
+    """The empty signature of a preview or a refusal: no strokes, a nominal pad."""
+    context = CaptureContext(1.0, 1.0, 1.0, 1.0, 1.0, frozenset({PointerType.TOUCH}), False, at.astimezone(UTC))
+    return Signature(context, ())
+
+
+def act_meta(store: Store, visit: Visit, at: datetime, signer_name: str) -> ActMeta:
+    """Number and version: a correction continues the number of the act it supersedes."""
+    visit_id = str(visit.id)
+    correction = correction_of(store, visit_id)
+    if correction is None:
+        return ActMeta(act_number(visit_id, at), at, signer_name)
+    number, version, superseded_id = correction
+    return ActMeta(number, at, signer_name, version, supersedes=ActRef(id=superseded_id, number=number))
+
+
+def preview_pdf(store: Store, visit_id: str, at: datetime) -> bytes:
+    """The act as it will be signed, marked as a preview; not stored."""
+    visit = store.load_visit(visit_id)
+    signature = no_signature(at)
+    content = build_content(visit, act_meta(store, visit, at, visit.subscriber.full_name), signature)
+    return render_pdf(content, signature, preview=True)
+
+
+def _refuse_blocked(visit: Visit) -> None:
+    blockers = visit.signing_blockers()
+    if blockers:
+        raise InputError(
+            say(
+                f"Акт пока нельзя подписать: {blockers[0].sentence}",
+                f"The act cannot be signed yet: {blockers[0].sentence}",
+            )
+        )
+
+
+def sign_visit(
+    store: Store, visit_id: str, signature: Signature, signer_name: str, at: datetime, actor: str
+) -> tables.Act:
+    """Render and store the signed act in one transaction; the visit is frozen from then on."""
+    visit = store.load_visit(visit_id)
+    _refuse_blocked(visit)
+    if signature.is_empty:
+        raise InputError(say("Нет подписи — распишитесь, пожалуйста.", "There is no signature; please sign."))
+    meta = act_meta(store, visit, at, signer_name)
+    signed = make_act(build_content(visit, meta, signature), signature, sealer=sealer_for(store.brand))
+    return _store(store, visit_id, meta, signed.pdf, signed.content_json, signed.ink, signed.ink_sha256, actor)
+
+
+def refuse_visit(store: Store, visit_id: str, reason: str, signer_name: str, at: datetime, actor: str) -> tables.Act:
+    """The subscriber refused to sign: an act recording the refusal and its reason, frozen like a signed one."""
+    if len(reason.strip()) < 3:
+        raise InputError(say("Укажите причину отказа.", "Give the reason for the refusal."))
+    visit = store.load_visit(visit_id)
+    _refuse_blocked(visit)
+    meta = act_meta(store, visit, at, signer_name or visit.subscriber.full_name)
+    signature = no_signature(at)
+    signed = make_act(build_content(visit, meta, signature, refusal=reason), signature, sealer=sealer_for(store.brand))
+    return _store(
+        store, visit_id, meta, signed.pdf, signed.content_json, None, "", actor, outcome="refused", reason=reason
+    )
+
+
+def _store(
+    store: Store,
+    visit_id: str,
+    meta: ActMeta,
+    pdf: bytes,
+    content: bytes,
+    ink: bytes | None,
+    ink_sha256: str,
+    actor: str,
+    outcome: str = "signed",
+    reason: str = "",
+) -> tables.Act:
+    return store_act(
+        store,
+        NewAct(
+            id=str(meta.id),
+            number=meta.number,
+            version=meta.version,
+            visit_id=visit_id,
+            signed_at=meta.signed_at,
+            signer_name=meta.signer_name,
+            pdf=pdf,
+            content=content,
+            ink=ink,
+            ink_sha256=ink_sha256,
+            supersedes_id=meta.supersedes["id"] if meta.supersedes else None,
+            outcome=outcome,
+            refusal_reason=reason.strip(),
+        ),
+        actor,
+    )
+
+
+def sign_demo_visit(store: Store, visit_id: str, finished_at: datetime) -> None:
+    """A past demo visit done by the book and signed with a synthesized signature: real PDF, real hashes."""
+    from fieldact.act.sample import SAMPLE_EVIDENCE, sample_signature
+    from fieldact.visit import Answer, ItemState, PaymentLine, settle
+
+    visit = store.load_visit(visit_id)
+    actor = f"{visit.technician.surname} {visit.technician.first_name}"
+    for entry in visit.checklist.entries:
+        if entry.stage.number <= 5 and visit.checklist.is_shown(entry):
+            answer = visit.checklist.mark_done(entry.key, SAMPLE_EVIDENCE.get(entry.key))
+            store.save_answer(visit_id, entry.key, Answer(ItemState.DONE, answer.evidence), actor)
+    if visit.kind.value == "connection":
+        payment = settle((PaymentLine("Подключение услуг", 1, 100_000),), 100_000, 0, "АБ 0" + visit_id[:5].upper())
+        store.save_payment(visit_id, payment, actor)
+    sign_visit(
+        store, visit_id, sample_signature(started_at=finished_at), visit.subscriber.full_name, finished_at, actor
+    )

@@ -1,0 +1,757 @@
+"""Sync a tablet's database with the central PostgreSQL: orders down, finished visits up. No Qt here.
+
+Pull: the orders of the technician whose tablet logged in (row-level security shows no others) are copied into
+the tablet's database; a cancelled or reassigned order is marked so, unless work on it has begun: then the visit
+is left alone and the office is told.
+
+Push: a visit enters the outbox when it is finished (signed, refused, rescheduled; a trigger of migration 0003
+does it in the same transaction as the status change). Each visit goes up with its answers, materials, payment,
+branch and stage events, acts and audit events in one PostgreSQL transaction. Pushing it again changes nothing:
+rows are replaced by visit, audit events carry (device, local id), and acts are compared by their bytes. An act
+that meets a different stored act with its id (or number and version) is kept aside in ``act_conflict`` and
+reported, never written over. The tablet deletes nothing; an outbox row is only marked confirmed once PostgreSQL
+has committed.
+
+For the app: ``sync_status`` (cheap, local) and ``SyncLoop`` (a background thread with back-off).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import threading
+import time
+import uuid
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from datetime import UTC, datetime, timedelta
+from typing import Any
+
+from sqlalchemy import Connection, Engine, Table, delete, func, insert, literal_column, or_, select, text, update
+from sqlalchemy.dialects.postgresql import insert as pg_insert
+from sqlalchemy.exc import DBAPIError, OperationalError
+from sqlalchemy.exc import InterfaceError as SAInterfaceError
+
+from fieldact.store import tables
+from fieldact.store.central import CentralUnavailable, central_engine, central_url, unreachable_sentence
+from fieldact.store.db import Database
+from fieldact.store.migrate import head_revision
+from fieldact.text import say
+
+PULL_DAYS_BACK = 2
+RETRY_FIRST_S = 30.0
+RETRY_MAX_S = 3600.0
+LOOP_INTERVAL_S = 300.0
+OFFLINE_FIRST_S = 5.0
+OFFLINE_MAX_S = 600.0
+FINISHED = ("signed", "refused", "rescheduled")
+NOT_STARTED = ("planned", "cancelled")
+
+
+def _table(model: type[Any]) -> Table:
+    return model.__table__  # type: ignore[no-any-return]
+
+
+VISIT = _table(tables.Visit)
+CONTRACT = _table(tables.Contract)
+SUBSCRIBER = _table(tables.Subscriber)
+ACT = _table(tables.Act)
+AUDIT = _table(tables.AuditEvent)
+OUTBOX = _table(tables.Outbox)
+WORK_ORDER = _table(tables.WorkOrder)
+SYNC_STATE = _table(tables.SyncState)
+TECHNICIAN = _table(tables.Technician)
+ACT_CONFLICT = _table(tables.ActConflict)
+OFFICE_NOTICE = _table(tables.OfficeNotice)
+CHILDREN = tuple(
+    _table(model)
+    for model in (tables.Answer, tables.MaterialUse, tables.PaymentRecord, tables.BranchEvent, tables.StageEvent)
+)
+SERIAL_IDS = {"material_use", "branch_event", "stage_event"}  # local ids mean nothing on the central database
+
+
+def now_utc() -> datetime:
+    return datetime.now(UTC)
+
+
+# --- reports ----------------------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class SyncStatus:
+    """What the day screen shows: when the tablet last synced, and how many finished visits wait."""
+
+    last_sync_at: datetime | None
+    waiting: int
+    failing: int
+    conflicts: int
+    last_error: str
+
+
+@dataclass
+class PullReport:
+    added: int = 0
+    changed: int = 0
+    cancelled: int = 0
+    reassigned: int = 0
+    office_told: int = 0
+
+
+@dataclass
+class PushReport:
+    pushed: int = 0
+    already_there: int = 0
+    kept_aside: list[str] = field(default_factory=list)
+    failed: list[tuple[str, str]] = field(default_factory=list)  # (visit id, sentence)
+    waiting: int = 0
+
+
+@dataclass
+class SyncReport:
+    pull: PullReport = field(default_factory=PullReport)
+    push: PushReport = field(default_factory=PushReport)
+    offline: bool = False
+    error: str = ""
+
+    def lines(self) -> list[str]:
+        if self.error:
+            return [self.error]
+        pull, push = self.pull, self.push
+        lines = [
+            say(
+                f"Заявки: новых {pull.added}, изменённых {pull.changed}, отменённых {pull.cancelled}, "
+                f"переданных другому технику {pull.reassigned}; офису сообщено: {pull.office_told}.",
+                f"Orders: {pull.added} new, {pull.changed} changed, {pull.cancelled} cancelled, "
+                f"{pull.reassigned} reassigned; office told: {pull.office_told}.",
+            ),
+            say(
+                f"Визиты: отправлено {push.pushed}, уже были в центре {push.already_there}, ждут {push.waiting}.",
+                f"Visits: {push.pushed} sent, {push.already_there} already there, {push.waiting} waiting.",
+            ),
+        ]
+        lines += push.kept_aside
+        lines += [say(f"Визит {visit}: {why}", f"Visit {visit}: {why}") for visit, why in push.failed]
+        return lines
+
+
+class SyncRefused(Exception):
+    """The central database answered but will not take this tablet's data as it is (wrong login, old schema)."""
+
+
+# --- status and device ------------------------------------------------------------------------------------------
+
+
+def sync_status(database: Database) -> SyncStatus:
+    """Read only the tablet's database: quick enough for the UI thread, safe in any thread."""
+    unconfirmed = OUTBOX.c.confirmed_at.is_(None)
+    with database.engine.connect() as connection:
+        waiting, failing, conflicts = connection.execute(
+            select(
+                func.count().filter(unconfirmed),
+                func.count().filter(unconfirmed, OUTBOX.c.last_error != ""),
+                func.count().filter(OUTBOX.c.conflict != ""),
+            )
+        ).one()
+        state = connection.execute(select(SYNC_STATE).where(SYNC_STATE.c.id == 1)).mappings().first()
+    return SyncStatus(
+        last_sync_at=state["last_push_at"] if state else None,
+        waiting=waiting,
+        failing=failing,
+        conflicts=conflicts,
+        last_error=state["last_error"] if state else "",
+    )
+
+
+def device_id(database: Database) -> str:
+    """This database's own id, made on first use; it names its audit events on the central database."""
+    with database.engine.begin() as connection:
+        found = connection.execute(select(SYNC_STATE.c.device_id).where(SYNC_STATE.c.id == 1)).scalar()
+        if found:
+            return str(found)
+        made = str(uuid.uuid4())
+        connection.execute(insert(SYNC_STATE).values(id=1, device_id=made, last_error=""))
+        return made
+
+
+def _remember(database: Database, **values: Any) -> None:
+    device_id(database)
+    with database.engine.begin() as connection:
+        connection.execute(update(SYNC_STATE).where(SYNC_STATE.c.id == 1).values(**values))
+
+
+# --- the central side's checks ------------------------------------------------------------------------------------
+
+
+def tablet_technician(central: Connection) -> str:
+    """The technician this login belongs to, after checking the central schema matches the app's."""
+    revision = central.execute(text("SELECT version_num FROM alembic_version")).scalar()
+    if revision != head_revision():
+        raise SyncRefused(
+            say(
+                f"Центральная база в версии {revision}, а программе нужна {head_revision()}: "
+                "обновите её командой fieldact central init (или обновите программу).",
+                f"The central database is at revision {revision} and the app needs {head_revision()}: "
+                "run fieldact central init there (or update the app).",
+            )
+        )
+    technician = central.execute(text("SELECT fieldact_technician()")).scalar()
+    if not technician:
+        raise SyncRefused(
+            say(
+                "Этот вход в центральную базу не привязан ни к одному технику: "
+                "выдайте планшету его вход (fieldact central login --kind tablet).",
+                "This central login belongs to no technician: give the tablet its own login "
+                "(fieldact central login --kind tablet).",
+            )
+        )
+    return str(technician)
+
+
+# --- pull ---------------------------------------------------------------------------------------------------------
+
+PULL_QUERY = text(
+    "SELECT w.visit_id, w.request_number, w.state, w.changed_at, v.kind, v.services, v.zone, v.planned_start, "
+    "v.planned_exact, v.planned_end, c.id AS contract_id, c.number AS contract_number, c.address, "
+    "s.id AS subscriber_id, s.surname, s.first_name, s.patronymic, s.phone "
+    "FROM work_order w JOIN visit v ON v.id = w.visit_id JOIN contract c ON c.id = v.contract_id "
+    "JOIN subscriber s ON s.id = c.subscriber_id "
+    "WHERE w.technician_id = :me AND (v.planned_start >= :since OR w.changed_at >= :since) "
+    "ORDER BY v.planned_start"
+)
+
+
+def pull_orders(local: Database, central: Engine, days_back: int = PULL_DAYS_BACK) -> PullReport:
+    """Bring the technician's orders down; tell the office about orders changed after work on them began."""
+    since = now_utc() - timedelta(days=days_back)
+    with central.connect() as connection:
+        me = tablet_technician(connection)
+        technician = connection.execute(select(TECHNICIAN).where(TECHNICIAN.c.id == me)).mappings().one()
+        orders = [dict(row) for row in connection.execute(PULL_QUERY, {"me": me, "since": since}).mappings()]
+        connection.rollback()
+    report = PullReport()
+    with local.engine.begin() as connection:
+        _save_technician(connection, dict(technician))
+        started = [order for order in orders if _apply_order(connection, order, me, report)]
+    if started:
+        _tell_office(local, central, me, started)
+        report.office_told = len(started)
+    _remember(local, last_pull_at=now_utc())
+    return report
+
+
+def _save_technician(connection: Connection, row: dict[str, Any]) -> None:
+    """The central record wins for the name and the PIN; the lock-out counters stay the tablet's."""
+    known = connection.execute(select(TECHNICIAN.c.id).where(TECHNICIAN.c.id == row["id"])).first()
+    central = {key: row[key] for key in ("surname", "first_name", "login", "active")}
+    if row["pin_hash"]:
+        central |= {"pin_salt": row["pin_salt"], "pin_hash": row["pin_hash"]}
+    if known:
+        connection.execute(update(TECHNICIAN).where(TECHNICIAN.c.id == row["id"]).values(**central))
+    else:
+        connection.execute(
+            insert(TECHNICIAN).values(
+                {"id": row["id"], "pin_salt": row["pin_salt"], "pin_hash": row["pin_hash"], "failed_attempts": 0}
+                | central
+            )
+        )
+
+
+def _apply_order(connection: Connection, order: dict[str, Any], me: str, report: PullReport) -> bool:
+    """Apply one order to the tablet; True when the office must be told (changed after work began)."""
+    visit = connection.execute(select(VISIT).where(VISIT.c.id == order["visit_id"])).mappings().first()
+    copy = connection.execute(select(WORK_ORDER).where(WORK_ORDER.c.visit_id == order["visit_id"])).mappings().first()
+    if visit is None:
+        if order["state"] == "assigned":
+            _add_order(connection, order, me)
+            report.added += 1
+        return False
+    _save_copy(connection, order, me, copy)
+    if visit["status"] not in NOT_STARTED:
+        told = copy["office_told"] if copy else ""
+        return order["state"] != "assigned" and told != order["state"]
+    if order["state"] == "assigned":
+        if _replan(connection, order, dict(visit)):
+            report.changed += 1
+        return False
+    if visit["status"] != "cancelled":
+        _set_status(connection, order["visit_id"], "cancelled", f"order_{order['state']}")
+        if order["state"] == "reassigned":
+            report.reassigned += 1
+        else:
+            report.cancelled += 1
+    return False
+
+
+def _save_copy(connection: Connection, order: dict[str, Any], me: str, copy: Any) -> None:
+    values = {"request_number": order["request_number"], "state": order["state"], "changed_at": order["changed_at"]}
+    if copy is None:
+        connection.execute(
+            insert(WORK_ORDER).values(visit_id=order["visit_id"], technician_id=me, office_told="", **values)
+        )
+    elif any(copy[key] != value for key, value in values.items()):
+        connection.execute(update(WORK_ORDER).where(WORK_ORDER.c.visit_id == order["visit_id"]).values(**values))
+
+
+def _plan_values(order: dict[str, Any]) -> dict[str, Any]:
+    return {key: order[key] for key in ("kind", "services", "zone", "planned_start", "planned_exact", "planned_end")}
+
+
+def _add_order(connection: Connection, order: dict[str, Any], me: str) -> None:
+    contract_id = _local_contract(connection, order)
+    moment = now_utc()
+    connection.execute(
+        insert(VISIT).values(
+            id=order["visit_id"],
+            request_number=order["request_number"],
+            contract_id=contract_id,
+            technician_id=me,
+            status="planned",
+            stage_index=0,
+            conditions="{}",
+            created_at=moment,
+            updated_at=moment,
+            **_plan_values(order),
+        )
+    )
+    _save_copy(connection, order, me, None)
+    _audit(connection, order["visit_id"], "order_received", request=order["request_number"])
+
+
+def _local_contract(connection: Connection, order: dict[str, Any]) -> str:
+    """The tablet's contract with this number (its own id if it made one first), brought up to date."""
+    found = connection.execute(
+        select(CONTRACT.c.id, CONTRACT.c.subscriber_id).where(CONTRACT.c.number == order["contract_number"])
+    ).first()
+    person = {key: order[key] for key in ("surname", "first_name", "patronymic", "phone")}
+    if found is not None:
+        connection.execute(update(SUBSCRIBER).where(SUBSCRIBER.c.id == found.subscriber_id).values(**person))
+        connection.execute(update(CONTRACT).where(CONTRACT.c.id == found.id).values(address=order["address"]))
+        return str(found.id)
+    subscriber_id = order["subscriber_id"]
+    if connection.execute(select(SUBSCRIBER.c.id).where(SUBSCRIBER.c.id == subscriber_id)).first() is None:
+        connection.execute(insert(SUBSCRIBER).values(id=subscriber_id, **person))
+    connection.execute(
+        insert(CONTRACT).values(
+            id=order["contract_id"],
+            number=order["contract_number"],
+            subscriber_id=subscriber_id,
+            address=order["address"],
+        )
+    )
+    return str(order["contract_id"])
+
+
+def _replan(connection: Connection, order: dict[str, Any], visit: dict[str, Any]) -> bool:
+    wanted = _plan_values(order)
+    changed = any(_differs(visit[key], value) for key, value in wanted.items()) or visit["status"] != "planned"
+    if changed:
+        connection.execute(
+            update(VISIT)
+            .where(VISIT.c.id == order["visit_id"])
+            .values(status="planned", updated_at=now_utc(), **wanted)
+        )
+        _audit(connection, order["visit_id"], "order_changed", request=order["request_number"])
+    return changed
+
+
+def _differs(stored: Any, wanted: Any) -> bool:
+    if isinstance(stored, datetime) and isinstance(wanted, datetime):
+        return stored.astimezone(UTC) != wanted.astimezone(UTC)
+    return bool(stored != wanted)
+
+
+def _set_status(connection: Connection, visit_id: str, status: str, action: str) -> None:
+    connection.execute(update(VISIT).where(VISIT.c.id == visit_id).values(status=status, updated_at=now_utc()))
+    _audit(connection, visit_id, action, status=status)
+
+
+def _audit(connection: Connection, visit_id: str, action: str, **details: Any) -> None:
+    connection.execute(
+        insert(AUDIT).values(
+            at=now_utc(),
+            actor="dispatch",
+            action=action,
+            visit_id=visit_id,
+            details=json.dumps(details, ensure_ascii=False, sort_keys=True, default=str),
+        )
+    )
+
+
+def _tell_office(local: Database, central: Engine, me: str, orders: list[dict[str, Any]]) -> None:
+    """One notice per order and state; a repeated report adds nothing (the key is unique)."""
+    notices = []
+    for order in orders:
+        what_ru, what_en = (
+            ("отменена", "cancelled") if order["state"] == "cancelled" else ("передана другому технику", "reassigned")
+        )
+        notices.append(
+            {
+                "key": f"order-{order['state']}-after-start:{order['visit_id']}",
+                "at": now_utc(),
+                "technician_id": me,
+                "visit_id": order["visit_id"],
+                "kind": f"order_{order['state']}_after_start",
+                "message": say(
+                    f"Заявка {order['request_number']} {what_ru}, но техник уже начал работу по ней: "
+                    "визит продолжается, решите, как быть.",
+                    f"Order {order['request_number']} was {what_en} after the technician had started on it: "
+                    "the visit goes on; decide what to do.",
+                ),
+            }
+        )
+    with central.begin() as connection:
+        connection.execute(pg_insert(OFFICE_NOTICE).on_conflict_do_nothing(index_elements=["key"]), notices)
+    with local.engine.begin() as connection:
+        for order in orders:
+            connection.execute(
+                update(WORK_ORDER).where(WORK_ORDER.c.visit_id == order["visit_id"]).values(office_told=order["state"])
+            )
+
+
+# --- push ---------------------------------------------------------------------------------------------------------
+
+
+@dataclass
+class VisitPayload:
+    visit: dict[str, Any]
+    contract: dict[str, Any]
+    subscriber: dict[str, Any]
+    children: dict[str, list[dict[str, Any]]]
+    acts: list[dict[str, Any]]
+    audit: list[dict[str, Any]]
+
+
+def read_payload(connection: Connection, visit_id: str, device: str) -> VisitPayload:
+    visit = dict(connection.execute(select(VISIT).where(VISIT.c.id == visit_id)).mappings().one())
+    contract = dict(connection.execute(select(CONTRACT).where(CONTRACT.c.id == visit["contract_id"])).mappings().one())
+    subscriber = connection.execute(select(SUBSCRIBER).where(SUBSCRIBER.c.id == contract["subscriber_id"]))
+    children = {}
+    for table in CHILDREN:
+        rows = [dict(row) for row in connection.execute(select(table).where(table.c.visit_id == visit_id)).mappings()]
+        if table.name in SERIAL_IDS:
+            for row in rows:
+                row.pop("id")
+        children[table.name] = rows
+    acts = [dict(row) for row in connection.execute(select(ACT).where(ACT.c.visit_id == visit_id)).mappings()]
+    acts.sort(key=lambda act: act["version"])
+    audit = []
+    for row in connection.execute(
+        select(AUDIT).where(AUDIT.c.visit_id == visit_id, AUDIT.c.origin.is_(None)).order_by(AUDIT.c.id)
+    ).mappings():
+        event = dict(row)
+        event["origin"], event["origin_id"] = device, event.pop("id")
+        audit.append(event)
+    return VisitPayload(visit, contract, dict(subscriber.mappings().one()), children, acts, audit)
+
+
+@dataclass(frozen=True, slots=True)
+class Delivered:
+    fresh: bool  # False: the central database had all of it already (a lost acknowledgement)
+    kept_aside: tuple[str, ...] = ()
+
+
+def push_visit(central: Connection, payload: VisitPayload, me: str) -> Delivered:
+    """One visit with everything it has, inside the caller's transaction."""
+    visit_id = payload.visit["id"]
+    central.execute(text("SELECT pg_advisory_xact_lock(hashtextextended(:id, 0))"), {"id": visit_id})
+    frozen = central.execute(select(ACT.c.id).where(ACT.c.visit_id == visit_id).limit(1)).first() is not None
+    fresh = False
+    if not frozen:
+        contract_id = _central_contract(central, payload)
+        written = central.execute(_visit_upsert(payload.visit | {"contract_id": contract_id})).first()
+        if written is not None:  # None: the central copy is this very version already (a lost acknowledgement)
+            for table in CHILDREN:
+                if not written.inserted:
+                    central.execute(delete(table).where(table.c.visit_id == visit_id))
+                if payload.children[table.name]:  # one statement for all rows: one round trip, one plan
+                    central.execute(insert(table).values(payload.children[table.name]))
+            fresh = True
+    kept_aside = []
+    for act in payload.acts:
+        verdict = _store_act(central, act)
+        fresh = fresh or verdict == "stored"
+        if verdict == "conflict":
+            kept_aside.append(_keep_aside(central, act, me, payload.visit))
+    if payload.audit:
+        added = central.execute(
+            pg_insert(AUDIT)
+            .values(payload.audit)
+            .on_conflict_do_nothing(index_elements=["origin", "origin_id"])
+            .returning(AUDIT.c.id)
+        )
+        fresh = fresh or bool(added.all())
+    return Delivered(fresh, tuple(kept_aside))
+
+
+def _central_contract(central: Connection, payload: VisitPayload) -> str:
+    """The central contract with this number; the tablet's own subscriber and contract are added when new."""
+    found = central.execute(
+        text("SELECT fieldact_contract_id(:number)"), {"number": payload.contract["number"]}
+    ).scalar()
+    if found:
+        return str(found)
+    central.execute(pg_insert(SUBSCRIBER).values(**payload.subscriber).on_conflict_do_nothing())
+    central.execute(pg_insert(CONTRACT).values(**payload.contract).on_conflict_do_nothing())
+    return str(payload.contract["id"])
+
+
+def _visit_upsert(visit: dict[str, Any]) -> Any:
+    """Insert the visit, or update it unless the central copy has the same ``updated_at`` (every change on the
+    tablet moves it); returns a row with ``inserted`` when something was written, no row when nothing was."""
+    statement = pg_insert(VISIT).values(**visit)
+    kept = {"id", "created_at"}
+    changes = {column.name: statement.excluded[column.name] for column in VISIT.columns if column.name not in kept}
+    return statement.on_conflict_do_update(
+        index_elements=["id"],
+        set_=changes,
+        where=VISIT.c.updated_at.is_distinct_from(statement.excluded.updated_at),
+    ).returning(literal_column("(xmax = 0)").label("inserted"))  # xmax = 0 only for a row inserted just now
+
+
+ACT_DIGEST = text(
+    "SELECT visit_id, number, version, encode(sha256(pdf), 'hex') AS pdf_sha256, content_sha256, ink_sha256 "
+    "FROM act WHERE id = :id"
+)
+
+
+def _store_act(central: Connection, act: dict[str, Any]) -> str:
+    """'stored', 'same' (already there, byte for byte) or 'conflict' (a different act holds its id or number)."""
+    ours = {
+        "visit_id": act["visit_id"],
+        "number": act["number"],
+        "version": act["version"],
+        "pdf_sha256": hashlib.sha256(act["pdf"]).hexdigest(),
+        "content_sha256": act["content_sha256"],
+        "ink_sha256": act["ink_sha256"],
+    }
+    stored = central.execute(ACT_DIGEST, {"id": act["id"]}).mappings().first()
+    if stored is not None:
+        return "same" if dict(stored) == ours else "conflict"
+    added = central.execute(pg_insert(ACT).values(**act).on_conflict_do_nothing().returning(ACT.c.id)).first()
+    return "stored" if added else "conflict"
+
+
+def _keep_aside(central: Connection, act: dict[str, Any], me: str, visit: dict[str, Any]) -> str:
+    kept = {key: act[key] for key in ("number", "version", "signed_at", "signer_name", "pdf", "pdf_sha256")}
+    kept |= {key: act[key] for key in ("content", "content_sha256", "ink", "ink_sha256", "visit_id")}
+    reason = "another act is stored with this id, or with this number and version"
+    central.execute(
+        pg_insert(ACT_CONFLICT)
+        .values(received_at=now_utc(), technician_id=me, origin=visit["id"], act_id=act["id"], reason=reason, **kept)
+        .on_conflict_do_nothing()
+    )
+    message = say(
+        f"Акт {act['number']} v{act['version']} ({act['id']}) не записан: в центральной базе уже есть другой акт "
+        "с тем же номером или идентификатором. Он отложен отдельно, офис уведомлён.",
+        f"Act {act['number']} v{act['version']} ({act['id']}) was not stored: the central database holds a "
+        "different act with its id or number. It is kept aside and the office is told.",
+    )
+    central.execute(
+        pg_insert(OFFICE_NOTICE)
+        .values(
+            key=f"act-conflict:{act['id']}:{act['pdf_sha256'][:16]}",
+            at=now_utc(),
+            technician_id=me,
+            visit_id=act["visit_id"],
+            kind="act_conflict",
+            message=message,
+        )
+        .on_conflict_do_nothing()
+    )
+    return message
+
+
+def _due(connection: Connection, at: datetime, limit: int | None) -> list[str]:
+    statement = (
+        select(OUTBOX.c.visit_id)
+        .where(OUTBOX.c.confirmed_at.is_(None))
+        .where(or_(OUTBOX.c.next_attempt_at.is_(None), OUTBOX.c.next_attempt_at <= at))
+        .order_by(OUTBOX.c.queued_at, OUTBOX.c.visit_id)
+    )
+    if limit is not None:
+        statement = statement.limit(limit)
+    return [row[0] for row in connection.execute(statement)]
+
+
+def push_finished(local: Database, central: Engine, limit: int | None = None) -> PushReport:
+    """Push every due visit of the outbox, each in its own central transaction.
+
+    A lost connection stops the pass (raised, the caller backs off); a visit the central database refuses is
+    marked with the reason and retried later with a growing delay, and the others go on.
+    """
+    device = device_id(local)
+    report = PushReport()
+    with central.connect() as connection:
+        me = tablet_technician(connection)
+        connection.rollback()
+        with local.engine.connect() as reader:
+            due = _due(reader, now_utc(), limit)
+        for visit_id in due:
+            with local.engine.connect() as reader:
+                payload = read_payload(reader, visit_id, device)
+            if payload.visit["technician_id"] != me:
+                _failed(local, visit_id, _not_mine(), report)
+                continue
+            try:
+                with connection.begin():
+                    delivered = push_visit(connection, payload, me)
+            except DBAPIError as error:
+                if _is_offline(error):
+                    raise
+                _failed(local, visit_id, _refused_sentence(error), report)
+                continue
+            _confirmed(local, visit_id, delivered, report)
+    _remember(local, last_push_at=now_utc(), last_error="")
+    report.waiting = sync_status(local).waiting
+    return report
+
+
+def _not_mine() -> str:
+    return say(
+        "визит другого техника: этот вход в центральную базу его отправить не может.",
+        "another technician's visit: this central login cannot send it.",
+    )
+
+
+def _refused_sentence(error: DBAPIError) -> str:
+    detail = str(error.orig).strip().splitlines()[0] if error.orig else type(error).__name__
+    return say(
+        f"центральная база не приняла визит ({detail}); попытка повторится позже.",
+        f"the central database refused the visit ({detail}); it will be tried again later.",
+    )
+
+
+def _is_offline(error: DBAPIError) -> bool:
+    return bool(error.connection_invalidated) or isinstance(error, OperationalError | SAInterfaceError)
+
+
+def _failed(local: Database, visit_id: str, why: str, report: PushReport) -> None:
+    with local.engine.begin() as connection:
+        attempts = connection.execute(select(OUTBOX.c.attempts).where(OUTBOX.c.visit_id == visit_id)).scalar_one()
+        delay = min(RETRY_FIRST_S * 2**attempts, RETRY_MAX_S)
+        connection.execute(
+            update(OUTBOX)
+            .where(OUTBOX.c.visit_id == visit_id)
+            .values(attempts=attempts + 1, last_error=why, next_attempt_at=now_utc() + timedelta(seconds=delay))
+        )
+    report.failed.append((visit_id, why))
+
+
+def _confirmed(local: Database, visit_id: str, delivered: Delivered, report: PushReport) -> None:
+    with local.engine.begin() as connection:
+        connection.execute(
+            update(OUTBOX)
+            .where(OUTBOX.c.visit_id == visit_id)
+            .values(
+                confirmed_at=now_utc(),
+                attempts=OUTBOX.c.attempts + 1,
+                last_error="",
+                next_attempt_at=None,
+                conflict=" ".join(delivered.kept_aside),
+            )
+        )
+    if delivered.fresh:
+        report.pushed += 1
+    else:
+        report.already_there += 1
+    report.kept_aside += list(delivered.kept_aside)
+
+
+# --- one pass, retries, the background loop ----------------------------------------------------------------------
+
+
+@contextmanager
+def _engine_for(url: str | None, engine: Engine | None) -> Iterator[tuple[Engine, str]]:
+    if engine is not None:
+        yield engine, engine.url.render_as_string(hide_password=False)
+        return
+    resolved = central_url(url)
+    made = central_engine(resolved)
+    try:
+        yield made, resolved
+    finally:
+        made.dispose()
+
+
+def sync_once(local: Database, url: str | None = None, engine: Engine | None = None) -> SyncReport:
+    """Pull orders, then push finished visits. Never raises for the network or the central side: the report says."""
+    report = SyncReport()
+    try:
+        with _engine_for(url, engine) as (central, resolved):
+            try:
+                report.pull = pull_orders(local, central)
+                report.push = push_finished(local, central)
+            except DBAPIError as error:
+                report.offline = _is_offline(error)
+                report.error = unreachable_sentence(resolved, error) if report.offline else _refused_sentence(error)
+    except (CentralUnavailable, SyncRefused) as error:
+        report.error = str(error)
+    if report.error:
+        _remember(local, last_error=report.error, last_error_at=now_utc())
+        report.push.waiting = sync_status(local).waiting
+    return report
+
+
+def backoff(failures: int, first: float = OFFLINE_FIRST_S, most: float = OFFLINE_MAX_S) -> float:
+    """Seconds to wait after this many failures in a row: doubling from ``first``, never above ``most``."""
+    return float(min(first * 2 ** max(failures - 1, 0), most))
+
+
+def sync_with_retries(
+    local: Database,
+    url: str | None = None,
+    attempts: int = 4,
+    sleep: Callable[[float], object] | None = None,
+    engine: Engine | None = None,
+) -> SyncReport:
+    """``sync_once`` again after a growing pause while the network is down, at most ``attempts`` times."""
+    pause = sleep or time.sleep
+    report = sync_once(local, url, engine)
+    for failure in range(1, attempts):
+        if not report.offline:
+            break
+        pause(backoff(failure))
+        report = sync_once(local, url, engine)
+    return report
+
+
+class SyncLoop:
+    """Sync in a background thread while the app runs: every ``interval_s``, sooner on ``wake()``, backing off
+    while the network is down. ``on_report`` is called from that thread (hand it to the UI thread yourself)."""
+
+    def __init__(
+        self,
+        local: Database,
+        url: str | None = None,
+        interval_s: float = LOOP_INTERVAL_S,
+        on_report: Callable[[SyncReport], None] | None = None,
+    ) -> None:
+        self.local, self.url, self.interval_s, self.on_report = local, url, interval_s, on_report
+        self._stop, self._wake = threading.Event(), threading.Event()
+        self._thread: threading.Thread | None = None
+
+    def start(self) -> None:
+        if self._thread is None or not self._thread.is_alive():
+            self._stop.clear()
+            self._thread = threading.Thread(target=self.run, name="fieldact-sync", daemon=True)
+            self._thread.start()
+
+    def wake(self) -> None:
+        self._wake.set()
+
+    def stop(self, timeout: float | None = 10.0) -> None:
+        self._stop.set()
+        self._wake.set()
+        if self._thread is not None:
+            self._thread.join(timeout)
+
+    def run(self) -> None:
+        failures = 0
+        while not self._stop.is_set():
+            report = sync_once(self.local, self.url)
+            failures = failures + 1 if report.offline else 0
+            if self.on_report is not None:
+                self.on_report(report)
+            self._wake.wait(backoff(failures) if failures else self.interval_s)
+            self._wake.clear()

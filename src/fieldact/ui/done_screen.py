@@ -1,0 +1,126 @@
+"""After signing: the QR code to the personal account for the subscriber, then the closing stage."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import QHBoxLayout, QScrollArea, QVBoxLayout, QWidget
+
+from fieldact.act.content import account_url
+from fieldact.text import InputError
+from fieldact.ui.context import AppContext
+from fieldact.ui.widgets.common import big_button, clear_layout, heading, note, script_box, set_pixel_size
+from fieldact.ui.widgets.item_row import ItemRow
+from fieldact.ui.widgets.qr_view import QrView
+from fieldact.visit import ItemState, Visit
+from fieldact.visit.evidence import Evidence
+from fieldact.visit.scripts import ScriptValueMissing, render_script, render_title
+
+
+class DoneScreen(QWidget):
+    finished = Signal()
+
+    def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.context = context
+        self.visit: Visit | None = None
+        self.rows: dict[str, ItemRow] = {}
+        self.title = heading("")
+        self.qr = QrView()
+        self.qr.setMinimumSize(340, 340)
+        self.url = note("", "url")
+        self.url.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.scan = note(self.tr("Scan the code with your phone's camera to open your personal account."))
+        set_pixel_size(self.scan, 22, bold=True)
+        self.hotline = note("")
+        set_pixel_size(self.hotline, 20)
+        self.closing = QVBoxLayout()
+        holder = QWidget()
+        holder.setLayout(self.closing)
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setWidget(holder)
+        self.finish = big_button(self.tr("Finish the visit"), "primary")
+        self.finish.clicked.connect(self.finished)
+        self.remaining = note("")
+        left = QVBoxLayout()
+        left.addWidget(self.scan)
+        left.addWidget(self.qr, 1)
+        left.addWidget(self.url)
+        left.addWidget(self.hotline)
+        right = QVBoxLayout()
+        right.addWidget(scroll, 1)
+        bottom = QHBoxLayout()
+        bottom.addWidget(self.remaining, 1)
+        bottom.addWidget(self.finish)
+        right.addLayout(bottom)
+        middle = QHBoxLayout()
+        middle.addLayout(left, 2)
+        middle.addLayout(right, 3)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.title)
+        layout.addLayout(middle, 1)
+
+    def open(self, visit: Visit, number: str, signed: bool) -> None:
+        self.visit = visit
+        url = account_url(visit.brand.account_url_template, visit.subscriber.contract)
+        self.qr.set_data(url)
+        self.url.setText(url)
+        self.hotline.setText(self.tr("24-hour information centre: {phone}").format(phone=visit.brand.hotline))
+        text = self.tr("Act {number} is signed. Thank you!") if signed else self.tr("Act {number}: refusal recorded.")
+        self.title.setText(text.format(number=number))
+        self._fill_closing()
+
+    def _fill_closing(self) -> None:
+        assert self.visit is not None
+        clear_layout(self.closing)
+        self.rows.clear()
+        stage = self.visit.stages[-1]
+        self.closing.addWidget(heading(f"{stage.number}. {stage.title}", 2))
+        context = self.visit.script_context(self.context.now())
+        scripts = {script.key: script for script in self.visit.scripts(stage)}
+        for entry in self.visit.checklist.in_stage(stage.key):
+            script = scripts.get(entry.item.script or "")
+            box = None
+            if script is not None:
+                try:
+                    box = script_box(
+                        render_title(script, context, self.visit.standard),
+                        render_script(script, context, self.visit.standard),
+                    )
+                except ScriptValueMissing as error:
+                    box = script_box(script.title, str(error))
+            row = ItemRow(entry, self.visit.checklist.answer(entry.key), True, box)
+            row.answer_requested.connect(self._answer)
+            self.rows[entry.key] = row
+            self.closing.addWidget(row)
+        if stage.wishes:
+            self.closing.addWidget(note(self.tr("Wishes: ") + " · ".join(stage.wishes), "reminder"))
+        self.closing.addStretch(1)
+        self._refresh()
+
+    def _answer(self, key: str, state: ItemState, evidence: Evidence | None, reason: str) -> None:
+        """The closing stage comes after the act: its answers are kept in the audit log, not in the frozen act."""
+        assert self.visit is not None
+        checklist = self.visit.checklist
+        try:
+            if state is ItemState.DONE:
+                answer = checklist.mark_done(key, evidence)
+            elif state is ItemState.PENDING:
+                answer = checklist.reset(key)
+            elif state is ItemState.NOT_APPLICABLE:
+                answer = checklist.mark_not_applicable(key, reason)
+            else:
+                answer = checklist.mark_failed(key, reason, evidence)
+        except InputError as error:
+            self.rows[key].show_error(str(error))
+            return
+        self.context.store.record_closing(str(self.visit.id), key, answer, self.context.actor)
+        self.rows[key].show_answer(answer)
+        self._refresh()
+
+    def _refresh(self) -> None:
+        assert self.visit is not None
+        open_items = len(self.visit.closing_blockers())
+        self.remaining.setText(
+            self.tr("Closing: {n} still open").format(n=open_items) if open_items else self.tr("Closing done.")
+        )

@@ -1,0 +1,75 @@
+"""The act as it will be signed, in the built-in PDF viewer, before the tablet goes to the subscriber."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QBuffer, QByteArray, QIODevice, Signal
+from PySide6.QtPdf import QPdfDocument
+from PySide6.QtPdfWidgets import QPdfView
+from PySide6.QtWidgets import QHBoxLayout, QVBoxLayout, QWidget
+
+from fieldact.ui.widgets.common import big_button, heading, note
+
+
+class PdfViewer(QWidget):
+    """Shows PDF bytes (the preview, or a stored act's frozen bytes) page after page, fitted to the width."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.document = QPdfDocument(self)
+        self.view = QPdfView(self)
+        self.view.setDocument(self.document)
+        self.view.setPageMode(QPdfView.PageMode.MultiPage)
+        self.view.setZoomMode(QPdfView.ZoomMode.FitToWidth)
+        self.buffer: QBuffer | None = None
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.view)
+
+    def show_pdf(self, data: bytes) -> None:
+        self.document.close()
+        self.buffer = QBuffer(self)
+        self.buffer.setData(QByteArray(data))
+        self.buffer.open(QIODevice.OpenModeFlag.ReadOnly)
+        self.document.load(self.buffer)
+
+    def page_count(self) -> int:
+        return self.document.pageCount()
+
+
+class ReviewScreen(QWidget):
+    hand_over = Signal(str)
+    back = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.visit_id = ""
+        self.title = heading(self.tr("The act as it will be signed"))
+        self.viewer = PdfViewer()
+        self.status = note(self.tr("Preparing the act…"))
+        self.back_button = big_button(self.tr("‹ Back to the visit"), "quiet")
+        self.back_button.clicked.connect(self.back)
+        self.hand_button = big_button(self.tr("Hand the tablet to the subscriber"), "primary")
+        self.hand_button.clicked.connect(lambda: self.hand_over.emit(self.visit_id))
+        bottom = QHBoxLayout()
+        bottom.addWidget(self.back_button)
+        bottom.addWidget(self.status, 1)
+        bottom.addWidget(self.hand_button)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.title)
+        layout.addWidget(self.viewer, 1)
+        layout.addLayout(bottom)
+
+    def waiting(self, visit_id: str) -> None:
+        self.visit_id = visit_id
+        self.hand_button.setEnabled(False)
+        self.status.setText(self.tr("Preparing the act…"))
+
+    def show_preview(self, data: bytes) -> None:
+        self.viewer.show_pdf(data)
+        self.status.setText(
+            self.tr("{n} page(s). Comment on what the subscriber signs.").format(n=self.viewer.page_count())
+        )
+        self.hand_button.setEnabled(True)
+
+    def show_failure(self, sentence: str) -> None:
+        self.status.setText(sentence)

@@ -1,0 +1,173 @@
+"""The subscriber's screen: only this act, a large pad, sign or refuse. Leaving needs the technician's PIN."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import QHBoxLayout, QLineEdit, QProgressBar, QVBoxLayout, QWidget
+
+from fieldact.act.content import act_items, statement_for
+from fieldact.ink import Signature
+from fieldact.text import language
+from fieldact.ui.context import AppContext
+from fieldact.ui.labels import service_name, state_name
+from fieldact.ui.signature_pad import SignatureField
+from fieldact.ui.widgets.common import big_button, card, heading, note, set_pixel_size
+from fieldact.visit import ItemState, Visit, format_rubles
+from fieldact.visit.visit import SIGNING_STAGE
+
+SUBSCRIBER_TEXT_PX = 22  # for an older person without glasses
+
+
+class SigningScreen(QWidget):
+    """Emits ``sign`` with the signature and signer's name, or ``refuse`` with a reason; ``leave`` asks for the PIN."""
+
+    sign = Signal(object, str)
+    refuse = Signal(str, str)
+    leave = Signal()
+
+    def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.context = context
+        self.visit: Visit | None = None
+        self.title = heading("")
+        self.summary = note("", "subscriberText")
+        set_pixel_size(self.summary, SUBSCRIBER_TEXT_PX)
+        self.statement = note("", "statement")
+        set_pixel_size(self.statement, SUBSCRIBER_TEXT_PX, bold=True)
+        self.field = SignatureField()
+        self.field.setMinimumHeight(300)
+        self.signer = QLineEdit()
+        self.signer.setPlaceholderText(self.tr("Your surname, first name and patronymic"))
+        set_pixel_size(self.signer, SUBSCRIBER_TEXT_PX)
+        self.message = note("", "error")
+        set_pixel_size(self.message, SUBSCRIBER_TEXT_PX, bold=True)
+        self.sign_button = big_button(self.tr("Sign the act"), "primary")
+        self.sign_button.setMinimumHeight(72)
+        self.refuse_button = big_button(self.tr("I refuse to sign"), "danger")
+        self.refusal_reason = QLineEdit()
+        self.refusal_reason.setPlaceholderText(self.tr("Why do you refuse? The technician records it"))
+        self.confirm_refusal = big_button(self.tr("Record the refusal"), "danger")
+        self.technician_button = big_button(self.tr("Technician"), "quiet")
+        self.progress = QProgressBar()
+        self.progress.setRange(0, 0)
+        self.progress.setFormat(self.tr("Saving the signed act…"))
+        self.progress.setTextVisible(True)
+        self.progress.hide()
+        self._layout()
+        self._connect()
+
+    def _layout(self) -> None:
+        facts = card()
+        facts_layout = QVBoxLayout(facts)
+        facts_layout.addWidget(self.summary)
+        facts_layout.addWidget(self.statement)
+        actions = QHBoxLayout()
+        actions.addWidget(self.refuse_button)
+        actions.addStretch(1)
+        actions.addWidget(self.sign_button)
+        refusal = QHBoxLayout()
+        refusal.addWidget(self.refusal_reason, 1)
+        refusal.addWidget(self.confirm_refusal)
+        top = QHBoxLayout()
+        top.addWidget(self.title, 1)
+        top.addWidget(self.technician_button, 0, Qt.AlignmentFlag.AlignTop)
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addWidget(facts)
+        layout.addWidget(self.field, 1)
+        layout.addWidget(self.signer)
+        layout.addWidget(self.message)
+        layout.addLayout(refusal)
+        layout.addLayout(actions)
+        layout.addWidget(self.progress)
+
+    def _connect(self) -> None:
+        self.sign_button.clicked.connect(self._sign)
+        self.refuse_button.clicked.connect(self._ask_refusal)
+        self.confirm_refusal.clicked.connect(self._refuse)
+        self.technician_button.clicked.connect(self.leave)
+        self.field.pad.changed.connect(self.message.clear)
+
+    def open(self, visit: Visit) -> None:
+        self.visit = visit
+        self.field.pad.clear()
+        self.message.clear()
+        self.signer.setText(visit.subscriber.full_name)
+        self.refusal_reason.clear()
+        self.refusal_reason.hide()
+        self.confirm_refusal.hide()
+        self.set_busy(False)
+        self.title.setText(self.tr("{name}, please check the work and sign").format(name=visit.subscriber.io))
+        self.summary.setText(self._summary(visit))
+        self.statement.setText(self._statement(visit))
+
+    def _summary(self, visit: Visit) -> str:
+        services = ", ".join(service_name(s) for s in sorted(visit.services))
+        done = sum(
+            1
+            for entry in visit.checklist.entries
+            if entry.stage.number <= SIGNING_STAGE and visit.checklist.answer(entry.key).state is ItemState.DONE
+        )
+        lines = [
+            self.tr("Address: {address}, contract {contract}").format(
+                address=visit.subscriber.address, contract=visit.subscriber.contract
+            ),
+            self.tr("Services: {services}").format(services=services),
+            self.tr("Work items done: {n}").format(n=done),
+        ]
+        failed = [
+            entry.item.text
+            for entry in visit.checklist.entries
+            if entry.stage.number <= SIGNING_STAGE and visit.checklist.answer(entry.key).state is ItemState.FAILED
+        ]
+        if failed:
+            lines.append(f"{state_name(ItemState.FAILED)}: " + "; ".join(failed))
+        if visit.payment is not None:
+            lines.append(
+                self.tr("Paid: {received}, for services {total}, to your personal account {credited}").format(
+                    received=format_rubles(visit.payment.received),
+                    total=format_rubles(visit.payment.total),
+                    credited=format_rubles(visit.payment.credited),
+                )
+            )
+        return "\n".join(lines)
+
+    def _statement(self, visit: Visit) -> str:
+        if language() != "ru":
+            return self.tr("By signing you confirm the work above.")
+        return statement_for(visit.kind, act_items(visit))
+
+    def _sign(self) -> None:
+        problem = self.field.pad.problem()
+        if problem is not None:
+            self.message.setText(problem.message(language()))
+            return
+        name = self.signer.text().strip()
+        if len(name.split()) < 2:
+            self.message.setText(self.tr("Write your surname and first name under the signature."))
+            return
+        signature: Signature = self.field.pad.signature()
+        self.set_busy(True)
+        self.sign.emit(signature, name)
+
+    def _ask_refusal(self) -> None:
+        self.refusal_reason.show()
+        self.confirm_refusal.show()
+        self.refusal_reason.setFocus()
+
+    def _refuse(self) -> None:
+        reason = self.refusal_reason.text().strip()
+        if len(reason) < 3:
+            self.message.setText(self.tr("Say why, in a few words."))
+            return
+        self.set_busy(True)
+        self.refuse.emit(reason, self.signer.text().strip())
+
+    def set_busy(self, busy: bool) -> None:
+        self.progress.setVisible(busy)
+        for widget in (self.sign_button, self.refuse_button, self.confirm_refusal, self.field, self.technician_button):
+            widget.setEnabled(not busy)
+
+    def show_failure(self, sentence: str) -> None:
+        self.set_busy(False)
+        self.message.setText(sentence)
