@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
 
@@ -17,8 +18,7 @@ def test_a_long_session_of_void_calls_does_not_abort() -> None:
         "    w.update()\n"
         "print('alive', sys.getrefcount(None) > 100_000)\n"
     )
-    result = subprocess.run(
-        [sys.executable, "-c", script], capture_output=True, text=True, timeout=120, env={"QT_QPA_PLATFORM": "offscreen"}
-    )
+    environment = os.environ | {"QT_QPA_PLATFORM": "offscreen"}
+    result = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=120, env=environment)
     assert result.returncode == 0, result.stderr[-500:]
     assert result.stdout.strip() == "alive True"
