@@ -19,6 +19,8 @@ def test_a_long_session_of_void_calls_does_not_abort() -> None:
         "print('alive', sys.getrefcount(None) > 100_000)\n"
     )
     environment = os.environ | {"QT_QPA_PLATFORM": "offscreen"}
-    result = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=120, env=environment)
+    result = subprocess.run(
+        [sys.executable, "-c", script], capture_output=True, text=True, timeout=120, env=environment
+    )
     assert result.returncode == 0, result.stderr[-500:]
     assert result.stdout.strip() == "alive True"
