@@ -14,6 +14,7 @@ from .helpers import Clock, click, local, make_shell, make_store, rows, save_sho
 
 def answer_stage(qtbot, shell) -> None:
     """Fill every item of the current stage as a technician would."""
+    QApplication.processEvents()
     for row in rows(shell):
         if row.undo.isVisible():
             continue

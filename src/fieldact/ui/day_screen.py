@@ -5,12 +5,13 @@ from __future__ import annotations
 from datetime import timedelta
 
 from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QScrollArea, QVBoxLayout, QWidget
+from PySide6.QtGui import QKeyEvent, QMouseEvent
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QScrollArea, QVBoxLayout, QWidget
 
 from fieldact.store.repository import VisitSummary
 from fieldact.ui.context import AppContext
 from fieldact.ui.labels import kind_name, service_name, status_name
-from fieldact.ui.widgets.common import big_button, card, clear_layout, heading, note
+from fieldact.ui.widgets.common import big_button, card, clear_layout, heading, note, set_pixel_size
 from fieldact.visit import VisitStatus
 from fieldact.visit.scripts import ScriptValueMissing, render_script
 
@@ -100,21 +101,19 @@ class DayScreen(QWidget):
             self.list_layout.addWidget(self._visit_card(summary))
         self.list_layout.addStretch(1)
 
-    def _visit_card(self, summary: VisitSummary) -> QPushButton:
+    def _visit_card(self, summary: VisitSummary) -> VisitCard:
         time_text = summary.planned_start.strftime("%H:%M")
         if not summary.planned_exact:
             time_text = self.tr("from {time}, no exact time").format(time=time_text)
         services = ", ".join(service_name(s) for s in sorted(summary.services))
-        text = (
-            f"{time_text}   {kind_name(summary.kind)}: {services}   [{status_name(summary.status)}]\n"
-            f"{summary.subscriber_name}, {summary.address}"
+        card = VisitCard(
+            f"{time_text} · {kind_name(summary.kind)}: {services}",
+            status_name(summary.status),
+            f"{summary.subscriber_name}, {summary.address}",
+            summary.status,
         )
-        button = QPushButton(text)
-        button.setObjectName("visitCard")
-        button.setProperty("status", summary.status.value)
-        button.setMinimumHeight(88)
-        button.clicked.connect(lambda _=False, v=summary.id: self.open_visit.emit(v))
-        return button
+        card.clicked.connect(lambda v=summary.id: self.open_visit.emit(v))
+        return card
 
     def due_precall(self) -> VisitSummary | None:
         """The first planned visit whose pre-call moment has come and which was not yet called."""
@@ -158,3 +157,36 @@ class DayScreen(QWidget):
     def _called(self, visit_id: str) -> None:
         self.context.store.mark(visit_id, "precall_at", self.context.actor, self.context.now())
         self.refresh()
+
+
+class VisitCard(QFrame):
+    """One visit of the day: a large tappable card whose text wraps in portrait."""
+
+    clicked = Signal()
+
+    def __init__(self, title: str, status: str, where: str, state: VisitStatus) -> None:
+        super().__init__()
+        self.setObjectName("visitCard")
+        self.setProperty("status", state.value)
+        self.setCursor(Qt.CursorShape.PointingHandCursor)
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self.setMinimumHeight(88)
+        top = QHBoxLayout()
+        self.title = note(title, "cardTitle")
+        set_pixel_size(self.title, 20, bold=True)
+        top.addWidget(self.title, 1)
+        top.addWidget(note(status, "cardStatus"), 0, Qt.AlignmentFlag.AlignTop)
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addWidget(note(where))
+
+    def mouseReleaseEvent(self, event: QMouseEvent) -> None:  # noqa: N802
+        if self.rect().contains(event.position().toPoint()):
+            self.clicked.emit()
+        super().mouseReleaseEvent(event)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter, Qt.Key.Key_Space):
+            self.clicked.emit()
+            return
+        super().keyPressEvent(event)

@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QSize, Qt, Signal
+from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
+    QBoxLayout,
     QCheckBox,
     QHBoxLayout,
+    QListView,
     QListWidget,
     QListWidgetItem,
     QScrollArea,
@@ -45,7 +48,6 @@ class VisitScreen(QWidget):
         self.rail = QListWidget()
         self.rail.setObjectName("stageRail")
         self.rail.setWordWrap(True)
-        self.rail.setMinimumWidth(260)
         self.rail.setMaximumWidth(340)
         self.rail.setTextElideMode(Qt.TextElideMode.ElideNone)
         self.rail.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
@@ -71,25 +73,53 @@ class VisitScreen(QWidget):
         self.next_button.clicked.connect(self._next)
         self.review_button = big_button(self.tr("Review the act"), "primary")
         self.review_button.clicked.connect(self._review)
+        self.review_button.hide()
         self._layout()
 
     def _layout(self) -> None:
         bottom = QHBoxLayout()
         bottom.addWidget(self.day_button)
-        bottom.addWidget(self.blockers, 1)
+        bottom.addStretch(1)
         bottom.addWidget(self.show_blockers)
         bottom.addWidget(self.review_button)
         bottom.addWidget(self.next_button)
-        middle = QHBoxLayout()
-        middle.addWidget(self.rail)
+        self.middle = QBoxLayout(QBoxLayout.Direction.LeftToRight)
+        self.middle.addWidget(self.rail)
         right = QVBoxLayout()
         right.addWidget(self.scroll, 1)
         right.addWidget(self.blocker_list)
-        middle.addLayout(right, 1)
+        self.middle.addLayout(right, 1)
         layout = QVBoxLayout(self)
         layout.addWidget(self.header)
-        layout.addLayout(middle, 1)
+        layout.addLayout(self.middle, 1)
+        layout.addWidget(self.blockers)
         layout.addLayout(bottom)
+
+    @property
+    def portrait(self) -> bool:
+        return self.width() < self.height()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802
+        """Landscape: the stage rail on the left with titles. Portrait: a row of stage numbers on top."""
+        super().resizeEvent(event)
+        portrait = self.portrait
+        # the rail's width follows the window, never the other way round: a stacked page's minimum is the app's
+        if not portrait:
+            self.rail.setFixedWidth(max(220, min(340, self.width() // 4)))
+        if portrait == (self.middle.direction() == QBoxLayout.Direction.TopToBottom):
+            return
+        self.middle.setDirection(QBoxLayout.Direction.TopToBottom if portrait else QBoxLayout.Direction.LeftToRight)
+        self.rail.setFlow(QListView.Flow.LeftToRight if portrait else QListView.Flow.TopToBottom)
+        self.rail.setWrapping(False)
+        if portrait:
+            self.rail.setMinimumWidth(0)
+            self.rail.setMaximumWidth(16777215)
+            self.rail.setFixedHeight(84)
+        else:
+            self.rail.setMinimumHeight(0)
+            self.rail.setMaximumHeight(16777215)
+        if self.visit is not None:
+            self._fill_rail()
 
     # --- opening ------------------------------------------------------------------------------------------
 
@@ -115,9 +145,23 @@ class VisitScreen(QWidget):
         for stage in self.visit.stages:
             done, total = self.visit.checklist.progress(stage.key)
             mark = "✓" if done == total else f"{done}/{total}"
-            self.rail.addItem(QListWidgetItem(f"{stage.number}. {stage.title}\n{mark}"))
+            text = f"{stage.number}\n{mark}" if self.portrait else f"{stage.number}. {stage.title}\n{mark}"
+            item = QListWidgetItem(text)
+            item.setToolTip(stage.title)
+            if self.portrait:
+                item.setTextAlignment(Qt.AlignmentFlag.AlignCenter)
+                item.setSizeHint(QSize(96, 72))
+            else:
+                item.setSizeHint(self._rail_item_size(text))
+            self.rail.addItem(item)
         self.rail.setCurrentRow(max(current, 0))
         self.rail.blockSignals(False)
+
+    def _rail_item_size(self, text: str) -> QSize:
+        """A list item does not grow with its wrapped text by itself: measure it."""
+        width = self.rail.width() - 34  # item padding and the frame
+        bounds = self.rail.fontMetrics().boundingRect(0, 0, width, 10_000, Qt.TextFlag.TextWordWrap, text)
+        return QSize(width, bounds.height() + 22)
 
     def _rail_moved(self, index: int) -> None:
         if self.visit is not None and index >= 0 and index != self.visit.stage_index:
@@ -289,9 +333,13 @@ class VisitScreen(QWidget):
         if not blockers:
             self.blocker_list.hide()
         at_documents = self.visit.stage.number >= SIGNING_STAGE
-        self.review_button.setVisible(at_documents)
+        # hide before show: a moment with both buttons shown would widen the window for good
+        hidden, shown = (
+            (self.next_button, self.review_button) if at_documents else (self.review_button, self.next_button)
+        )
+        hidden.hide()
+        shown.show()
         self.review_button.setEnabled(not blockers)
-        self.next_button.setVisible(self.visit.stage.number < SIGNING_STAGE)
         self._fill_rail()
 
     def _toggle_blockers(self) -> None:

@@ -1,0 +1,97 @@
+"""The kiosk around the screens: resume after a restart, the inactivity lock, both orientations."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from PySide6.QtWidgets import QApplication
+
+from fieldact.store.db import open_database
+from fieldact.store.repository import Store
+
+from .helpers import Clock, click, draw_signature, local, make_shell, make_store, save_shot, sign_in, type_text
+from .test_signing_flow import pay, review_and_hand_over, to_documents
+from .test_visit_flow import answer_stage
+
+
+def test_a_restart_in_the_middle_resumes_at_the_same_stage(qtbot, tmp_path: Path, standard, brand) -> None:
+    path = tmp_path / "f.db"
+    store = make_store(path, standard, brand)
+    clock = Clock(local(brand, "2026-11-26T09:05"))
+    shell = make_shell(qtbot, store, clock)
+    sign_in(qtbot, shell, "Петров Пётр", "1111")
+    visit_id = shell.day.visits[0].id
+    shell.day.open_visit.emit(visit_id)
+    QApplication.processEvents()
+    answer_stage(qtbot, shell)
+    click(qtbot, shell.visit.next_button)
+    click(qtbot, shell.visit.next_button)
+    route = shell.visit.rows["installation.route_agreed"]
+    type_text(route.editor.field, "по плинтусу")
+    click(qtbot, route.done)
+    shell.close()
+    store.database.dispose()
+
+    # the tablet died; the app starts again on the same file
+    again = Store(open_database(path), standard, brand)
+    restarted = make_shell(qtbot, again, clock)
+    sign_in(qtbot, restarted, "Петров Пётр", "1111")
+    assert restarted.stack.currentWidget() is restarted.visit, "the visit in progress opens by itself"
+    assert restarted.visit.visit.stage.key == "installation"
+    row = restarted.visit.rows["installation.route_agreed"]
+    assert row.undo.isVisible() and "по плинтусу" in row.state_label.text()
+    assert restarted.visit.visit.checklist.progress("precall") == (2, 2)
+    assert restarted.visit.visit.checklist.progress("contact") == (0, 4)
+
+
+def test_inactivity_locks_behind_the_pin(qtbot, tmp_path: Path, standard, brand) -> None:
+    store = make_store(tmp_path / "f.db", standard, brand)
+    shell = make_shell(qtbot, store, Clock(local(brand, "2026-11-26T10:00")))
+    shell.idle.setInterval(200)
+    sign_in(qtbot, shell, "Петров Пётр", "1111")
+    qtbot.waitUntil(lambda: shell.unlock is not None, timeout=3000)
+    assert shell.stack.currentWidget() is shell.unlock
+    shell.unlock.pin_pad.enter("1111")
+    assert shell.stack.currentWidget() is shell.day
+
+
+@pytest.mark.parametrize(("orientation", "size"), [("landscape", (1280, 800)), ("portrait", (800, 1280))])
+def test_every_screen_in_both_orientations(qtbot, tmp_path: Path, standard, brand, orientation, size) -> None:
+    """Screenshots for review; each screen must also keep its touch targets at least 48 px high."""
+    from PySide6.QtWidgets import QPushButton
+
+    store = make_store(tmp_path / "f.db", standard, brand)
+    shell = make_shell(qtbot, store, Clock(local(brand, "2026-11-26T16:50")), size)
+
+    def shot(name: str) -> None:
+        QApplication.processEvents()
+        screen = shell.stack.currentWidget()
+        small = [b.text() for b in screen.findChildren(QPushButton) if b.isVisible() and b.height() < 48]
+        assert small == [], f"{name}: buttons under 48 px: {small}"
+        save_shot(shell, f"{name}_{orientation}")
+
+    shot("login")
+    click(qtbot, next(b for b in shell.login.person_buttons() if b.text() == "Петров Пётр"))
+    shot("pin")
+    for digit in "1111":
+        click(qtbot, shell.login.pin_pad.keys[digit])
+    click(qtbot, shell.login.pin_pad.keys["OK"])
+    shot("day")
+    summary = next(v for v in shell.day.visits if len(v.services) == 3)
+    shell.day.open_visit.emit(summary.id)
+    shot("visit_precall")
+    answer_stage(qtbot, shell)
+    for _ in range(3):
+        click(qtbot, shell.visit.next_button)
+    shot("visit_demonstration")
+    shell.visit.rail.setCurrentRow(0)
+    to_documents(qtbot, shell)
+    pay(qtbot, shell)
+    shot("visit_documents")
+    review_and_hand_over(qtbot, shell, orientation)
+    shot("signing")
+    draw_signature(qtbot, shell.signing.field.pad)
+    click(qtbot, shell.signing.sign_button)
+    qtbot.waitUntil(lambda: shell.stack.currentWidget() is shell.done, timeout=20000)
+    shot("done")
