@@ -89,3 +89,11 @@ def unused_tcp_port() -> int:
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))
         return int(probe.getsockname()[1])
+
+
+def test_a_postgresql_url_given_as_db_uses_the_shipped_driver() -> None:
+    from fieldact.store.db import resolve_url
+
+    assert resolve_url("postgresql://office@db/fa") == "postgresql+psycopg://office@db/fa"
+    assert resolve_url("postgres://office@db/fa") == "postgresql+psycopg://office@db/fa"
+    assert resolve_url("postgresql+psycopg://office@db/fa") == "postgresql+psycopg://office@db/fa"

@@ -160,6 +160,6 @@ def test_the_office_exports_acts_that_pass_verify(central: Central, store: Store
     )
     assert verify.returncode == 0, verify.stdout + verify.stderr
     doctor = subprocess.run(
-        [sys.executable, "-m", "fieldact", "doctor", "--db", office], capture_output=True, text=True, timeout=120
+        [sys.executable, "-m", "fieldact", "doctor", "--db", plain(office)], capture_output=True, text=True, timeout=120
     )
     assert doctor.returncode == 0 and doctor.stdout.strip() == "OK", doctor.stdout + doctor.stderr

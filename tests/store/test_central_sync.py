@@ -19,7 +19,7 @@ from fieldact.store.central import central_engine
 from fieldact.store.db import open_database
 from fieldact.store.orders import import_orders, order_visit_id
 from fieldact.store.repository import Store
-from fieldact.store.sync import SyncLoop, pull_orders, push_finished, sync_once, sync_status
+from fieldact.store.sync import SyncLoop, order_states, pull_orders, push_finished, sync_once, sync_status
 from fieldact.visit import Answer, ItemState, VisitStatus
 
 from .pg import Central, central_fixture, finish, order_line, orders_file, sign, today_at, work_on  # noqa: F401
@@ -98,6 +98,7 @@ def test_cancelled_and_reassigned_orders_reach_the_tablet_and_started_ones_tell_
         ("R-3", "cancelled", "in_progress"),
     ]
     assert store.load_visit(order_visit_id("R-2", "7001")).plan.start.hour == 16
+    assert order_states(store.database, "7001")[order_visit_id("R-1", "7001")] == "reassigned"
     notices = central.query("SELECT kind, visit_id FROM office_notice")
     assert notices == [("order_cancelled_after_start", started)]
     assert pull_orders(store.database, tablet).office_told == 0, "the office is told once"

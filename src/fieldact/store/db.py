@@ -39,6 +39,8 @@ def default_path() -> Path:
 def resolve_url(db: str | os.PathLike[str] | None = None) -> str:
     """``--db`` takes a file path or a URL; without it the environment, then the default file."""
     chosen = str(db) if db is not None else os.environ.get(ENV_URL) or str(default_path())
+    if chosen.startswith(("postgresql://", "postgres://")):  # with the driver the app ships (psycopg 3)
+        return "postgresql+psycopg://" + chosen.split("://", 1)[1]
     if "://" in chosen:
         return chosen
     return f"sqlite:///{Path(chosen).expanduser().resolve()}"

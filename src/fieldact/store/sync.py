@@ -163,6 +163,15 @@ def sync_status(database: Database) -> SyncStatus:
     )
 
 
+def order_states(database: Database, technician_id: str) -> dict[str, str]:
+    """For the day screen: visit id -> 'assigned', 'cancelled' or 'reassigned', for visits that came as orders."""
+    with database.engine.connect() as connection:
+        rows = connection.execute(
+            select(WORK_ORDER.c.visit_id, WORK_ORDER.c.state).where(WORK_ORDER.c.technician_id == technician_id)
+        )
+        return {visit_id: state for visit_id, state in rows}
+
+
 def device_id(database: Database) -> str:
     """This database's own id, made on first use; it names its audit events on the central database."""
     with database.engine.begin() as connection:

@@ -1,0 +1,165 @@
+"""App start to the first screen, and the longest UI-thread handler during a full scripted visit with signing.
+
+Prints one JSON line: startup_s (a second start, on an existing database), first_start_s (an empty database,
+demo data with signed acts created), max_handler_ms and the event that took it.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+import tempfile
+import time
+from datetime import datetime
+from pathlib import Path
+from zoneinfo import ZoneInfo
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "src"))
+
+CHILD = """
+import sys
+from PySide6.QtCore import QTimer
+from fieldact.ui.app import create_application, open_store
+from fieldact.ui.context import AppContext
+from fieldact.ui.shell import Shell
+app = create_application("ru")
+shell = Shell(AppContext(open_store(sys.argv[1])), kiosk=False)
+shell.resize(1280, 800)
+shell.show()
+QTimer.singleShot(0, lambda: (print("shown", flush=True), app.quit()))
+app.exec()
+"""
+
+
+def startup(db: Path) -> float:
+    started = time.perf_counter()
+    process = subprocess.Popen([sys.executable, "-c", CHILD, str(db)], stdout=subprocess.PIPE, text=True)
+    assert process.stdout is not None
+    line = process.stdout.readline()
+    elapsed = time.perf_counter() - started
+    process.wait(timeout=60)
+    if line.strip() != "shown":
+        raise SystemExit(f"the app did not show its first screen: {line!r}")
+    return elapsed
+
+
+def scripted_visit(db: Path) -> tuple[float, str]:
+    """Drive a whole connection visit through the widgets, timing each piece of UI-thread work.
+
+    Every click, key and event-loop pass is timed on its own; a pass may run several queued events, so the
+    figure is an upper bound of the longest single handler.
+    """
+    from PySide6.QtCore import QEvent, QPoint, Qt
+    from PySide6.QtTest import QTest
+
+    from fieldact.ui.app import create_application, open_store
+    from fieldact.ui.context import AppContext
+    from fieldact.ui.shell import Shell
+
+    app = create_application("ru")
+    store = open_store(str(db))
+    zone = ZoneInfo(store.brand.timezone)
+    shell = Shell(AppContext(store, lambda: datetime.now(zone).replace(hour=16, minute=50)), kiosk=False)
+    shell.resize(1280, 800)
+    shell.show()
+    app.processEvents()
+    worst = [0.0, ""]
+
+    def timed(label: str, work) -> None:  # type: ignore[no-untyped-def]
+        started = time.perf_counter()
+        work()
+        took = (time.perf_counter() - started) * 1000
+        if took > worst[0]:
+            worst[:] = [took, label]
+
+    def settle() -> None:
+        timed("event loop pass", app.processEvents)
+
+    def click(button) -> None:  # type: ignore[no-untyped-def]
+        timed(f"click «{button.text()}»", lambda: QTest.mouseClick(button, Qt.MouseButton.LeftButton))
+        settle()
+
+    def type_into(widget, text: str) -> None:  # type: ignore[no-untyped-def]
+        from PySide6.QtGui import QKeyEvent
+
+        for char in text:
+            for kind in (QEvent.Type.KeyPress, QEvent.Type.KeyRelease):
+                event = QKeyEvent(kind, Qt.Key.Key_unknown, Qt.KeyboardModifier.NoModifier, char)
+                timed("key", lambda e=event: app.sendEvent(widget, e))
+        settle()
+
+    click(next(b for b in shell.login.person_buttons() if b.text() == "Петров Пётр"))
+    for digit in "1111":
+        click(shell.login.pin_pad.keys[digit])
+    click(shell.login.pin_pad.keys["OK"])
+    visit = next(v for v in shell.day.visits if len(v.services) == 3)
+    timed("open the visit", lambda: shell.day.open_visit.emit(visit.id))
+    settle()
+    evidence = {
+        "channels": lambda e: type_into(e.field, "Первый, НТВ"),
+        "speed": lambda e: (type_into(e.down, "94,2"), type_into(e.up, "91")),
+        "test_call": lambda e: (e.incoming.setChecked(True), e.outgoing.setChecked(True)),
+        "cable_labels": lambda e: e.spin.setValue(2),
+        "cable_route": lambda e: type_into(e.field, "по плинтусу"),
+        "tariff": lambda e: type_into(e.field, "Интернет 100"),
+        "debris_removed": lambda e: e.removed.setChecked(True),
+    }
+    while True:
+        settle()
+        for row in list(shell.visit.rows.values()):
+            if row.undo.isVisible():
+                continue
+            fill = evidence.get(row.entry.item.evidence.value)
+            if fill is not None:
+                fill(row.editor)
+            click(row.done)
+        if not shell.visit.next_button.isVisible():
+            break
+        click(shell.visit.next_button)
+    click(shell.visit.review_button)
+    deadline = time.monotonic() + 30
+    while not shell.review.hand_button.isEnabled() and time.monotonic() < deadline:
+        settle()
+    click(shell.review.hand_button)
+    pad = shell.signing.field.pad
+    left = Qt.MouseButton.LeftButton
+    none = Qt.KeyboardModifier.NoModifier
+    timed("pen down", lambda: QTest.mousePress(pad, left, none, QPoint(150, 200)))
+    for step in range(1, 120):
+        point = QPoint(150 + step * 7, 200 + (step % 20) * 6 - 60)
+        timed("pen move", lambda p=point: QTest.mouseMove(pad, p, 2))
+    timed("pen up", lambda: QTest.mouseRelease(pad, left, none, QPoint(980, 220)))
+    settle()
+    click(shell.signing.sign_button)
+    deadline = time.monotonic() + 30
+    while shell.stack.currentWidget() is not shell.done and time.monotonic() < deadline:
+        settle()
+    if shell.stack.currentWidget() is not shell.done:
+        raise SystemExit(f"the visit did not reach the signed screen: {shell.signing.message.text()}")
+    click(shell.done.finish)
+    return worst[0], str(worst[1])
+
+
+def main() -> None:
+    with tempfile.TemporaryDirectory() as folder:
+        db = Path(folder) / "bench.db"
+        first = startup(db)
+        second = min(startup(db) for _ in range(3))
+        worst, event = scripted_visit(db)
+    print(
+        json.dumps(
+            {
+                "startup_s": round(second, 3),
+                "first_start_s": round(first, 3),
+                "max_handler_ms": round(worst, 1),
+                "max_handler_event": event,
+            }
+        )
+    )
+
+
+if __name__ == "__main__":
+    main()
