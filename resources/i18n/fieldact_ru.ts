@@ -39,42 +39,62 @@
 <context>
     <name>DayScreen</name>
     <message>
-        <location filename="../../src/fieldact/ui/day_screen.py" line="29" />
+        <location filename="../../src/fieldact/ui/day_screen.py" line="32" />
         <source>Sign out</source>
         <translation>Выйти</translation>
     </message>
     <message>
-        <location filename="../../src/fieldact/ui/day_screen.py" line="71" />
+        <location filename="../../src/fieldact/ui/day_screen.py" line="76" />
         <source>{name}, visits for {date}</source>
         <translation>{name}, визиты на {date}</translation>
     </message>
     <message>
-        <location filename="../../src/fieldact/ui/day_screen.py" line="83" />
+        <location filename="../../src/fieldact/ui/day_screen.py" line="88" />
+        <source>Acts are kept on this tablet (no office database set up)</source>
+        <translation>Акты хранятся на планшете (офисная база не настроена)</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldact/ui/day_screen.py" line="90" />
+        <source>Not synced yet · waiting: {n}</source>
+        <translation>Ещё не синхронизировано · ждут отправки: {n}</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldact/ui/day_screen.py" line="93" />
+        <source>Synced {when} · waiting: {n}</source>
+        <translation>Синхронизировано {when} · ждут отправки: {n}</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldact/ui/day_screen.py" line="95" />
+        <source>problems: {n}, the office is told</source>
+        <translation>проблем: {n}, офис оповещён</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldact/ui/day_screen.py" line="103" />
         <source>Before the first visit</source>
         <translation>Перед первым визитом</translation>
     </message>
     <message>
-        <location filename="../../src/fieldact/ui/day_screen.py" line="87" />
+        <location filename="../../src/fieldact/ui/day_screen.py" line="107" />
         <source>Done, start the day</source>
         <translation>Готово, начать день</translation>
     </message>
     <message>
-        <location filename="../../src/fieldact/ui/day_screen.py" line="98" />
+        <location filename="../../src/fieldact/ui/day_screen.py" line="118" />
         <source>No visits planned for today.</source>
         <translation>На сегодня визитов нет.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldact/ui/day_screen.py" line="106" />
+        <location filename="../../src/fieldact/ui/day_screen.py" line="126" />
         <source>from {time}, no exact time</source>
         <translation>с {time}, без точного времени</translation>
     </message>
     <message>
-        <location filename="../../src/fieldact/ui/day_screen.py" line="142" />
+        <location filename="../../src/fieldact/ui/day_screen.py" line="160" />
         <source>Time to call {name}</source>
         <translation>Пора позвонить: {name}</translation>
     </message>
     <message>
-        <location filename="../../src/fieldact/ui/day_screen.py" line="154" />
+        <location filename="../../src/fieldact/ui/day_screen.py" line="172" />
         <source>Called, the subscriber expects me</source>
         <translation>Позвонил, Абонент ждёт</translation>
     </message>
@@ -393,22 +413,22 @@
 <context>
     <name>Shell</name>
     <message>
-        <location filename="../../src/fieldact/ui/shell.py" line="147" />
+        <location filename="../../src/fieldact/ui/shell.py" line="148" />
         <source>Technician: enter your PIN</source>
         <translation>Техник: введите PIN</translation>
     </message>
     <message>
-        <location filename="../../src/fieldact/ui/shell.py" line="175" />
+        <location filename="../../src/fieldact/ui/shell.py" line="176" />
         <source>The act could not be saved ({error}). Nothing is lost: try again, or call support.</source>
         <translation>Акт не удалось сохранить ({error}). Ничего не потеряно: попробуйте ещё раз или позвоните в поддержку.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldact/ui/shell.py" line="186" />
+        <location filename="../../src/fieldact/ui/shell.py" line="187" />
         <source>Locked. Enter your PIN</source>
         <translation>Заблокировано. Введите PIN</translation>
     </message>
     <message>
-        <location filename="../../src/fieldact/ui/shell.py" line="221" />
+        <location filename="../../src/fieldact/ui/shell.py" line="222" />
         <source>Enter your PIN to close the app</source>
         <translation>Введите PIN, чтобы закрыть программу</translation>
     </message>
@@ -613,52 +633,52 @@
 <context>
     <name>VisitScreen</name>
     <message>
-        <location filename="../../src/fieldact/ui/visit_screen.py" line="66" />
+        <location filename="../../src/fieldact/ui/visit_screen.py" line="68" />
         <source>What blocks signing?</source>
         <translation>Что мешает подписать?</translation>
     </message>
     <message>
-        <location filename="../../src/fieldact/ui/visit_screen.py" line="68" />
+        <location filename="../../src/fieldact/ui/visit_screen.py" line="70" />
         <source>‹ Day</source>
         <translation>‹ День</translation>
     </message>
     <message>
-        <location filename="../../src/fieldact/ui/visit_screen.py" line="70" />
+        <location filename="../../src/fieldact/ui/visit_screen.py" line="72" />
         <source>Next stage ›</source>
         <translation>Следующий этап ›</translation>
     </message>
     <message>
-        <location filename="../../src/fieldact/ui/visit_screen.py" line="72" />
+        <location filename="../../src/fieldact/ui/visit_screen.py" line="74" />
         <source>Review the act</source>
         <translation>Просмотреть акт</translation>
     </message>
     <message>
-        <location filename="../../src/fieldact/ui/visit_screen.py" line="100" />
+        <location filename="../../src/fieldact/ui/visit_screen.py" line="130" />
         <source>contract {number}</source>
         <translation>договор {number}</translation>
     </message>
     <message>
-        <location filename="../../src/fieldact/ui/visit_screen.py" line="209" />
+        <location filename="../../src/fieldact/ui/visit_screen.py" line="253" />
         <source>Phrases: </source>
         <translation>Фразы: </translation>
     </message>
     <message>
-        <location filename="../../src/fieldact/ui/visit_screen.py" line="211" />
+        <location filename="../../src/fieldact/ui/visit_screen.py" line="255" />
         <source>Wishes: </source>
         <translation>Пожелания: </translation>
     </message>
     <message>
-        <location filename="../../src/fieldact/ui/visit_screen.py" line="215" />
+        <location filename="../../src/fieldact/ui/visit_screen.py" line="259" />
         <source>Rules of this stage ({n})</source>
         <translation>Правила этапа ({n})</translation>
     </message>
     <message>
-        <location filename="../../src/fieldact/ui/visit_screen.py" line="280" />
+        <location filename="../../src/fieldact/ui/visit_screen.py" line="324" />
         <source>Ready to sign.</source>
         <translation>Можно подписывать.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldact/ui/visit_screen.py" line="280" />
+        <location filename="../../src/fieldact/ui/visit_screen.py" line="324" />
         <source>{n} open before signing</source>
         <translation>Не отмечено до подписания: {n}</translation>
     </message>

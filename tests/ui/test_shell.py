@@ -95,3 +95,24 @@ def test_every_screen_in_both_orientations(qtbot, tmp_path: Path, standard, bran
     click(qtbot, shell.signing.sign_button)
     qtbot.waitUntil(lambda: shell.stack.currentWidget() is shell.done, timeout=20000)
     shot("done")
+
+
+def test_day_screen_shows_the_sync_state(qtbot, tmp_path: Path, standard, brand) -> None:
+    from sqlalchemy import text
+
+    store = make_store(tmp_path / "f.db", standard, brand)
+    shell = make_shell(qtbot, store, Clock(local(brand, "2026-11-26T10:00")))
+    sign_in(qtbot, shell, "Петров Пётр", "1111")
+    assert shell.day.sync_line.text() == "Акты хранятся на планшете (офисная база не настроена)"
+    from datetime import UTC, datetime
+
+    from fieldact.store.signing import sign_demo_visit
+    from fieldact.store.sync import _remember
+
+    sign_demo_visit(store, shell.day.visits[0].id, local(brand, "2026-11-26T10:00"))
+    with store.database.engine.connect() as connection:
+        waiting = connection.execute(text("SELECT count(*) FROM outbox")).scalar()
+    _remember(store.database, last_push_at=datetime(2026, 11, 26, 4, 30, tzinfo=UTC))
+    shell.day.refresh_sync()
+    assert shell.day.sync_line.text() == f"Синхронизировано 26.11 09:30 · ждут отправки: {waiting}"
+    assert waiting == 1, "the signed visit waits in the outbox"

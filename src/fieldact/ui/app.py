@@ -8,10 +8,12 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from fieldact.standard import StandardError, load_brand, load_standard
+from fieldact.store.central import CentralUnavailable, central_url
 from fieldact.store.db import DatabaseUnavailable, open_database
 from fieldact.store.demo import fill as fill_demo
 from fieldact.store.repository import Store
 from fieldact.store.signing import sign_demo_visit
+from fieldact.store.sync import SyncLoop
 from fieldact.ui.compat import guard_none_refcount
 from fieldact.ui.context import AppContext
 from fieldact.ui.i18n import install_translation
@@ -54,10 +56,26 @@ def run(windowed: bool = False, language: str = "ru", db: str | None = None) -> 
     except DatabaseUnavailable as error:
         QMessageBox.critical(None, APP_NAME, str(error))
         return 2
-    shell = Shell(AppContext(store), kiosk=not windowed)
+    context = AppContext(store, sync=start_sync(store))
+    shell = Shell(context, kiosk=not windowed)
     shell.resize(1280, 800)
     if windowed:
         shell.show()
     else:
         shell.showFullScreen()
-    return app.exec()
+    try:
+        return app.exec()
+    finally:
+        if context.sync is not None:
+            context.sync.stop(timeout=5)
+
+
+def start_sync(store: Store) -> SyncLoop | None:
+    """Background sync with the central database when one is configured; the tablet works without it."""
+    try:
+        url = central_url()
+    except CentralUnavailable:
+        return None
+    loop = SyncLoop(store.database, url)
+    loop.start()
+    return loop

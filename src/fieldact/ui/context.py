@@ -8,6 +8,7 @@ from datetime import datetime
 from zoneinfo import ZoneInfo
 
 from fieldact.store.repository import Store
+from fieldact.store.sync import SyncLoop
 from fieldact.store.tables import Technician
 from fieldact.visit import Technician as TechnicianName
 
@@ -17,6 +18,12 @@ class AppContext:
     store: Store
     clock: Callable[[], datetime] | None = None
     technician: Technician | None = field(default=None)
+    sync: SyncLoop | None = None  # None when no central database is configured
+
+    def wake_sync(self) -> None:
+        """A finished visit should go up soon, not at the next interval."""
+        if self.sync is not None:
+            self.sync.wake()
 
     @property
     def zone(self) -> ZoneInfo:

@@ -9,6 +9,7 @@ from PySide6.QtGui import QKeyEvent, QMouseEvent
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QScrollArea, QVBoxLayout, QWidget
 
 from fieldact.store.repository import VisitSummary
+from fieldact.store.sync import sync_status
 from fieldact.ui.context import AppContext
 from fieldact.ui.labels import kind_name, service_name, status_name
 from fieldact.ui.widgets.common import big_button, card, clear_layout, heading, note, set_pixel_size
@@ -27,6 +28,7 @@ class DayScreen(QWidget):
         self.context = context
         self.visits: list[VisitSummary] = []
         self.title = heading("")
+        self.sync_line = note("", "syncLine")
         self.sign_out_button = big_button(self.tr("Sign out"), "quiet")
         self.sign_out_button.clicked.connect(self.sign_out)
         self.rules = card()
@@ -43,6 +45,7 @@ class DayScreen(QWidget):
         scroll.setWidget(holder)
         top = QHBoxLayout()
         top.addWidget(self.title, 1)
+        top.addWidget(self.sync_line)
         top.addWidget(self.sign_out_button)
         layout = QVBoxLayout(self)
         layout.addLayout(top)
@@ -52,6 +55,7 @@ class DayScreen(QWidget):
         self.timer = QTimer(self)
         self.timer.setInterval(30_000)
         self.timer.timeout.connect(self.refresh_precall)
+        self.timer.timeout.connect(self.refresh_sync)
         self.rules_seen = False
 
     def showEvent(self, event) -> None:  # type: ignore[no-untyped-def]  # noqa: N802
@@ -75,6 +79,21 @@ class DayScreen(QWidget):
         self._fill_rules()
         self._fill_list()
         self.refresh_precall()
+        self.refresh_sync()
+
+    def refresh_sync(self) -> None:
+        """When the tablet last reached the office database, and how many finished visits wait to go up."""
+        status = sync_status(self.context.store.database)
+        if self.context.sync is None and status.last_sync_at is None:
+            text = self.tr("Acts are kept on this tablet (no office database set up)")
+        elif status.last_sync_at is None:
+            text = self.tr("Not synced yet · waiting: {n}").format(n=status.waiting)
+        else:
+            when = status.last_sync_at.astimezone(self.context.zone).strftime("%d.%m %H:%M")
+            text = self.tr("Synced {when} · waiting: {n}").format(when=when, n=status.waiting)
+        if status.failing or status.conflicts:
+            text += " · " + self.tr("problems: {n}, the office is told").format(n=status.failing + status.conflicts)
+        self.sync_line.setText(text)
 
     def _fill_rules(self) -> None:
         clear_layout(self.rules_layout)

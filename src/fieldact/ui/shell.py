@@ -135,6 +135,7 @@ class Shell(QMainWindow):
         return str(self.signing.visit.id), self.context.store, self.context.now(), self.context.actor
 
     def _signed(self, act: Act, signed: bool) -> None:
+        self.context.wake_sync()
         visit = self.context.store.load_visit(act.visit_id)
         self.done.open(visit, act.number, signed)
         self.show_screen(self.done)
