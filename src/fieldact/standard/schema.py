@@ -76,6 +76,14 @@ def _parse_services(value: object) -> tuple[Service, ...]:
 
 Services = Annotated[tuple[Service, ...], BeforeValidator(_parse_services)]
 
+
+def _one_or_many(value: object) -> object:
+    """``script = "x"`` or ``script = ["x", "y"]`` in the TOML."""
+    return (value,) if isinstance(value, str) else value
+
+
+ScriptKeys = Annotated[tuple[Key, ...], BeforeValidator(_one_or_many)]
+
 _PLACEHOLDER = re.compile(r"\{([a-zA-Z_][a-zA-Z0-9_]*)\}")
 
 
@@ -91,6 +99,7 @@ class Script(Strict):
     title: str = Field(min_length=1)
     text: str = Field(min_length=1)
     services: Services = ALL_SERVICES
+    plan: Literal["exact", "window"] | None = None  # said only for a visit with an exact time, or without one
 
     @field_validator("text")
     @classmethod
@@ -133,7 +142,7 @@ class Item(Strict):
     requirement: Requirement = Requirement.REQUIRED
     condition: Key | None = None
     evidence: EvidenceKind = EvidenceKind.CHECK
-    script: Key | None = None
+    script: ScriptKeys = ()
     min_channels: int | None = Field(default=None, ge=1)
     options: list[str] = Field(default_factory=list)
     hint: str | None = None
@@ -256,8 +265,9 @@ class Standard(Strict):
                         raise ValueError(
                             f"{kind_key.value}.{stage.key}.{item.key}: unknown condition {item.condition!r}"
                         )
-                    if item.script and item.script not in scripts:
-                        raise ValueError(f"{kind_key.value}.{stage.key}.{item.key}: unknown script {item.script!r}")
+                    unknown = [key for key in item.script if key not in scripts]
+                    if unknown:
+                        raise ValueError(f"{kind_key.value}.{stage.key}.{item.key}: unknown script {unknown[0]!r}")
         return self
 
     def kind(self, kind: VisitKind) -> Kind:

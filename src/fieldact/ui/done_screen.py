@@ -6,6 +6,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QHBoxLayout, QScrollArea, QVBoxLayout, QWidget
 
 from fieldact.act.content import account_url
+from fieldact.standard import Script
 from fieldact.text import InputError
 from fieldact.ui.context import AppContext
 from fieldact.ui.widgets.common import big_button, clear_layout, heading, note, script_box, set_pixel_size
@@ -13,7 +14,7 @@ from fieldact.ui.widgets.item_row import ItemRow
 from fieldact.ui.widgets.qr_view import QrView
 from fieldact.visit import ItemState, Visit
 from fieldact.visit.evidence import Evidence
-from fieldact.visit.scripts import ScriptValueMissing, render_script, render_title
+from fieldact.visit.scripts import ScriptContext, ScriptValueMissing, render_script, render_title
 
 
 class DoneScreen(QWidget):
@@ -79,17 +80,8 @@ class DoneScreen(QWidget):
         context = self.visit.script_context(self.context.now())
         scripts = {script.key: script for script in self.visit.scripts(stage)}
         for entry in self.visit.checklist.in_stage(stage.key):
-            script = scripts.get(entry.item.script or "")
-            box = None
-            if script is not None:
-                try:
-                    box = script_box(
-                        render_title(script, context, self.visit.standard),
-                        render_script(script, context, self.visit.standard),
-                    )
-                except ScriptValueMissing as error:
-                    box = script_box(script.title, str(error))
-            row = ItemRow(entry, self.visit.checklist.answer(entry.key), True, box)
+            boxes = [self._script_box(scripts[key], context) for key in entry.item.script if key in scripts]
+            row = ItemRow(entry, self.visit.checklist.answer(entry.key), True, boxes)
             row.answer_requested.connect(self._answer)
             self.rows[entry.key] = row
             self.closing.addWidget(row)
@@ -97,6 +89,15 @@ class DoneScreen(QWidget):
             self.closing.addWidget(note(self.tr("Wishes: ") + " · ".join(stage.wishes), "reminder"))
         self.closing.addStretch(1)
         self._refresh()
+
+    def _script_box(self, script: Script, context: ScriptContext) -> QWidget:
+        assert self.visit is not None
+        try:
+            title = render_title(script, context, self.visit.standard)
+            text = render_script(script, context, self.visit.standard)
+        except ScriptValueMissing as error:
+            title, text = script.title, str(error)
+        return script_box(title, text)
 
     def _answer(self, key: str, state: ItemState, evidence: Evidence | None, reason: str) -> None:
         """The closing stage comes after the act: its answers are kept in the audit log, not in the frozen act."""

@@ -206,13 +206,8 @@ class VisitScreen(QWidget):
         self._add_conditions(stage)
         scripts = {script.key: script for script in self.visit.scripts(stage)}
         for entry in self.visit.checklist.in_stage(stage.key):
-            script = scripts.get(entry.item.script or "")
-            row = ItemRow(
-                entry,
-                self.visit.checklist.answer(entry.key),
-                self.visit.checklist.is_required(entry),
-                self._script_box(script) if script else None,
-            )
+            boxes = [self._script_box(scripts[key]) for key in entry.item.script if key in scripts]
+            row = ItemRow(entry, self.visit.checklist.answer(entry.key), self.visit.checklist.is_required(entry), boxes)
             row.answer_requested.connect(self._answer)
             self.rows[entry.key] = row
             self.body.addWidget(row)

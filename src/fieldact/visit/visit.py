@@ -103,8 +103,13 @@ class Visit:
         return self.stage
 
     def scripts(self, stage: Stage) -> list[Script]:
-        """The stage's scripts for the services of this visit."""
-        return [script for script in stage.scripts if self.services.intersection(script.services)]
+        """The stage's scripts for the services of this visit and for how it is planned (exact time or not)."""
+        plan = "exact" if self.plan.exact else "window"
+        return [
+            script
+            for script in stage.scripts
+            if self.services.intersection(script.services) and script.plan in (None, plan)
+        ]
 
     def branches_of(self, stage: Stage) -> list[Branch]:
         return [branch for branch in self.definition.branches if branch.stage == stage.key]

@@ -19,7 +19,12 @@ class ItemRow(QFrame):
     answer_requested = Signal(str, object, object, str)  # key, ItemState, Evidence | None, reason
 
     def __init__(
-        self, entry: Entry, answer: Answer, required: bool, script: QWidget | None = None, parent: QWidget | None = None
+        self,
+        entry: Entry,
+        answer: Answer,
+        required: bool,
+        scripts: list[QWidget] | None = None,
+        parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
         self.entry = entry
@@ -29,7 +34,7 @@ class ItemRow(QFrame):
         set_pixel_size(self.text, 20, bold=True)
         self.hint = note(entry.item.hint or "", "hint")
         self.hint.setVisible(bool(entry.item.hint) and entry.item.evidence.value != "text")
-        self.script = script
+        self.scripts = scripts or []
         self.editor: EvidenceEditor | None = editor_for(entry.item)
         self.state_label = note("", "itemState")
         self.message = note("", "error")
@@ -55,8 +60,8 @@ class ItemRow(QFrame):
         layout = QVBoxLayout(self)
         layout.addWidget(self.text)
         layout.addWidget(self.hint)
-        if self.script is not None:
-            layout.addWidget(self.script)
+        for script in self.scripts:
+            layout.addWidget(script)
         if self.editor is not None:
             layout.addWidget(self.editor)
         layout.addLayout(reason_row)

@@ -1,0 +1,80 @@
+"""Materials, the service visit's pre-call branches and the English interface, through the real widgets."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from pathlib import Path
+
+from PySide6.QtWidgets import QApplication
+
+from fieldact.ui.branch_panel import BranchPanel
+from fieldact.ui.materials_panel import MaterialsPanel
+from fieldact.visit import Material, VisitStatus
+
+from .helpers import Clock, click, local, make_shell, make_store, save_shot, sign_in, type_text
+
+
+def open_visit(qtbot, shell, predicate) -> str:
+    summary = next(v for v in shell.day.visits if predicate(v))
+    shell.day.open_visit.emit(summary.id)
+    QApplication.processEvents()
+    return summary.id
+
+
+def test_materials_are_saved_and_refused_with_a_sentence(qtbot, tmp_path: Path, standard, brand) -> None:
+    store = make_store(tmp_path / "f.db", standard, brand)
+    shell = make_shell(qtbot, store, Clock(local(brand, "2026-11-26T09:00")))
+    sign_in(qtbot, shell, "Петров Пётр", "1111")
+    visit_id = open_visit(qtbot, shell, lambda v: v.kind.value == "connection")
+    shell.visit.rail.setCurrentRow(2)
+    QApplication.processEvents()
+    panel = shell.visit.findChild(MaterialsPanel)
+    type_text(panel.name, "Кабель UTP 5e")
+    type_text(panel.quantity, "двенадцать")
+    click(qtbot, panel.add)
+    assert panel.message.text() == "Введите количество числом, например 12,5."
+    assert panel.name.text() == "Кабель UTP 5e", "what was typed stays"
+    panel.quantity.clear()
+    type_text(panel.quantity, "12,5")
+    panel.unit.setCurrentText("м")
+    click(qtbot, panel.add)
+    assert panel.items.item(0).text() == "Кабель UTP 5e — 12,5 м"
+    assert store.load_visit(visit_id).materials == [Material("", "Кабель UTP 5e", Decimal("12.5"), "м")]
+    panel.items.setCurrentRow(0)
+    click(qtbot, panel.remove)
+    assert store.load_visit(visit_id).materials == []
+
+
+def test_another_time_names_whom_to_call_and_reschedules(qtbot, tmp_path: Path, standard, brand) -> None:
+    store = make_store(tmp_path / "f.db", standard, brand)
+    shell = make_shell(qtbot, store, Clock(local(brand, "2026-11-26T18:30")))  # a weekday after hours
+    sign_in(qtbot, shell, "Петров Пётр", "1111")
+    visit_id = open_visit(qtbot, shell, lambda v: v.kind.value == "service" and v.planned_start.hour == 11)
+    branch = next(p for p in shell.visit.findChildren(BranchPanel) if p.branch.key == "another_time")
+    click(qtbot, branch.open_button)
+    headings = [label.text() for label in branch.findChildren(type(shell.visit.header), "heading2")]
+    assert "Позвоните сейчас: Менеджер по качеству" in headings, "after working hours the quality manager"
+    save_shot(shell, "visit_branch_another_time")
+    type_text(branch.details, "просит перенести на вечер")
+    click(qtbot, branch.record)
+    assert shell.stack.currentWidget() is shell.day
+    visit = store.load_visit(visit_id)
+    assert visit.status is VisitStatus.RESCHEDULED
+    assert visit.branches[0].key == "another_time" and visit.branches[0].requested_time is not None
+
+
+def test_english_interface_on_request(qtbot, tmp_path: Path, standard, brand) -> None:
+    from fieldact.text import set_language
+    from fieldact.ui.i18n import install_translation
+
+    install_translation(QApplication.instance(), "en")
+    set_language("en")
+    try:
+        store = make_store(tmp_path / "f.db", standard, brand)
+        shell = make_shell(qtbot, store, Clock(local(brand, "2026-11-26T10:00")))
+        assert shell.login.title.text() == "Who is working today?"
+        sign_in(qtbot, shell, "Петров Пётр", "1111")
+        assert shell.day.sign_out_button.text() == "Sign out"
+    finally:
+        install_translation(QApplication.instance(), "ru")
+        set_language("ru")
