@@ -110,42 +110,42 @@
 <context>
     <name>DoneScreen</name>
     <message>
-        <location filename="../../src/fieldact/ui/done_screen.py" line="32" />
+        <location filename="../../src/fieldact/ui/done_screen.py" line="33" />
         <source>Scan the code with your phone's camera to open your personal account.</source>
         <translation>Наведите камеру телефона на код, чтобы открыть личный кабинет.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldact/ui/done_screen.py" line="42" />
+        <location filename="../../src/fieldact/ui/done_screen.py" line="43" />
         <source>Finish the visit</source>
         <translation>Завершить визит</translation>
     </message>
     <message>
-        <location filename="../../src/fieldact/ui/done_screen.py" line="68" />
+        <location filename="../../src/fieldact/ui/done_screen.py" line="69" />
         <source>24-hour information centre: {phone}</source>
         <translation>Круглосуточный информационный центр: {phone}</translation>
     </message>
     <message>
-        <location filename="../../src/fieldact/ui/done_screen.py" line="69" />
+        <location filename="../../src/fieldact/ui/done_screen.py" line="70" />
         <source>Act {number} is signed. Thank you!</source>
         <translation>Акт {number} подписан. Спасибо!</translation>
     </message>
     <message>
-        <location filename="../../src/fieldact/ui/done_screen.py" line="69" />
+        <location filename="../../src/fieldact/ui/done_screen.py" line="70" />
         <source>Act {number}: refusal recorded.</source>
         <translation>Акт {number}: отказ от подписи записан.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldact/ui/done_screen.py" line="97" />
+        <location filename="../../src/fieldact/ui/done_screen.py" line="89" />
         <source>Wishes: </source>
         <translation>Пожелания: </translation>
     </message>
     <message>
-        <location filename="../../src/fieldact/ui/done_screen.py" line="125" />
+        <location filename="../../src/fieldact/ui/done_screen.py" line="126" />
         <source>Closing: {n} still open</source>
         <translation>Завершение: не отмечено {n}</translation>
     </message>
     <message>
-        <location filename="../../src/fieldact/ui/done_screen.py" line="125" />
+        <location filename="../../src/fieldact/ui/done_screen.py" line="126" />
         <source>Closing done.</source>
         <translation>Завершение контакта отмечено.</translation>
     </message>
@@ -176,37 +176,37 @@
 <context>
     <name>ItemRow</name>
     <message>
-        <location filename="../../src/fieldact/ui/widgets/item_row.py" line="28" />
+        <location filename="../../src/fieldact/ui/widgets/item_row.py" line="33" />
         <source> (when it applies)</source>
         <translation> (по ситуации)</translation>
     </message>
     <message>
-        <location filename="../../src/fieldact/ui/widgets/item_row.py" line="37" />
+        <location filename="../../src/fieldact/ui/widgets/item_row.py" line="42" />
         <source>Why? A few words</source>
         <translation>Почему? Несколько слов</translation>
     </message>
     <message>
-        <location filename="../../src/fieldact/ui/widgets/item_row.py" line="38" />
+        <location filename="../../src/fieldact/ui/widgets/item_row.py" line="43" />
         <source>Done</source>
         <translation>Выполнено</translation>
     </message>
     <message>
-        <location filename="../../src/fieldact/ui/widgets/item_row.py" line="39" />
+        <location filename="../../src/fieldact/ui/widgets/item_row.py" line="44" />
         <source>Not applicable</source>
         <translation>Не требуется</translation>
     </message>
     <message>
-        <location filename="../../src/fieldact/ui/widgets/item_row.py" line="40" />
+        <location filename="../../src/fieldact/ui/widgets/item_row.py" line="45" />
         <source>Not done</source>
         <translation>Не выполнено</translation>
     </message>
     <message>
-        <location filename="../../src/fieldact/ui/widgets/item_row.py" line="41" />
+        <location filename="../../src/fieldact/ui/widgets/item_row.py" line="46" />
         <source>Save the reason</source>
         <translation>Сохранить причину</translation>
     </message>
     <message>
-        <location filename="../../src/fieldact/ui/widgets/item_row.py" line="42" />
+        <location filename="../../src/fieldact/ui/widgets/item_row.py" line="47" />
         <source>Change</source>
         <translation>Изменить</translation>
     </message>
@@ -214,27 +214,32 @@
 <context>
     <name>LoginScreen</name>
     <message>
-        <location filename="../../src/fieldact/ui/login_screen.py" line="21" />
+        <location filename="../../src/fieldact/ui/login_screen.py" line="22" />
         <source>Who is working today?</source>
         <translation>Кто сегодня работает?</translation>
     </message>
     <message>
-        <location filename="../../src/fieldact/ui/login_screen.py" line="28" />
+        <location filename="../../src/fieldact/ui/login_screen.py" line="29" />
+        <source>The service standard</source>
+        <translation>Стандарт обслуживания</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldact/ui/login_screen.py" line="31" />
         <source>Another technician</source>
         <translation>Другой техник</translation>
     </message>
     <message>
-        <location filename="../../src/fieldact/ui/login_screen.py" line="69" />
+        <location filename="../../src/fieldact/ui/login_screen.py" line="73" />
         <source>{name}, enter your PIN</source>
         <translation>{name}, введите PIN</translation>
     </message>
     <message>
-        <location filename="../../src/fieldact/ui/login_screen.py" line="86" />
+        <location filename="../../src/fieldact/ui/login_screen.py" line="90" />
         <source>Too many wrong PINs. Try again after {time} or ask the office.</source>
         <translation>Слишком много неверных PIN. Попробуйте после {time} или обратитесь в офис.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldact/ui/login_screen.py" line="89" />
+        <location filename="../../src/fieldact/ui/login_screen.py" line="93" />
         <source>Wrong PIN. Tries left: {count}.</source>
         <translation>Неверный PIN. Осталось попыток: {count}.</translation>
     </message>
@@ -413,22 +418,22 @@
 <context>
     <name>Shell</name>
     <message>
-        <location filename="../../src/fieldact/ui/shell.py" line="148" />
+        <location filename="../../src/fieldact/ui/shell.py" line="152" />
         <source>Technician: enter your PIN</source>
         <translation>Техник: введите PIN</translation>
     </message>
     <message>
-        <location filename="../../src/fieldact/ui/shell.py" line="176" />
+        <location filename="../../src/fieldact/ui/shell.py" line="180" />
         <source>The act could not be saved ({error}). Nothing is lost: try again, or call support.</source>
         <translation>Акт не удалось сохранить ({error}). Ничего не потеряно: попробуйте ещё раз или позвоните в поддержку.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldact/ui/shell.py" line="187" />
+        <location filename="../../src/fieldact/ui/shell.py" line="191" />
         <source>Locked. Enter your PIN</source>
         <translation>Заблокировано. Введите PIN</translation>
     </message>
     <message>
-        <location filename="../../src/fieldact/ui/shell.py" line="222" />
+        <location filename="../../src/fieldact/ui/shell.py" line="226" />
         <source>Enter your PIN to close the app</source>
         <translation>Введите PIN, чтобы закрыть программу</translation>
     </message>
@@ -569,32 +574,37 @@
 <context>
     <name>StandardScreen</name>
     <message>
-        <location filename="../../src/fieldact/ui/standard_screen.py" line="39" />
+        <location filename="../../src/fieldact/ui/standard_screen.py" line="43" />
         <source>Service standard</source>
         <translation>Стандарт обслуживания</translation>
     </message>
     <message>
-        <location filename="../../src/fieldact/ui/standard_screen.py" line="124" />
+        <location filename="../../src/fieldact/ui/standard_screen.py" line="52" />
+        <source>‹ Back</source>
+        <translation>‹ Назад</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldact/ui/standard_screen.py" line="128" />
         <source>Checklist</source>
         <translation>Чек-лист</translation>
     </message>
     <message>
-        <location filename="../../src/fieldact/ui/standard_screen.py" line="130" />
+        <location filename="../../src/fieldact/ui/standard_screen.py" line="134" />
         <source>Phrases</source>
         <translation>Фразы</translation>
     </message>
     <message>
-        <location filename="../../src/fieldact/ui/standard_screen.py" line="130" />
+        <location filename="../../src/fieldact/ui/standard_screen.py" line="134" />
         <source>Wishes</source>
         <translation>Пожелания (правило ППП)</translation>
     </message>
     <message>
-        <location filename="../../src/fieldact/ui/standard_screen.py" line="137" />
+        <location filename="../../src/fieldact/ui/standard_screen.py" line="141" />
         <source>when it applies</source>
         <translation>по ситуации</translation>
     </message>
     <message>
-        <location filename="../../src/fieldact/ui/standard_screen.py" line="139" />
+        <location filename="../../src/fieldact/ui/standard_screen.py" line="143" />
         <source>if: {question}</source>
         <translation>если: {question}</translation>
     </message>
@@ -615,17 +625,17 @@
 <context>
     <name>UnlockPrompt</name>
     <message>
-        <location filename="../../src/fieldact/ui/login_screen.py" line="104" />
+        <location filename="../../src/fieldact/ui/login_screen.py" line="108" />
         <source>Back</source>
         <translation>Назад</translation>
     </message>
     <message>
-        <location filename="../../src/fieldact/ui/login_screen.py" line="128" />
+        <location filename="../../src/fieldact/ui/login_screen.py" line="132" />
         <source>Too many wrong PINs. Wait a few minutes.</source>
         <translation>Слишком много неверных PIN. Подождите несколько минут.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldact/ui/login_screen.py" line="130" />
+        <location filename="../../src/fieldact/ui/login_screen.py" line="134" />
         <source>Wrong PIN. Tries left: {count}.</source>
         <translation>Неверный PIN. Осталось попыток: {count}.</translation>
     </message>
@@ -658,27 +668,27 @@
         <translation>договор {number}</translation>
     </message>
     <message>
-        <location filename="../../src/fieldact/ui/visit_screen.py" line="253" />
+        <location filename="../../src/fieldact/ui/visit_screen.py" line="248" />
         <source>Phrases: </source>
         <translation>Фразы: </translation>
     </message>
     <message>
-        <location filename="../../src/fieldact/ui/visit_screen.py" line="255" />
+        <location filename="../../src/fieldact/ui/visit_screen.py" line="250" />
         <source>Wishes: </source>
         <translation>Пожелания: </translation>
     </message>
     <message>
-        <location filename="../../src/fieldact/ui/visit_screen.py" line="259" />
+        <location filename="../../src/fieldact/ui/visit_screen.py" line="254" />
         <source>Rules of this stage ({n})</source>
         <translation>Правила этапа ({n})</translation>
     </message>
     <message>
-        <location filename="../../src/fieldact/ui/visit_screen.py" line="324" />
+        <location filename="../../src/fieldact/ui/visit_screen.py" line="319" />
         <source>Ready to sign.</source>
         <translation>Можно подписывать.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldact/ui/visit_screen.py" line="324" />
+        <location filename="../../src/fieldact/ui/visit_screen.py" line="319" />
         <source>{n} open before signing</source>
         <translation>Не отмечено до подписания: {n}</translation>
     </message>

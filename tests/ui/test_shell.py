@@ -116,3 +116,13 @@ def test_day_screen_shows_the_sync_state(qtbot, tmp_path: Path, standard, brand)
     shell.day.refresh_sync()
     assert shell.day.sync_line.text() == f"Синхронизировано 26.11 09:30 · ждут отправки: {waiting}"
     assert waiting == 1, "the signed visit waits in the outbox"
+
+
+def test_the_standard_is_open_to_browse_before_signing_in(qtbot, tmp_path: Path, standard, brand) -> None:
+    store = make_store(tmp_path / "f.db", standard, brand)
+    shell = make_shell(qtbot, store, Clock(local(brand, "2026-11-26T10:00")))
+    click(qtbot, shell.login.standard_button)
+    assert shell.stack.currentWidget() is shell.standard
+    assert "Иван Петрович, доброе утро. Служба подключений Дом.ru. Пётр." in shell.standard.body.text()
+    click(qtbot, shell.standard.back_button)
+    assert shell.stack.currentWidget() is shell.login

@@ -30,6 +30,7 @@ def test_stage_scripts_follow_kind_services_and_time(qtbot, standard, brand) -> 
     screen.grab().save(str(SHOTS / "standard_screen_demonstration.png"))
 
     screen.kind_box.setCurrentIndex(1)
+    assert screen.back_button.text() == "‹ Назад"
     assert screen.stage_list.item(2).text() == "3. Диагностика и решение вопроса"
     screen.stage_list.setCurrentRow(1)
     assert "Добрый вечер!" in screen.body.text()

@@ -13,6 +13,7 @@ from fieldact.ui.widgets.pin_pad import PinPad
 
 class LoginScreen(QWidget):
     signed_in = Signal(str)
+    browse_standard = Signal()
 
     def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -25,6 +26,8 @@ class LoginScreen(QWidget):
         self.message = note("", "error")
         self.pin_pad = PinPad()
         self.pin_pad.submitted.connect(self._check)
+        self.standard_button = big_button(self.tr("The service standard"), "quiet")
+        self.standard_button.clicked.connect(self.browse_standard)
         self.back = big_button(self.tr("Another technician"), "quiet")
         self.back.clicked.connect(self.show_people)
         pin_column = QVBoxLayout()
@@ -47,6 +50,7 @@ class LoginScreen(QWidget):
         layout.addStretch(1)
         layout.addLayout(center)
         layout.addStretch(2)
+        layout.addWidget(self.standard_button, 0, Qt.AlignmentFlag.AlignRight)
         self.show_people()
 
     def person_buttons(self) -> list[QPushButton]:

@@ -16,6 +16,7 @@ from fieldact.ui.done_screen import DoneScreen
 from fieldact.ui.login_screen import LoginScreen, UnlockPrompt
 from fieldact.ui.review_screen import ReviewScreen
 from fieldact.ui.signing_screen import SigningScreen
+from fieldact.ui.standard_screen import StandardScreen
 from fieldact.ui.visit_screen import VisitScreen
 from fieldact.ui.worker import run_in_background
 from fieldact.visit import VisitStatus
@@ -46,9 +47,10 @@ class Shell(QMainWindow):
         self.review = ReviewScreen()
         self.signing = SigningScreen(context)
         self.done = DoneScreen(context)
+        self.standard = StandardScreen(context.store.standard, context.store.brand, context.now())
         self.unlock: UnlockPrompt | None = None
         self.locked_from: QWidget | None = None
-        for screen in (self.login, self.day, self.visit, self.review, self.signing, self.done):
+        for screen in (self.login, self.day, self.visit, self.review, self.signing, self.done, self.standard):
             self.stack.addWidget(screen)
         self._connect()
         self.idle = QTimer(self)
@@ -59,6 +61,8 @@ class Shell(QMainWindow):
 
     def _connect(self) -> None:
         self.login.signed_in.connect(self._signed_in)
+        self.login.browse_standard.connect(lambda: self.show_screen(self.standard))
+        self.standard.back.connect(lambda: self.show_screen(self.login))
         self.day.open_visit.connect(self.open_visit)
         self.day.sign_out.connect(self._sign_out)
         self.visit.back_to_day.connect(self.show_day)

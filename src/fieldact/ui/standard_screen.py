@@ -8,14 +8,13 @@ from __future__ import annotations
 from datetime import datetime
 from zoneinfo import ZoneInfo
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QHBoxLayout,
     QLabel,
     QListWidget,
-    QMainWindow,
     QScrollArea,
     QVBoxLayout,
     QWidget,
@@ -24,6 +23,7 @@ from PySide6.QtWidgets import (
 from fieldact.standard import Brand, Service, Stage, Standard, VisitKind
 from fieldact.standard.schema import Item, Requirement
 from fieldact.ui.labels import kind_name, service_name
+from fieldact.ui.widgets.common import big_button
 from fieldact.visit import Plan, Subscriber, Technician
 from fieldact.visit.scripts import ScriptContext, ScriptValueMissing, render_script, render_title
 
@@ -31,7 +31,11 @@ SAMPLE_SUBSCRIBER = Subscriber("Иванов", "Иван", "Петрович")
 SAMPLE_TECHNICIAN = Technician("Петров", "Пётр")
 
 
-class StandardScreen(QMainWindow):
+class StandardScreen(QWidget):
+    """Reachable from the sign-in screen without a PIN: the standard holds no subscriber's data."""
+
+    back = Signal()
+
     def __init__(self, standard: Standard, brand: Brand, now: datetime | None = None) -> None:
         super().__init__()
         self.standard, self.brand = standard, brand
@@ -44,7 +48,9 @@ class StandardScreen(QMainWindow):
         self.stage_list = QListWidget()
         self.stage_list.setObjectName("stageRail")
         self.stage_list.setWordWrap(True)
-        self.stage_list.setMinimumWidth(340)
+        self.stage_list.setMaximumWidth(360)
+        self.back_button = big_button(self.tr("‹ Back"), "quiet")
+        self.back_button.clicked.connect(self.back)
         self.body = QLabel()
         self.body.setObjectName("stageBody")
         self.body.setWordWrap(True)
@@ -56,6 +62,7 @@ class StandardScreen(QMainWindow):
 
     def _layout(self) -> None:
         top = QHBoxLayout()
+        top.addWidget(self.back_button)
         top.addWidget(self.kind_box)
         for box in self.service_boxes.values():
             box.setChecked(True)
@@ -67,12 +74,9 @@ class StandardScreen(QMainWindow):
         middle = QHBoxLayout()
         middle.addWidget(self.stage_list, 1)
         middle.addWidget(scroll, 3)
-        root = QVBoxLayout()
+        root = QVBoxLayout(self)
         root.addLayout(top)
         root.addLayout(middle, 1)
-        central = QWidget()
-        central.setLayout(root)
-        self.setCentralWidget(central)
 
     def _connect(self) -> None:
         self.kind_box.currentIndexChanged.connect(self._fill_stages)
