@@ -80,6 +80,10 @@ def build_parser() -> argparse.ArgumentParser:
     sample.add_argument("--seal", action="store_true", help="seal it with the brand's PKCS#12 (needs pyHanko)")
     sample.add_argument("--brand", type=Path, help="the brand TOML (default: the shipped one)")
     add_central_commands(commands)
+
+    self_check = commands.add_parser("self-check", help="check this installation works; prints OK or what failed")
+    self_check.add_argument("--standard", type=Path, help="the standard TOML (default: the shipped one)")
+    self_check.add_argument("--brand", type=Path, help="the brand TOML (default: the shipped one)")
     return parser
 
 
@@ -106,6 +110,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         return sample_act(args.out, VisitKind(args.kind), args.seal, args.brand)
     if command in CENTRAL_COMMANDS:
         return central_command(args)
+    if command == "self-check":
+        from fieldact.selfcheck import Options, self_check
+
+        return self_check(Options(args.standard, args.brand, args.lang))
     if command in DATABASE_COMMANDS:
         try:
             return DATABASE_COMMANDS[command](args)

@@ -24,7 +24,7 @@ from fieldact.store.pins import hash_pin, pin_matches
 from fieldact.store.validation import check_contract, clean_text
 from fieldact.text import InputError, say
 from fieldact.visit import Answer, BranchRecord, Material, Payment, Plan, Subscriber, Technician, Visit, VisitStatus
-from fieldact.visit.checklist import ItemState
+from fieldact.visit.checklist import Checklist, ItemState
 
 MAX_PIN_TRIES = 5
 PIN_LOCK = timedelta(minutes=5)
@@ -64,7 +64,7 @@ class PinCheck:
 class Store:
     def __init__(self, database: Database, standard: Standard, brand: Brand) -> None:
         self.database, self.standard, self.brand = database, standard, brand
-        self._definitions: dict[tuple[VisitKind, str], Visit] = {}
+        self._checklists: dict[tuple[VisitKind, str], Checklist] = {}
 
     @contextmanager
     def session(self) -> Iterator[Session]:
@@ -262,8 +262,7 @@ class Store:
 
     def save_answer(self, visit_id: str, key: str, answer: Answer, actor: str) -> None:
         """Commit one answer now; an earlier answer to the same item is replaced."""
-        visit = self.load_definition(visit_id)
-        entry = visit.checklist.entry(key)
+        entry = self.checklist_of(visit_id).entry(key)
         reason = clean_text(answer.reason, "Причина", "Reason", 1000, multiline=True)
         with self.session() as session:
             self._writable(session, visit_id)
@@ -281,24 +280,15 @@ class Store:
             audit.record(session, actor, "answer", visit_id, item=key, state=answer.state.value)
             session.commit()
 
-    def load_definition(self, visit_id: str) -> Visit:
-        """The visit's checklist shape (kind and services) without its answers, cheaply."""
+    def checklist_of(self, visit_id: str) -> Checklist:
+        """The shape of the visit's checklist (from its kind and services), without answers; cached."""
         with self.session() as session:
             row = self._visit_row(session, visit_id)
             kind, services = VisitKind(row.kind), row.services
-        cache_key = (kind, services)
-        cached = self._definitions.get(cache_key)
+        cached = self._checklists.get((kind, services))
         if cached is None:
-            cached = Visit(
-                self.standard,
-                self.brand,
-                kind,
-                frozenset(Service(s) for s in services.split(",")),
-                Subscriber("-", "-"),
-                Technician("-", "-"),
-                Plan(datetime.now(UTC)),
-            )
-            self._definitions[cache_key] = cached
+            cached = Checklist.build(self.standard, kind, frozenset(Service(s) for s in services.split(",")))
+            self._checklists[(kind, services)] = cached
         return cached
 
     def set_condition(self, visit_id: str, condition: str, value: bool, actor: str) -> None:
