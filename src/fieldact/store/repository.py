@@ -52,6 +52,7 @@ class VisitSummary:
     contract: str
     address: str
     request_number: str
+    precalled: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -336,10 +337,6 @@ class Store:
             audit.record(session, actor, "closing", visit_id, item=key, state=answer.state.value, reason=answer.reason)
             session.commit()
 
-    def precall_done(self, visit_id: str) -> bool:
-        with self.session() as session:
-            return self._visit_row(session, visit_id).precall_at is not None
-
     def set_status(self, visit_id: str, status: VisitStatus, actor: str, reason: str = "") -> None:
         with self.session() as session:
             row = self._visit_row(session, visit_id)
@@ -459,6 +456,7 @@ class Store:
             contract.number,
             contract.address,
             visit.request_number,
+            visit.precall_at is not None,
         )
 
     def audit_trail(self, visit_id: str) -> list[tables.AuditEvent]:

@@ -13,7 +13,7 @@ from fieldact.store.sync import sync_status
 from fieldact.ui.context import AppContext
 from fieldact.ui.labels import kind_name, service_name, status_name
 from fieldact.ui.widgets.common import big_button, card, clear_layout, heading, note, set_pixel_size
-from fieldact.visit import VisitStatus
+from fieldact.visit import Plan, VisitStatus, precall_moment
 from fieldact.visit.scripts import ScriptValueMissing, render_script
 
 OPEN = (VisitStatus.PLANNED, VisitStatus.IN_PROGRESS, VisitStatus.AWAITING_SIGNATURE)
@@ -137,14 +137,12 @@ class DayScreen(QWidget):
     def due_precall(self) -> VisitSummary | None:
         """The first planned visit whose pre-call moment has come and which was not yet called."""
         now = self.context.now()
+        standard = self.context.store.standard
         for summary in self.visits:
-            if summary.status is not VisitStatus.PLANNED:
+            if summary.status is not VisitStatus.PLANNED or summary.precalled:
                 continue
-            visit = self.context.store.load_visit(summary.id)
-            if self.context.store.precall_done(summary.id):
-                continue
-            moment = visit.precall_at()
-            if moment is not None and moment <= now < visit.plan.start + timedelta(hours=1):
+            moment = precall_moment(standard.kind(summary.kind), Plan(summary.planned_start, summary.planned_exact))
+            if moment is not None and moment <= now < summary.planned_start + timedelta(hours=1):
                 return summary
         return None
 
