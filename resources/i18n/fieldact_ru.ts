@@ -1,29 +1,164 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
 <TS version="2.1" language="ru_RU">
+<context>
+    <name>ActPanel</name>
+    <message>
+        <location filename="../../src/fieldact/ui/office_acts.py" line="299"/>
+        <source>Choose an act in the list.</source>
+        <translation>Выберите акт в списке.</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldact/ui/office_acts.py" line="306"/>
+        <source>When</source>
+        <translation>Когда</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldact/ui/office_acts.py" line="306"/>
+        <source>Who</source>
+        <translation>Кто</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldact/ui/office_acts.py" line="306"/>
+        <source>What</source>
+        <translation>Что</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldact/ui/office_acts.py" line="306"/>
+        <source>Details</source>
+        <translation>Подробности</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldact/ui/office_acts.py" line="314"/>
+        <source>Act</source>
+        <translation>Акт</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldact/ui/office_acts.py" line="315"/>
+        <source>Audit trail</source>
+        <translation>Журнал событий</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldact/ui/office_acts.py" line="320"/>
+        <source>Checking act {number}…</source>
+        <translation>Проверяется акт {number}…</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldact/ui/office_acts.py" line="345"/>
+        <source>Act {number} v{version}: the stored PDF and content are the ones signed (SHA-256 {digest}…).</source>
+        <translation>Акт {number} в.{version}: сохранённые PDF и содержание — те, что подписаны (SHA-256 {digest}…).</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldact/ui/office_acts.py" line="356"/>
+        <source>The act could not be opened ({error}). Check the connection to the database and try again.</source>
+        <translation>Акт не открылся ({error}). Проверьте связь с базой данных и попробуйте ещё раз.</translation>
+    </message>
+</context>
+<context>
+    <name>ActsModel</name>
+    <message>
+        <location filename="../../src/fieldact/ui/office_acts.py" line="116"/>
+        <source>Signed</source>
+        <translation>Подписан</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldact/ui/office_acts.py" line="117"/>
+        <source>Act</source>
+        <translation>Акт</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldact/ui/office_acts.py" line="118"/>
+        <source>Status</source>
+        <translation>Статус</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldact/ui/office_acts.py" line="119"/>
+        <source>Contract</source>
+        <translation>Договор</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldact/ui/office_acts.py" line="120"/>
+        <source>Subscriber</source>
+        <translation>Абонент</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldact/ui/office_acts.py" line="121"/>
+        <source>Technician</source>
+        <translation>Техник</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldact/ui/office_acts.py" line="122"/>
+        <source>Kind</source>
+        <translation>Вид</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldact/ui/office_acts.py" line="123"/>
+        <source>Services</source>
+        <translation>Услуги</translation>
+    </message>
+</context>
+<context>
+    <name>ActsScreen</name>
+    <message>
+        <location filename="../../src/fieldact/ui/office_acts.py" line="383"/>
+        <source>Signed acts</source>
+        <translation>Подписанные акты</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldact/ui/office_acts.py" line="390"/>
+        <source>Export selected…</source>
+        <translation>Выгрузить выбранные…</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldact/ui/office_acts.py" line="391"/>
+        <source>Export all found…</source>
+        <translation>Выгрузить все найденные…</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldact/ui/office_acts.py" line="392"/>
+        <source>Materials report…</source>
+        <translation>Отчёт о материалах…</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldact/ui/office_acts.py" line="441"/>
+        <source>Counting…</source>
+        <translation>Подсчёт…</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldact/ui/office_acts.py" line="460"/>
+        <source>More than {count} acts found</source>
+        <translation>Найдено больше {count} актов</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldact/ui/office_acts.py" line="462"/>
+        <source>Acts found: {count}</source>
+        <translation>Найдено актов: {count}</translation>
+    </message>
+</context>
 <context>
     <name>BranchPanel</name>
     <message>
-        <location filename="../../src/fieldact/ui/branch_panel.py" line="34" />
+        <location filename="../../src/fieldact/ui/branch_panel.py" line="34"/>
         <source>Describe the situation in detail</source>
         <translation>Подробно опишите ситуацию</translation>
     </message>
     <message>
-        <location filename="../../src/fieldact/ui/branch_panel.py" line="39" />
+        <location filename="../../src/fieldact/ui/branch_panel.py" line="39"/>
         <source>Record</source>
         <translation>Записать</translation>
     </message>
     <message>
-        <location filename="../../src/fieldact/ui/branch_panel.py" line="43" />
+        <location filename="../../src/fieldact/ui/branch_panel.py" line="43"/>
         <source>{title}: recorded</source>
         <translation>{title}: записано</translation>
     </message>
     <message>
-        <location filename="../../src/fieldact/ui/branch_panel.py" line="67" />
+        <location filename="../../src/fieldact/ui/branch_panel.py" line="67"/>
         <source>The time the subscriber asks for:</source>
         <translation>Время, которое просит Абонент:</translation>
     </message>
     <message>
-        <location filename="../../src/fieldact/ui/branch_panel.py" line="89" />
+        <location filename="../../src/fieldact/ui/branch_panel.py" line="89"/>
         <source>Call now: {role}{phone}</source>
         <translation>Позвоните сейчас: {role}{phone}</translation>
     </message>
@@ -31,7 +166,7 @@
 <context>
     <name>ChannelsEditor</name>
     <message>
-        <location filename="../../src/fieldact/ui/widgets/evidence.py" line="97" />
+        <location filename="../../src/fieldact/ui/widgets/evidence.py" line="97"/>
         <source>Channels shown, separated by commas (at least {n})</source>
         <translation>Показанные каналы через запятую (не меньше {n})</translation>
     </message>
@@ -39,62 +174,62 @@
 <context>
     <name>DayScreen</name>
     <message>
-        <location filename="../../src/fieldact/ui/day_screen.py" line="32" />
+        <location filename="../../src/fieldact/ui/day_screen.py" line="32"/>
         <source>Sign out</source>
         <translation>Выйти</translation>
     </message>
     <message>
-        <location filename="../../src/fieldact/ui/day_screen.py" line="76" />
+        <location filename="../../src/fieldact/ui/day_screen.py" line="76"/>
         <source>{name}, visits for {date}</source>
         <translation>{name}, визиты на {date}</translation>
     </message>
     <message>
-        <location filename="../../src/fieldact/ui/day_screen.py" line="88" />
+        <location filename="../../src/fieldact/ui/day_screen.py" line="88"/>
         <source>Acts are kept on this tablet (no office database set up)</source>
         <translation>Акты хранятся на планшете (офисная база не настроена)</translation>
     </message>
     <message>
-        <location filename="../../src/fieldact/ui/day_screen.py" line="90" />
+        <location filename="../../src/fieldact/ui/day_screen.py" line="90"/>
         <source>Not synced yet · waiting: {n}</source>
         <translation>Ещё не синхронизировано · ждут отправки: {n}</translation>
     </message>
     <message>
-        <location filename="../../src/fieldact/ui/day_screen.py" line="93" />
+        <location filename="../../src/fieldact/ui/day_screen.py" line="93"/>
         <source>Synced {when} · waiting: {n}</source>
         <translation>Синхронизировано {when} · ждут отправки: {n}</translation>
     </message>
     <message>
-        <location filename="../../src/fieldact/ui/day_screen.py" line="95" />
+        <location filename="../../src/fieldact/ui/day_screen.py" line="95"/>
         <source>problems: {n}, the office is told</source>
         <translation>проблем: {n}, офис оповещён</translation>
     </message>
     <message>
-        <location filename="../../src/fieldact/ui/day_screen.py" line="103" />
+        <location filename="../../src/fieldact/ui/day_screen.py" line="103"/>
         <source>Before the first visit</source>
         <translation>Перед первым визитом</translation>
     </message>
     <message>
-        <location filename="../../src/fieldact/ui/day_screen.py" line="107" />
+        <location filename="../../src/fieldact/ui/day_screen.py" line="107"/>
         <source>Done, start the day</source>
         <translation>Готово, начать день</translation>
     </message>
     <message>
-        <location filename="../../src/fieldact/ui/day_screen.py" line="118" />
+        <location filename="../../src/fieldact/ui/day_screen.py" line="118"/>
         <source>No visits planned for today.</source>
         <translation>На сегодня визитов нет.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldact/ui/day_screen.py" line="126" />
+        <location filename="../../src/fieldact/ui/day_screen.py" line="126"/>
         <source>from {time}, no exact time</source>
         <translation>с {time}, без точного времени</translation>
     </message>
     <message>
-        <location filename="../../src/fieldact/ui/day_screen.py" line="160" />
+        <location filename="../../src/fieldact/ui/day_screen.py" line="158"/>
         <source>Time to call {name}</source>
         <translation>Пора позвонить: {name}</translation>
     </message>
     <message>
-        <location filename="../../src/fieldact/ui/day_screen.py" line="172" />
+        <location filename="../../src/fieldact/ui/day_screen.py" line="170"/>
         <source>Called, the subscriber expects me</source>
         <translation>Позвонил, Абонент ждёт</translation>
     </message>
@@ -102,7 +237,7 @@
 <context>
     <name>DebrisEditor</name>
     <message>
-        <location filename="../../src/fieldact/ui/widgets/evidence.py" line="180" />
+        <location filename="../../src/fieldact/ui/widgets/evidence.py" line="180"/>
         <source>The debris is removed</source>
         <translation>Мусор убран</translation>
     </message>
@@ -110,42 +245,42 @@
 <context>
     <name>DoneScreen</name>
     <message>
-        <location filename="../../src/fieldact/ui/done_screen.py" line="33" />
-        <source>Scan the code with your phone's camera to open your personal account.</source>
+        <location filename="../../src/fieldact/ui/done_screen.py" line="33"/>
+        <source>Scan the code with your phone&apos;s camera to open your personal account.</source>
         <translation>Наведите камеру телефона на код, чтобы открыть личный кабинет.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldact/ui/done_screen.py" line="43" />
+        <location filename="../../src/fieldact/ui/done_screen.py" line="43"/>
         <source>Finish the visit</source>
         <translation>Завершить визит</translation>
     </message>
     <message>
-        <location filename="../../src/fieldact/ui/done_screen.py" line="69" />
+        <location filename="../../src/fieldact/ui/done_screen.py" line="69"/>
         <source>24-hour information centre: {phone}</source>
         <translation>Круглосуточный информационный центр: {phone}</translation>
     </message>
     <message>
-        <location filename="../../src/fieldact/ui/done_screen.py" line="70" />
+        <location filename="../../src/fieldact/ui/done_screen.py" line="70"/>
         <source>Act {number} is signed. Thank you!</source>
         <translation>Акт {number} подписан. Спасибо!</translation>
     </message>
     <message>
-        <location filename="../../src/fieldact/ui/done_screen.py" line="70" />
+        <location filename="../../src/fieldact/ui/done_screen.py" line="70"/>
         <source>Act {number}: refusal recorded.</source>
         <translation>Акт {number}: отказ от подписи записан.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldact/ui/done_screen.py" line="89" />
+        <location filename="../../src/fieldact/ui/done_screen.py" line="89"/>
         <source>Wishes: </source>
         <translation>Пожелания: </translation>
     </message>
     <message>
-        <location filename="../../src/fieldact/ui/done_screen.py" line="126" />
+        <location filename="../../src/fieldact/ui/done_screen.py" line="126"/>
         <source>Closing: {n} still open</source>
         <translation>Завершение: не отмечено {n}</translation>
     </message>
     <message>
-        <location filename="../../src/fieldact/ui/done_screen.py" line="126" />
+        <location filename="../../src/fieldact/ui/done_screen.py" line="126"/>
         <source>Closing done.</source>
         <translation>Завершение контакта отмечено.</translation>
     </message>
@@ -153,60 +288,221 @@
 <context>
     <name>EvidenceEditor</name>
     <message>
-        <location filename="../../src/fieldact/ui/widgets/evidence.py" line="239" />
+        <location filename="../../src/fieldact/ui/widgets/evidence.py" line="239"/>
         <source>Labels applied:</source>
         <translation>Наклеено бирок:</translation>
     </message>
     <message>
-        <location filename="../../src/fieldact/ui/widgets/evidence.py" line="242" />
+        <location filename="../../src/fieldact/ui/widgets/evidence.py" line="242"/>
         <source>Holes filled (0: none drilled):</source>
         <translation>Замазано отверстий (0 — не сверлили):</translation>
     </message>
     <message>
-        <location filename="../../src/fieldact/ui/widgets/evidence.py" line="246" />
+        <location filename="../../src/fieldact/ui/widgets/evidence.py" line="246"/>
         <source>The agreed route: on the landing and in the flat</source>
         <translation>Согласованная трасса: по площадке и по квартире</translation>
     </message>
     <message>
-        <location filename="../../src/fieldact/ui/widgets/evidence.py" line="251" />
+        <location filename="../../src/fieldact/ui/widgets/evidence.py" line="251"/>
         <source>Tariff activated</source>
         <translation>Активированный тариф</translation>
     </message>
 </context>
 <context>
+    <name>ExportDialog</name>
+    <message>
+        <location filename="../../src/fieldact/ui/office_dialogs.py" line="84"/>
+        <source>Export acts</source>
+        <translation>Выгрузка актов</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldact/ui/office_dialogs.py" line="87"/>
+        <source>Export {count} act(s)</source>
+        <translation>Выгрузить актов: {count}</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldact/ui/office_dialogs.py" line="89"/>
+        <source>Each act is checked against its hashes first; the PDFs are written as stored, with a manifest.</source>
+        <translation>Каждый акт сначала сверяется со своими хешами; PDF записываются такими, как сохранены, вместе с манифестом.</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldact/ui/office_dialogs.py" line="92"/>
+        <source>A folder, or a file ending in .zip</source>
+        <translation>Папка или файл с расширением .zip</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldact/ui/office_dialogs.py" line="93"/>
+        <source>Folder…</source>
+        <translation>Папка…</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldact/ui/office_dialogs.py" line="94"/>
+        <source>ZIP file…</source>
+        <translation>Файл ZIP…</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldact/ui/office_dialogs.py" line="98"/>
+        <source>No register</source>
+        <translation>Без реестра</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldact/ui/office_dialogs.py" line="99"/>
+        <source>Register as CSV (Excel)</source>
+        <translation>Реестр в CSV (Excel)</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldact/ui/office_dialogs.py" line="100"/>
+        <source>Register as XLSX</source>
+        <translation>Реестр в XLSX</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldact/ui/office_dialogs.py" line="109"/>
+        <source>Export</source>
+        <translation>Выгрузить</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldact/ui/office_dialogs.py" line="110"/>
+        <source>Cancel</source>
+        <translation>Отменить</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldact/ui/office_dialogs.py" line="111"/>
+        <source>Close</source>
+        <translation>Закрыть</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldact/ui/office_dialogs.py" line="121"/>
+        <source>Where</source>
+        <translation>Куда</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldact/ui/office_dialogs.py" line="125"/>
+        <source>Register</source>
+        <translation>Реестр</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldact/ui/office_dialogs.py" line="144"/>
+        <source>Folder for the acts</source>
+        <translation>Папка для актов</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldact/ui/office_dialogs.py" line="149"/>
+        <source>ZIP file for the acts</source>
+        <translation>Файл ZIP для актов</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldact/ui/office_dialogs.py" line="157"/>
+        <source>Choose a folder or a ZIP file to export to.</source>
+        <translation>Выберите папку или файл ZIP для выгрузки.</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldact/ui/office_dialogs.py" line="174"/>
+        <source>Checking and writing the acts…</source>
+        <translation>Акты проверяются и записываются…</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldact/ui/office_dialogs.py" line="183"/>
+        <source>{done} of {total}</source>
+        <translation>{done} из {total}</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldact/ui/office_dialogs.py" line="189"/>
+        <source>Cancelling…</source>
+        <translation>Отмена…</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldact/ui/office_dialogs.py" line="198"/>
+        <source>The export was cancelled: nothing was written.</source>
+        <translation>Выгрузка отменена: ничего не записано.</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldact/ui/office_dialogs.py" line="217"/>
+        <source>The export failed ({error}); nothing was left half written. Try again, or call support.</source>
+        <translation>Выгрузка не удалась ({error}); ничего не записано наполовину. Попробуйте ещё раз или позвоните в поддержку.</translation>
+    </message>
+</context>
+<context>
+    <name>FilterBar</name>
+    <message>
+        <location filename="../../src/fieldact/ui/office_acts.py" line="207"/>
+        <source>All technicians</source>
+        <translation>Все техники</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldact/ui/office_acts.py" line="211"/>
+        <source>Contract number</source>
+        <translation>Номер договора</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldact/ui/office_acts.py" line="213"/>
+        <source>Subscriber: surname, name</source>
+        <translation>Абонент: фамилия, имя</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldact/ui/office_acts.py" line="215"/>
+        <source>Any kind</source>
+        <translation>Любой вид</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldact/ui/office_acts.py" line="219"/>
+        <source>Any service</source>
+        <translation>Любая услуга</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldact/ui/office_acts.py" line="223"/>
+        <source>Any status</source>
+        <translation>Любой статус</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldact/ui/office_acts.py" line="226"/>
+        <source>Reset</source>
+        <translation>Сбросить</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldact/ui/office_acts.py" line="237"/>
+        <source>From</source>
+        <translation>С</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldact/ui/office_acts.py" line="239"/>
+        <source>to</source>
+        <translation>по</translation>
+    </message>
+</context>
+<context>
     <name>ItemRow</name>
     <message>
-        <location filename="../../src/fieldact/ui/widgets/item_row.py" line="33" />
+        <location filename="../../src/fieldact/ui/widgets/item_row.py" line="33"/>
         <source> (when it applies)</source>
         <translation> (по ситуации)</translation>
     </message>
     <message>
-        <location filename="../../src/fieldact/ui/widgets/item_row.py" line="42" />
+        <location filename="../../src/fieldact/ui/widgets/item_row.py" line="42"/>
         <source>Why? A few words</source>
         <translation>Почему? Несколько слов</translation>
     </message>
     <message>
-        <location filename="../../src/fieldact/ui/widgets/item_row.py" line="43" />
+        <location filename="../../src/fieldact/ui/widgets/item_row.py" line="43"/>
         <source>Done</source>
         <translation>Выполнено</translation>
     </message>
     <message>
-        <location filename="../../src/fieldact/ui/widgets/item_row.py" line="44" />
+        <location filename="../../src/fieldact/ui/widgets/item_row.py" line="44"/>
         <source>Not applicable</source>
         <translation>Не требуется</translation>
     </message>
     <message>
-        <location filename="../../src/fieldact/ui/widgets/item_row.py" line="45" />
+        <location filename="../../src/fieldact/ui/widgets/item_row.py" line="45"/>
         <source>Not done</source>
         <translation>Не выполнено</translation>
     </message>
     <message>
-        <location filename="../../src/fieldact/ui/widgets/item_row.py" line="46" />
+        <location filename="../../src/fieldact/ui/widgets/item_row.py" line="46"/>
         <source>Save the reason</source>
         <translation>Сохранить причину</translation>
     </message>
     <message>
-        <location filename="../../src/fieldact/ui/widgets/item_row.py" line="47" />
+        <location filename="../../src/fieldact/ui/widgets/item_row.py" line="47"/>
         <source>Change</source>
         <translation>Изменить</translation>
     </message>
@@ -214,158 +510,278 @@
 <context>
     <name>LoginScreen</name>
     <message>
-        <location filename="../../src/fieldact/ui/login_screen.py" line="22" />
+        <location filename="../../src/fieldact/ui/login_screen.py" line="22"/>
         <source>Who is working today?</source>
         <translation>Кто сегодня работает?</translation>
     </message>
     <message>
-        <location filename="../../src/fieldact/ui/login_screen.py" line="29" />
+        <location filename="../../src/fieldact/ui/login_screen.py" line="29"/>
         <source>The service standard</source>
         <translation>Стандарт обслуживания</translation>
     </message>
     <message>
-        <location filename="../../src/fieldact/ui/login_screen.py" line="31" />
+        <location filename="../../src/fieldact/ui/login_screen.py" line="31"/>
         <source>Another technician</source>
         <translation>Другой техник</translation>
     </message>
     <message>
-        <location filename="../../src/fieldact/ui/login_screen.py" line="73" />
+        <location filename="../../src/fieldact/ui/login_screen.py" line="73"/>
         <source>{name}, enter your PIN</source>
         <translation>{name}, введите PIN</translation>
     </message>
     <message>
-        <location filename="../../src/fieldact/ui/login_screen.py" line="90" />
+        <location filename="../../src/fieldact/ui/login_screen.py" line="90"/>
         <source>Too many wrong PINs. Try again after {time} or ask the office.</source>
         <translation>Слишком много неверных PIN. Попробуйте после {time} или обратитесь в офис.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldact/ui/login_screen.py" line="93" />
+        <location filename="../../src/fieldact/ui/login_screen.py" line="93"/>
         <source>Wrong PIN. Tries left: {count}.</source>
         <translation>Неверный PIN. Осталось попыток: {count}.</translation>
     </message>
 </context>
 <context>
+    <name>MaterialsDialog</name>
+    <message>
+        <location filename="../../src/fieldact/ui/office_dialogs.py" line="253"/>
+        <location filename="../../src/fieldact/ui/office_dialogs.py" line="292"/>
+        <source>Materials report</source>
+        <translation>Отчёт о материалах</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldact/ui/office_dialogs.py" line="261"/>
+        <source>A file ending in .xlsx or .csv</source>
+        <translation>Файл с расширением .xlsx или .csv</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldact/ui/office_dialogs.py" line="262"/>
+        <source>File…</source>
+        <translation>Файл…</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldact/ui/office_dialogs.py" line="265"/>
+        <source>Save the report</source>
+        <translation>Сохранить отчёт</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldact/ui/office_dialogs.py" line="267"/>
+        <source>Close</source>
+        <translation>Закрыть</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldact/ui/office_dialogs.py" line="270"/>
+        <source>From</source>
+        <translation>С</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldact/ui/office_dialogs.py" line="272"/>
+        <source>to</source>
+        <translation>по</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldact/ui/office_dialogs.py" line="274"/>
+        <source>File</source>
+        <translation>Файл</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldact/ui/office_dialogs.py" line="283"/>
+        <source>Materials used, per technician per day</source>
+        <translation>Израсходованные материалы по техникам и дням</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldact/ui/office_dialogs.py" line="303"/>
+        <source>Choose the file for the report.</source>
+        <translation>Выберите файл для отчёта.</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldact/ui/office_dialogs.py" line="317"/>
+        <source>Saved: {path} ({count} line(s)).</source>
+        <translation>Сохранено: {path} (строк: {count}).</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldact/ui/office_dialogs.py" line="330"/>
+        <source>The report could not be saved ({error}). Check the folder and try again.</source>
+        <translation>Отчёт не сохранился ({error}). Проверьте папку и попробуйте ещё раз.</translation>
+    </message>
+</context>
+<context>
     <name>MaterialsPanel</name>
     <message>
-        <location filename="../../src/fieldact/ui/materials_panel.py" line="24" />
+        <location filename="../../src/fieldact/ui/materials_panel.py" line="24"/>
         <source>Material (e.g. UTP cable 5e)</source>
         <translation>Материал (например, кабель UTP 5e)</translation>
     </message>
     <message>
-        <location filename="../../src/fieldact/ui/materials_panel.py" line="26" />
+        <location filename="../../src/fieldact/ui/materials_panel.py" line="26"/>
         <source>quantity</source>
         <translation>количество</translation>
     </message>
     <message>
-        <location filename="../../src/fieldact/ui/materials_panel.py" line="31" />
+        <location filename="../../src/fieldact/ui/materials_panel.py" line="31"/>
         <source>Add material</source>
         <translation>Добавить материал</translation>
     </message>
     <message>
-        <location filename="../../src/fieldact/ui/materials_panel.py" line="34" />
+        <location filename="../../src/fieldact/ui/materials_panel.py" line="34"/>
         <source>Remove selected</source>
         <translation>Удалить выбранное</translation>
     </message>
     <message>
-        <location filename="../../src/fieldact/ui/materials_panel.py" line="42" />
+        <location filename="../../src/fieldact/ui/materials_panel.py" line="42"/>
         <source>Materials used</source>
         <translation>Израсходованные материалы</translation>
     </message>
     <message>
-        <location filename="../../src/fieldact/ui/materials_panel.py" line="56" />
+        <location filename="../../src/fieldact/ui/materials_panel.py" line="56"/>
         <source>Enter the quantity as a number, e.g. 12,5.</source>
         <translation>Введите количество числом, например 12,5.</translation>
     </message>
 </context>
 <context>
+    <name>OfficeWindow</name>
+    <message>
+        <location filename="../../src/fieldact/ui/office_window.py" line="183"/>
+        <source>fieldact — office</source>
+        <translation>fieldact — офис</translation>
+    </message>
+</context>
+<context>
+    <name>PasswordGate</name>
+    <message>
+        <location filename="../../src/fieldact/ui/office_window.py" line="87"/>
+        <source>Office</source>
+        <translation>Офис</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldact/ui/office_window.py" line="89"/>
+        <source>Office password</source>
+        <translation>Пароль офиса</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldact/ui/office_window.py" line="90"/>
+        <source>The same password again</source>
+        <translation>Тот же пароль ещё раз</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldact/ui/office_window.py" line="123"/>
+        <source>First start: choose the office password (at least 8 characters). It protects the acts.</source>
+        <translation>Первый запуск: придумайте пароль офиса (не короче 8 знаков). Он защищает акты.</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldact/ui/office_window.py" line="125"/>
+        <source>Set the password</source>
+        <translation>Задать пароль</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldact/ui/office_window.py" line="127"/>
+        <source>Enter the office password.</source>
+        <translation>Введите пароль офиса.</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldact/ui/office_window.py" line="128"/>
+        <source>Sign in</source>
+        <translation>Войти</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldact/ui/office_window.py" line="159"/>
+        <source>Too many wrong passwords. Try again in a minute.</source>
+        <translation>Слишком много неверных паролей. Попробуйте через минуту.</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldact/ui/office_window.py" line="162"/>
+        <source>Wrong password. Tries left: {count}.</source>
+        <translation>Неверный пароль. Осталось попыток: {count}.</translation>
+    </message>
+</context>
+<context>
     <name>PaymentPanel</name>
     <message>
-        <location filename="../../src/fieldact/ui/payment_panel.py" line="23" />
+        <location filename="../../src/fieldact/ui/payment_panel.py" line="23"/>
         <source>What for (e.g. connection, cable, router)</source>
         <translation>За что (например, подключение, кабель, роутер)</translation>
     </message>
     <message>
-        <location filename="../../src/fieldact/ui/payment_panel.py" line="27" />
+        <location filename="../../src/fieldact/ui/payment_panel.py" line="27"/>
         <source>price, ₽</source>
         <translation>цена, ₽</translation>
     </message>
     <message>
-        <location filename="../../src/fieldact/ui/payment_panel.py" line="28" />
+        <location filename="../../src/fieldact/ui/payment_panel.py" line="28"/>
         <source>Add line</source>
         <translation>Добавить строку</translation>
     </message>
     <message>
-        <location filename="../../src/fieldact/ui/payment_panel.py" line="32" />
+        <location filename="../../src/fieldact/ui/payment_panel.py" line="32"/>
         <source>Remove selected line</source>
         <translation>Удалить выбранную строку</translation>
     </message>
     <message>
-        <location filename="../../src/fieldact/ui/payment_panel.py" line="33" />
+        <location filename="../../src/fieldact/ui/payment_panel.py" line="33"/>
         <source>cash received, ₽</source>
         <translation>получено наличными, ₽</translation>
     </message>
     <message>
-        <location filename="../../src/fieldact/ui/payment_panel.py" line="34" />
+        <location filename="../../src/fieldact/ui/payment_panel.py" line="34"/>
         <source>change given, ₽ (0 if none)</source>
         <translation>выдано сдачи, ₽ (0, если без сдачи)</translation>
     </message>
     <message>
-        <location filename="../../src/fieldact/ui/payment_panel.py" line="36" />
+        <location filename="../../src/fieldact/ui/payment_panel.py" line="36"/>
         <source>BSO series and number, as on the form</source>
         <translation>Серия и номер БСО, как на бланке</translation>
     </message>
     <message>
-        <location filename="../../src/fieldact/ui/payment_panel.py" line="39" />
+        <location filename="../../src/fieldact/ui/payment_panel.py" line="39"/>
         <source>Save the payment</source>
         <translation>Сохранить оплату</translation>
     </message>
     <message>
-        <location filename="../../src/fieldact/ui/payment_panel.py" line="58" />
+        <location filename="../../src/fieldact/ui/payment_panel.py" line="58"/>
         <source>Received</source>
         <translation>Получено</translation>
     </message>
     <message>
-        <location filename="../../src/fieldact/ui/payment_panel.py" line="60" />
+        <location filename="../../src/fieldact/ui/payment_panel.py" line="60"/>
         <source>Change</source>
         <translation>Изменить</translation>
     </message>
     <message>
-        <location filename="../../src/fieldact/ui/payment_panel.py" line="62" />
+        <location filename="../../src/fieldact/ui/payment_panel.py" line="62"/>
         <source>BSO number</source>
         <translation>Номер БСО</translation>
     </message>
     <message>
-        <location filename="../../src/fieldact/ui/payment_panel.py" line="65" />
+        <location filename="../../src/fieldact/ui/payment_panel.py" line="65"/>
         <source>Payment (strict-reporting receipt)</source>
         <translation>Оплата (бланк строгой отчётности)</translation>
     </message>
     <message>
-        <location filename="../../src/fieldact/ui/payment_panel.py" line="66" />
+        <location filename="../../src/fieldact/ui/payment_panel.py" line="66"/>
         <source>Explain what the sum consists of before filling in the BSO.</source>
         <translation>Перед заполнением БСО объясните Абоненту, из чего складывается сумма.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldact/ui/payment_panel.py" line="111" />
+        <location filename="../../src/fieldact/ui/payment_panel.py" line="111"/>
         <source>Total due: {total}</source>
         <translation>К оплате: {total}</translation>
     </message>
     <message>
-        <location filename="../../src/fieldact/ui/payment_panel.py" line="119" />
+        <location filename="../../src/fieldact/ui/payment_panel.py" line="119"/>
         <source>credited to the personal account: {sum}</source>
         <translation>на лицевой счёт: {sum}</translation>
     </message>
     <message>
-        <location filename="../../src/fieldact/ui/payment_panel.py" line="121" />
+        <location filename="../../src/fieldact/ui/payment_panel.py" line="121"/>
         <source>no change: write the BSO for the whole {sum}</source>
         <translation>без сдачи: БСО на всю сумму {sum}</translation>
     </message>
     <message>
-        <location filename="../../src/fieldact/ui/payment_panel.py" line="142" />
+        <location filename="../../src/fieldact/ui/payment_panel.py" line="142"/>
         <source>No payment recorded. Leave it so if the subscriber pays nothing at the visit.</source>
         <translation>Оплата не записана. Оставьте так, если Абонент ничего не платит при визите.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldact/ui/payment_panel.py" line="151" />
+        <location filename="../../src/fieldact/ui/payment_panel.py" line="151"/>
         <source>Saved: total {total}, received {received}, change {change}, to the account {credited}, BSO {bso}</source>
         <translation>Сохранено: итого {total}, получено {received}, сдача {change}, на лицевой счёт {credited}, БСО {bso}</translation>
     </message>
@@ -373,7 +789,7 @@
 <context>
     <name>PhoneEditor</name>
     <message>
-        <location filename="../../src/fieldact/ui/widgets/evidence.py" line="215" />
+        <location filename="../../src/fieldact/ui/widgets/evidence.py" line="215"/>
         <source>Phone number bound to the contract</source>
         <translation>Номер, привязанный к договору</translation>
     </message>
@@ -381,7 +797,7 @@
 <context>
     <name>PinPad</name>
     <message>
-        <location filename="../../src/fieldact/ui/widgets/pin_pad.py" line="21" />
+        <location filename="../../src/fieldact/ui/widgets/pin_pad.py" line="21"/>
         <source>PIN</source>
         <translation>PIN</translation>
     </message>
@@ -389,28 +805,28 @@
 <context>
     <name>ReviewScreen</name>
     <message>
-        <location filename="../../src/fieldact/ui/review_screen.py" line="46" />
+        <location filename="../../src/fieldact/ui/review_screen.py" line="46"/>
         <source>The act as it will be signed</source>
         <translation>Акт в том виде, в каком его подпишут</translation>
     </message>
     <message>
-        <location filename="../../src/fieldact/ui/review_screen.py" line="48" />
-        <location filename="../../src/fieldact/ui/review_screen.py" line="65" />
+        <location filename="../../src/fieldact/ui/review_screen.py" line="48"/>
+        <location filename="../../src/fieldact/ui/review_screen.py" line="65"/>
         <source>Preparing the act…</source>
         <translation>Готовим акт…</translation>
     </message>
     <message>
-        <location filename="../../src/fieldact/ui/review_screen.py" line="49" />
+        <location filename="../../src/fieldact/ui/review_screen.py" line="49"/>
         <source>‹ Back to the visit</source>
         <translation>‹ Назад к визиту</translation>
     </message>
     <message>
-        <location filename="../../src/fieldact/ui/review_screen.py" line="51" />
+        <location filename="../../src/fieldact/ui/review_screen.py" line="51"/>
         <source>Hand the tablet to the subscriber</source>
         <translation>Передать планшет Абоненту</translation>
     </message>
     <message>
-        <location filename="../../src/fieldact/ui/review_screen.py" line="70" />
+        <location filename="../../src/fieldact/ui/review_screen.py" line="70"/>
         <source>{n} page(s). Comment on what the subscriber signs.</source>
         <translation>Страниц: {n}. Прокомментируйте Абоненту всё, что он подписывает.</translation>
     </message>
@@ -418,22 +834,22 @@
 <context>
     <name>Shell</name>
     <message>
-        <location filename="../../src/fieldact/ui/shell.py" line="152" />
+        <location filename="../../src/fieldact/ui/shell.py" line="152"/>
         <source>Technician: enter your PIN</source>
         <translation>Техник: введите PIN</translation>
     </message>
     <message>
-        <location filename="../../src/fieldact/ui/shell.py" line="180" />
+        <location filename="../../src/fieldact/ui/shell.py" line="180"/>
         <source>The act could not be saved ({error}). Nothing is lost: try again, or call support.</source>
         <translation>Акт не удалось сохранить ({error}). Ничего не потеряно: попробуйте ещё раз или позвоните в поддержку.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldact/ui/shell.py" line="191" />
+        <location filename="../../src/fieldact/ui/shell.py" line="191"/>
         <source>Locked. Enter your PIN</source>
         <translation>Заблокировано. Введите PIN</translation>
     </message>
     <message>
-        <location filename="../../src/fieldact/ui/shell.py" line="226" />
+        <location filename="../../src/fieldact/ui/shell.py" line="226"/>
         <source>Enter your PIN to close the app</source>
         <translation>Введите PIN, чтобы закрыть программу</translation>
     </message>
@@ -441,12 +857,12 @@
 <context>
     <name>SignatureField</name>
     <message>
-        <location filename="../../src/fieldact/ui/signature_pad.py" line="628" />
+        <location filename="../../src/fieldact/ui/signature_pad.py" line="628"/>
         <source>Undo</source>
         <translation>Отменить штрих</translation>
     </message>
     <message>
-        <location filename="../../src/fieldact/ui/signature_pad.py" line="629" />
+        <location filename="../../src/fieldact/ui/signature_pad.py" line="629"/>
         <source>Clear</source>
         <translation>Очистить</translation>
     </message>
@@ -454,13 +870,13 @@
 <context>
     <name>SignaturePad</name>
     <message>
-        <location filename="../../src/fieldact/ui/signature_pad.py" line="258" />
-        <location filename="../../src/fieldact/ui/signature_pad.py" line="611" />
+        <location filename="../../src/fieldact/ui/signature_pad.py" line="258"/>
+        <location filename="../../src/fieldact/ui/signature_pad.py" line="611"/>
         <source>Signature pad</source>
         <translation>Поле для подписи</translation>
     </message>
     <message>
-        <location filename="../../src/fieldact/ui/signature_pad.py" line="591" />
+        <location filename="../../src/fieldact/ui/signature_pad.py" line="591"/>
         <source>Sign here</source>
         <translation>Подпишите здесь</translation>
     </message>
@@ -468,77 +884,77 @@
 <context>
     <name>SigningScreen</name>
     <message>
-        <location filename="../../src/fieldact/ui/signing_screen.py" line="40" />
+        <location filename="../../src/fieldact/ui/signing_screen.py" line="40"/>
         <source>Your surname, first name and patronymic</source>
         <translation>Ваши фамилия, имя и отчество</translation>
     </message>
     <message>
-        <location filename="../../src/fieldact/ui/signing_screen.py" line="44" />
+        <location filename="../../src/fieldact/ui/signing_screen.py" line="44"/>
         <source>Sign the act</source>
         <translation>Подписать акт</translation>
     </message>
     <message>
-        <location filename="../../src/fieldact/ui/signing_screen.py" line="46" />
+        <location filename="../../src/fieldact/ui/signing_screen.py" line="46"/>
         <source>I refuse to sign</source>
         <translation>Отказываюсь подписывать</translation>
     </message>
     <message>
-        <location filename="../../src/fieldact/ui/signing_screen.py" line="48" />
+        <location filename="../../src/fieldact/ui/signing_screen.py" line="48"/>
         <source>Why do you refuse? The technician records it</source>
         <translation>Почему Вы отказываетесь? Техник запишет причину</translation>
     </message>
     <message>
-        <location filename="../../src/fieldact/ui/signing_screen.py" line="49" />
+        <location filename="../../src/fieldact/ui/signing_screen.py" line="49"/>
         <source>Record the refusal</source>
         <translation>Записать отказ</translation>
     </message>
     <message>
-        <location filename="../../src/fieldact/ui/signing_screen.py" line="50" />
+        <location filename="../../src/fieldact/ui/signing_screen.py" line="50"/>
         <source>Technician</source>
         <translation>Техник</translation>
     </message>
     <message>
-        <location filename="../../src/fieldact/ui/signing_screen.py" line="53" />
+        <location filename="../../src/fieldact/ui/signing_screen.py" line="53"/>
         <source>Saving the signed act…</source>
         <translation>Сохраняем подписанный акт…</translation>
     </message>
     <message>
-        <location filename="../../src/fieldact/ui/signing_screen.py" line="100" />
+        <location filename="../../src/fieldact/ui/signing_screen.py" line="100"/>
         <source>{name}, please check the work and sign</source>
         <translation>{name}, проверьте, пожалуйста, работу и подпишите акт</translation>
     </message>
     <message>
-        <location filename="../../src/fieldact/ui/signing_screen.py" line="112" />
+        <location filename="../../src/fieldact/ui/signing_screen.py" line="112"/>
         <source>Address: {address}, contract {contract}</source>
         <translation>Адрес: {address}, договор {contract}</translation>
     </message>
     <message>
-        <location filename="../../src/fieldact/ui/signing_screen.py" line="115" />
+        <location filename="../../src/fieldact/ui/signing_screen.py" line="115"/>
         <source>Services: {services}</source>
         <translation>Услуги: {services}</translation>
     </message>
     <message>
-        <location filename="../../src/fieldact/ui/signing_screen.py" line="116" />
+        <location filename="../../src/fieldact/ui/signing_screen.py" line="116"/>
         <source>Work items done: {n}</source>
         <translation>Выполнено пунктов работы: {n}</translation>
     </message>
     <message>
-        <location filename="../../src/fieldact/ui/signing_screen.py" line="127" />
+        <location filename="../../src/fieldact/ui/signing_screen.py" line="127"/>
         <source>Paid: {received}, for services {total}, to your personal account {credited}</source>
         <translation>Оплачено: {received}, за услуги {total}, на лицевой счёт {credited}</translation>
     </message>
     <message>
-        <location filename="../../src/fieldact/ui/signing_screen.py" line="137" />
+        <location filename="../../src/fieldact/ui/signing_screen.py" line="137"/>
         <source>By signing you confirm the work above.</source>
         <translation>Подписывая, Вы подтверждаете работы, перечисленные выше.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldact/ui/signing_screen.py" line="147" />
+        <location filename="../../src/fieldact/ui/signing_screen.py" line="147"/>
         <source>Write your surname and first name under the signature.</source>
         <translation>Напишите под подписью свои фамилию и имя.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldact/ui/signing_screen.py" line="161" />
+        <location filename="../../src/fieldact/ui/signing_screen.py" line="161"/>
         <source>Say why, in a few words.</source>
         <translation>Напишите причину в нескольких словах.</translation>
     </message>
@@ -546,27 +962,27 @@
 <context>
     <name>SpeedEditor</name>
     <message>
-        <location filename="../../src/fieldact/ui/widgets/evidence.py" line="76" />
+        <location filename="../../src/fieldact/ui/widgets/evidence.py" line="76"/>
         <source>download</source>
         <translation>входящая</translation>
     </message>
     <message>
-        <location filename="../../src/fieldact/ui/widgets/evidence.py" line="77" />
+        <location filename="../../src/fieldact/ui/widgets/evidence.py" line="77"/>
         <source>upload</source>
         <translation>исходящая</translation>
     </message>
     <message>
-        <location filename="../../src/fieldact/ui/widgets/evidence.py" line="80" />
+        <location filename="../../src/fieldact/ui/widgets/evidence.py" line="80"/>
         <source>Down</source>
         <translation>Входящая</translation>
     </message>
     <message>
-        <location filename="../../src/fieldact/ui/widgets/evidence.py" line="80" />
+        <location filename="../../src/fieldact/ui/widgets/evidence.py" line="80"/>
         <source>Up</source>
         <translation>Исходящая</translation>
     </message>
     <message>
-        <location filename="../../src/fieldact/ui/widgets/evidence.py" line="83" />
+        <location filename="../../src/fieldact/ui/widgets/evidence.py" line="83"/>
         <source>Mbit/s</source>
         <translation>Мбит/с</translation>
     </message>
@@ -574,37 +990,37 @@
 <context>
     <name>StandardScreen</name>
     <message>
-        <location filename="../../src/fieldact/ui/standard_screen.py" line="43" />
+        <location filename="../../src/fieldact/ui/standard_screen.py" line="43"/>
         <source>Service standard</source>
         <translation>Стандарт обслуживания</translation>
     </message>
     <message>
-        <location filename="../../src/fieldact/ui/standard_screen.py" line="52" />
+        <location filename="../../src/fieldact/ui/standard_screen.py" line="52"/>
         <source>‹ Back</source>
         <translation>‹ Назад</translation>
     </message>
     <message>
-        <location filename="../../src/fieldact/ui/standard_screen.py" line="128" />
+        <location filename="../../src/fieldact/ui/standard_screen.py" line="128"/>
         <source>Checklist</source>
         <translation>Чек-лист</translation>
     </message>
     <message>
-        <location filename="../../src/fieldact/ui/standard_screen.py" line="134" />
+        <location filename="../../src/fieldact/ui/standard_screen.py" line="134"/>
         <source>Phrases</source>
         <translation>Фразы</translation>
     </message>
     <message>
-        <location filename="../../src/fieldact/ui/standard_screen.py" line="134" />
+        <location filename="../../src/fieldact/ui/standard_screen.py" line="134"/>
         <source>Wishes</source>
         <translation>Пожелания (правило ППП)</translation>
     </message>
     <message>
-        <location filename="../../src/fieldact/ui/standard_screen.py" line="141" />
+        <location filename="../../src/fieldact/ui/standard_screen.py" line="141"/>
         <source>when it applies</source>
         <translation>по ситуации</translation>
     </message>
     <message>
-        <location filename="../../src/fieldact/ui/standard_screen.py" line="143" />
+        <location filename="../../src/fieldact/ui/standard_screen.py" line="143"/>
         <source>if: {question}</source>
         <translation>если: {question}</translation>
     </message>
@@ -612,12 +1028,12 @@
 <context>
     <name>TestCallEditor</name>
     <message>
-        <location filename="../../src/fieldact/ui/widgets/evidence.py" line="112" />
+        <location filename="../../src/fieldact/ui/widgets/evidence.py" line="112"/>
         <source>Incoming call works</source>
         <translation>Входящий звонок проходит</translation>
     </message>
     <message>
-        <location filename="../../src/fieldact/ui/widgets/evidence.py" line="113" />
+        <location filename="../../src/fieldact/ui/widgets/evidence.py" line="113"/>
         <source>Outgoing call works</source>
         <translation>Исходящий звонок проходит</translation>
     </message>
@@ -625,17 +1041,17 @@
 <context>
     <name>UnlockPrompt</name>
     <message>
-        <location filename="../../src/fieldact/ui/login_screen.py" line="108" />
+        <location filename="../../src/fieldact/ui/login_screen.py" line="108"/>
         <source>Back</source>
         <translation>Назад</translation>
     </message>
     <message>
-        <location filename="../../src/fieldact/ui/login_screen.py" line="132" />
+        <location filename="../../src/fieldact/ui/login_screen.py" line="132"/>
         <source>Too many wrong PINs. Wait a few minutes.</source>
         <translation>Слишком много неверных PIN. Подождите несколько минут.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldact/ui/login_screen.py" line="134" />
+        <location filename="../../src/fieldact/ui/login_screen.py" line="134"/>
         <source>Wrong PIN. Tries left: {count}.</source>
         <translation>Неверный PIN. Осталось попыток: {count}.</translation>
     </message>
@@ -643,52 +1059,52 @@
 <context>
     <name>VisitScreen</name>
     <message>
-        <location filename="../../src/fieldact/ui/visit_screen.py" line="68" />
+        <location filename="../../src/fieldact/ui/visit_screen.py" line="68"/>
         <source>What blocks signing?</source>
         <translation>Что мешает подписать?</translation>
     </message>
     <message>
-        <location filename="../../src/fieldact/ui/visit_screen.py" line="70" />
+        <location filename="../../src/fieldact/ui/visit_screen.py" line="70"/>
         <source>‹ Day</source>
         <translation>‹ День</translation>
     </message>
     <message>
-        <location filename="../../src/fieldact/ui/visit_screen.py" line="72" />
+        <location filename="../../src/fieldact/ui/visit_screen.py" line="72"/>
         <source>Next stage ›</source>
         <translation>Следующий этап ›</translation>
     </message>
     <message>
-        <location filename="../../src/fieldact/ui/visit_screen.py" line="74" />
+        <location filename="../../src/fieldact/ui/visit_screen.py" line="74"/>
         <source>Review the act</source>
         <translation>Просмотреть акт</translation>
     </message>
     <message>
-        <location filename="../../src/fieldact/ui/visit_screen.py" line="130" />
+        <location filename="../../src/fieldact/ui/visit_screen.py" line="130"/>
         <source>contract {number}</source>
         <translation>договор {number}</translation>
     </message>
     <message>
-        <location filename="../../src/fieldact/ui/visit_screen.py" line="248" />
+        <location filename="../../src/fieldact/ui/visit_screen.py" line="248"/>
         <source>Phrases: </source>
         <translation>Фразы: </translation>
     </message>
     <message>
-        <location filename="../../src/fieldact/ui/visit_screen.py" line="250" />
+        <location filename="../../src/fieldact/ui/visit_screen.py" line="250"/>
         <source>Wishes: </source>
         <translation>Пожелания: </translation>
     </message>
     <message>
-        <location filename="../../src/fieldact/ui/visit_screen.py" line="254" />
+        <location filename="../../src/fieldact/ui/visit_screen.py" line="254"/>
         <source>Rules of this stage ({n})</source>
         <translation>Правила этапа ({n})</translation>
     </message>
     <message>
-        <location filename="../../src/fieldact/ui/visit_screen.py" line="319" />
+        <location filename="../../src/fieldact/ui/visit_screen.py" line="319"/>
         <source>Ready to sign.</source>
         <translation>Можно подписывать.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldact/ui/visit_screen.py" line="319" />
+        <location filename="../../src/fieldact/ui/visit_screen.py" line="319"/>
         <source>{n} open before signing</source>
         <translation>Не отмечено до подписания: {n}</translation>
     </message>
@@ -696,84 +1112,177 @@
 <context>
     <name>labels</name>
     <message>
-        <location filename="../../src/fieldact/ui/labels.py" line="13" />
+        <location filename="../../src/fieldact/ui/labels.py" line="13"/>
         <source>TV</source>
         <translation>Телевидение</translation>
     </message>
     <message>
-        <location filename="../../src/fieldact/ui/labels.py" line="14" />
+        <location filename="../../src/fieldact/ui/labels.py" line="14"/>
         <source>Internet</source>
         <translation>Интернет</translation>
     </message>
     <message>
-        <location filename="../../src/fieldact/ui/labels.py" line="15" />
+        <location filename="../../src/fieldact/ui/labels.py" line="15"/>
         <source>Phone</source>
         <translation>Телефония</translation>
     </message>
     <message>
-        <location filename="../../src/fieldact/ui/labels.py" line="22" />
+        <location filename="../../src/fieldact/ui/labels.py" line="22"/>
         <source>Connection</source>
         <translation>Подключение</translation>
     </message>
     <message>
-        <location filename="../../src/fieldact/ui/labels.py" line="23" />
+        <location filename="../../src/fieldact/ui/labels.py" line="23"/>
         <source>Service</source>
         <translation>Сервис</translation>
     </message>
     <message>
-        <location filename="../../src/fieldact/ui/labels.py" line="30" />
+        <location filename="../../src/fieldact/ui/labels.py" line="30"/>
         <source>planned</source>
         <translation>запланирован</translation>
     </message>
     <message>
-        <location filename="../../src/fieldact/ui/labels.py" line="31" />
+        <location filename="../../src/fieldact/ui/labels.py" line="31"/>
         <source>in progress</source>
         <translation>в работе</translation>
     </message>
     <message>
-        <location filename="../../src/fieldact/ui/labels.py" line="32" />
+        <location filename="../../src/fieldact/ui/labels.py" line="32"/>
         <source>awaiting signature</source>
         <translation>ждёт подписи</translation>
     </message>
     <message>
-        <location filename="../../src/fieldact/ui/labels.py" line="33" />
+        <location filename="../../src/fieldact/ui/labels.py" line="33"/>
         <source>signed</source>
         <translation>подписан</translation>
     </message>
     <message>
-        <location filename="../../src/fieldact/ui/labels.py" line="34" />
+        <location filename="../../src/fieldact/ui/labels.py" line="34"/>
         <source>refused to sign</source>
         <translation>отказ от подписи</translation>
     </message>
     <message>
-        <location filename="../../src/fieldact/ui/labels.py" line="35" />
+        <location filename="../../src/fieldact/ui/labels.py" line="35"/>
         <source>rescheduled</source>
         <translation>перенесён</translation>
     </message>
     <message>
-        <location filename="../../src/fieldact/ui/labels.py" line="36" />
+        <location filename="../../src/fieldact/ui/labels.py" line="36"/>
         <source>cancelled</source>
         <translation>отменён</translation>
     </message>
     <message>
-        <location filename="../../src/fieldact/ui/labels.py" line="43" />
+        <location filename="../../src/fieldact/ui/labels.py" line="43"/>
         <source>not marked</source>
         <translation>не отмечено</translation>
     </message>
     <message>
-        <location filename="../../src/fieldact/ui/labels.py" line="44" />
+        <location filename="../../src/fieldact/ui/labels.py" line="44"/>
         <source>done</source>
         <translation>выполнено</translation>
     </message>
     <message>
-        <location filename="../../src/fieldact/ui/labels.py" line="45" />
+        <location filename="../../src/fieldact/ui/labels.py" line="45"/>
         <source>not applicable</source>
         <translation>не требуется</translation>
     </message>
     <message>
-        <location filename="../../src/fieldact/ui/labels.py" line="46" />
+        <location filename="../../src/fieldact/ui/labels.py" line="46"/>
         <source>not done</source>
         <translation>не выполнено</translation>
+    </message>
+</context>
+<context>
+    <name>office</name>
+    <message>
+        <location filename="../../src/fieldact/ui/office_acts.py" line="46"/>
+        <source>signed</source>
+        <translation>подписан</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldact/ui/office_acts.py" line="47"/>
+        <source>refused to sign</source>
+        <translation>отказ от подписи</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldact/ui/office_acts.py" line="48"/>
+        <source>superseded</source>
+        <translation>заменён исправленным</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldact/ui/office_acts.py" line="63"/>
+        <source>visit created</source>
+        <translation>визит создан</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldact/ui/office_acts.py" line="64"/>
+        <source>pre-call made</source>
+        <translation>предварительный звонок</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldact/ui/office_acts.py" line="65"/>
+        <source>arrived</source>
+        <translation>прибытие</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldact/ui/office_acts.py" line="66"/>
+        <source>checklist answer</source>
+        <translation>ответ по пункту</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldact/ui/office_acts.py" line="67"/>
+        <source>condition</source>
+        <translation>условие</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldact/ui/office_acts.py" line="68"/>
+        <source>stage</source>
+        <translation>этап</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldact/ui/office_acts.py" line="69"/>
+        <source>material added</source>
+        <translation>материал добавлен</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldact/ui/office_acts.py" line="70"/>
+        <source>material removed</source>
+        <translation>материал удалён</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldact/ui/office_acts.py" line="71"/>
+        <source>payment</source>
+        <translation>оплата</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldact/ui/office_acts.py" line="72"/>
+        <source>branch</source>
+        <translation>отклонение от плана</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldact/ui/office_acts.py" line="73"/>
+        <source>status</source>
+        <translation>статус</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldact/ui/office_acts.py" line="74"/>
+        <source>act signed</source>
+        <translation>акт подписан</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldact/ui/office_acts.py" line="75"/>
+        <source>signature refused</source>
+        <translation>отказ от подписи</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldact/ui/office_acts.py" line="76"/>
+        <source>correction started</source>
+        <translation>начато исправление</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldact/ui/office_acts.py" line="77"/>
+        <source>closing</source>
+        <translation>завершение</translation>
     </message>
 </context>
 </TS>

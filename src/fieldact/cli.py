@@ -10,6 +10,7 @@ from pathlib import Path
 from zoneinfo import ZoneInfo
 
 from fieldact import __version__
+from fieldact.office.commands import OFFICE_COMMANDS, add_office_commands
 from fieldact.standard import Service, Standard, StandardError, VisitKind, load_brand, load_standard
 from fieldact.standard.schema import Kind, Stage
 from fieldact.store.db import ENV_URL, DatabaseUnavailable, backup_to, default_path, open_database
@@ -84,6 +85,10 @@ def build_parser() -> argparse.ArgumentParser:
     self_check = commands.add_parser("self-check", help="check this installation works; prints OK or what failed")
     self_check.add_argument("--standard", type=Path, help="the standard TOML (default: the shipped one)")
     self_check.add_argument("--brand", type=Path, help="the brand TOML (default: the shipped one)")
+
+    office = commands.add_parser("office", help="the office window: find, open and export signed acts")
+    add_db_option(office)
+    add_office_commands(commands, f"database file or URL (default: ${ENV_URL}, else {default_path()})")
     return parser
 
 
@@ -110,6 +115,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         return sample_act(args.out, VisitKind(args.kind), args.seal, args.brand)
     if command in CENTRAL_COMMANDS:
         return central_command(args)
+    if command in OFFICE_COMMANDS:
+        return OFFICE_COMMANDS[command](args)
+    if command == "office":
+        return run_office(args)
     if command == "self-check":
         from fieldact.selfcheck import Options, self_check
 
@@ -121,6 +130,12 @@ def main(argv: Sequence[str] | None = None) -> int:
             print(error, file=sys.stderr)
             return 2
     return run_app(args)
+
+
+def run_office(args: argparse.Namespace) -> int:
+    from fieldact.ui.office_window import run  # Qt only when the window really opens
+
+    return run(language=args.lang, db=getattr(args, "db", None))
 
 
 def run_app(args: argparse.Namespace) -> int:

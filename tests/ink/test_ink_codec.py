@@ -317,3 +317,18 @@ def test_single_byte_corruption_fails_only_with_ink_format_error(data: st.DataOb
 
 def test_ink_format_error_is_a_value_error() -> None:
     assert issubclass(InkFormatError, ValueError)
+
+
+def test_encoded_sha256_equals_the_signature_fingerprint_without_decoding() -> None:
+    from fieldact.act.sample import sample_signature
+    from fieldact.ink import encode, encoded_sha256, sha256
+
+    signature = sample_signature()
+    data = encode(signature)
+    assert encoded_sha256(data) == sha256(signature)
+    changed = bytearray(data)
+    changed[-5] ^= 0x01
+    try:
+        assert encoded_sha256(bytes(changed)) != sha256(signature)
+    except Exception as error:  # a corrupt stream may not even unpack
+        assert "corrupt" in str(error) or "signature data" in str(error)

@@ -3,7 +3,7 @@
 Pure Python on the standard library only; nothing here knows about Qt, the PDF or the rest of fieldact.
 """
 
-from .codec import FORMAT_VERSION, InkFormatError, canonical_bytes, decode, encode, sha256
+from .codec import FORMAT_VERSION, InkFormatError, canonical_bytes, decode, encode, encoded_sha256, sha256
 from .geometry import (
     DEFAULT_PEN,
     Box,
@@ -45,6 +45,7 @@ __all__ = [
     "check_quality",
     "decode",
     "encode",
+    "encoded_sha256",
     "fit_to_box",
     "polylines",
     "quantize",

@@ -69,6 +69,12 @@ def sha256(signature: Signature) -> str:
     return hashlib.sha256(canonical_bytes(signature)).hexdigest()
 
 
+def encoded_sha256(data: bytes) -> str:
+    """The fingerprint of encoded bytes without decoding the samples: for bytes made by ``encode`` it equals
+    ``sha256(decode(data))``; any other bytes give a different fingerprint, never the same one."""
+    return hashlib.sha256(bytes(data[: len(MAGIC) + 1]) + _unwrap(bytes(data))).hexdigest()
+
+
 def _payload(signature: Signature) -> bytes:
     out = bytearray()
     _write_context(out, signature.context)

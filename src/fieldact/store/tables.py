@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy import Column, Index, LargeBinary, Text, UniqueConstraint
+from sqlalchemy import Column, Index, LargeBinary, Text, UniqueConstraint, text
 from sqlmodel import Field, SQLModel
 
 
@@ -26,7 +26,7 @@ class Technician(SQLModel, table=True):
 
 class Subscriber(SQLModel, table=True):
     id: str = Field(primary_key=True, max_length=36)
-    surname: str = Field(max_length=100)
+    surname: str = Field(max_length=100, index=True)  # the office finds acts by the subscriber's surname
     first_name: str = Field(max_length=100)
     patronymic: str = Field(default="", max_length=100)
     phone: str = Field(default="", max_length=32)
@@ -137,7 +137,18 @@ class Act(SQLModel, table=True):
     ink_sha256: str = Field(default="", max_length=64)
     created_at: datetime
 
-    __table_args__ = (UniqueConstraint("number", "version"), Index("ix_act_visit_version", "visit_id", "version"))
+    __table_args__ = (
+        UniqueConstraint("number", "version"),
+        Index("ix_act_visit_version", "visit_id", "version"),
+        # "Is this act superseded?" for every line of the office list; partial, as almost every act is not, so
+        # that even statistics (ANALYZE) saying "supersedes_id is nearly always NULL" keep it in use.
+        Index(
+            "ix_act_supersedes_id",
+            "supersedes_id",
+            sqlite_where=text("supersedes_id IS NOT NULL"),
+            postgresql_where=text("supersedes_id IS NOT NULL"),
+        ),
+    )
 
 
 class AuditEvent(SQLModel, table=True):
@@ -232,3 +243,14 @@ class OfficeNotice(SQLModel, table=True):
     visit_id: str | None = Field(default=None, max_length=36)
     kind: str = Field(max_length=40)
     message: str = Field(sa_column=Column(Text, nullable=False))
+
+
+# --- office (migration 0004) ----------------------------------------------------------------------------------------
+
+
+class Setting(SQLModel, table=True):
+    """Small settings kept with the data, such as the office password's salted hash (never the password)."""
+
+    key: str = Field(primary_key=True, max_length=64)
+    value: str = Field(sa_column=Column(Text, nullable=False))
+    updated_at: datetime

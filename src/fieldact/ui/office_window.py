@@ -1,0 +1,221 @@
+"""The office window: behind the office password, the acts with their filters, the viewer and the exports."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from zoneinfo import ZoneInfo
+
+from PySide6.QtCore import QTimer, Signal
+from PySide6.QtWidgets import QHBoxLayout, QLineEdit, QMainWindow, QMessageBox, QStackedWidget, QVBoxLayout, QWidget
+
+from fieldact.office import password
+from fieldact.office.checks import CheckedDigests, default_checked_path
+from fieldact.store.db import Database
+from fieldact.text import InputError
+from fieldact.ui.widgets.common import big_button, heading, note
+
+MAX_TRIES = 5
+LOCK_MS = 60_000
+
+OFFICE_STYLE = """
+QTableView {
+    background: #ffffff;
+    alternate-background-color: #f7f9fc;
+    border: 1px solid #d9dee5;
+    border-radius: 8px;
+    gridline-color: #eef1f5;
+    selection-background-color: #2563eb;
+    selection-color: #ffffff;
+}
+QHeaderView::section {
+    background: #f5f7fa;
+    border: none;
+    border-bottom: 1px solid #d9dee5;
+    padding: 8px 10px;
+    font-weight: 600;
+}
+QTabWidget::pane {
+    border: 1px solid #d9dee5;
+    border-radius: 8px;
+    background: #ffffff;
+}
+QTabBar::tab {
+    min-height: 40px;
+    padding: 0 18px;
+}
+QTabBar::tab:selected {
+    color: #2563eb;
+    font-weight: 600;
+}
+QLabel#checkOk {
+    color: #1e7a46;
+    font-weight: 600;
+}
+QProgressBar {
+    min-height: 28px;
+    border: 1px solid #9aa5b1;
+    border-radius: 8px;
+    text-align: center;
+    background: #ffffff;
+}
+QProgressBar::chunk {
+    background: #2563eb;
+    border-radius: 7px;
+}
+"""
+
+
+@dataclass
+class OfficeContext:
+    """What the office screens share: the database, the brand's zone, this PC's record of checked acts."""
+
+    database: Database
+    zone: ZoneInfo
+    checked: CheckedDigests = field(default_factory=lambda: CheckedDigests(default_checked_path()))
+
+
+class PasswordGate(QWidget):
+    """The office password: chosen (twice) at first use, asked for every time after."""
+
+    passed = Signal()
+
+    def __init__(self, context: OfficeContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.context = context
+        self.first_use = not password.is_set(context.database)
+        self.failures = 0
+        self.title = heading(self.tr("Office"))
+        self.prompt = note("")
+        self.password = self._field(self.tr("Office password"))
+        self.repeat = self._field(self.tr("The same password again"))
+        self.message = note("", "error")
+        self.submit = big_button("", "primary")
+        self.submit.clicked.connect(self._submit)
+        self.password.returnPressed.connect(self._submit)
+        self.repeat.returnPressed.connect(self._submit)
+        self.unlock_timer = QTimer(self)
+        self.unlock_timer.setSingleShot(True)
+        self.unlock_timer.timeout.connect(self._unlock)
+        column = QVBoxLayout()
+        column.setSpacing(12)
+        column.addStretch(1)
+        for widget in (self.title, self.prompt, self.password, self.repeat, self.message, self.submit):
+            column.addWidget(widget)
+        column.addStretch(2)
+        box = QWidget()
+        box.setLayout(column)
+        box.setFixedWidth(520)  # a fixed width lets the wrapped sentences take the height they need
+        layout = QHBoxLayout(self)
+        layout.addStretch(1)
+        layout.addWidget(box)
+        layout.addStretch(1)
+        self._show_mode()
+
+    def _field(self, placeholder: str) -> QLineEdit:
+        line = QLineEdit()
+        line.setEchoMode(QLineEdit.EchoMode.Password)
+        line.setPlaceholderText(placeholder)
+        return line
+
+    def _show_mode(self) -> None:
+        if self.first_use:
+            self.prompt.setText(
+                self.tr("First start: choose the office password (at least 8 characters). It protects the acts.")
+            )
+            self.submit.setText(self.tr("Set the password"))
+        else:
+            self.prompt.setText(self.tr("Enter the office password."))
+            self.submit.setText(self.tr("Sign in"))
+        self.repeat.setVisible(self.first_use)
+        self.password.setFocus()
+
+    def _submit(self) -> None:
+        if not self.submit.isEnabled():
+            return
+        if self.first_use:
+            self._set_first()
+        else:
+            self._check()
+
+    def _set_first(self) -> None:
+        try:
+            password.set_first(self.context.database, self.password.text(), self.repeat.text())
+        except InputError as error:
+            self.message.setText(str(error))
+            return
+        self._pass()
+
+    def _check(self) -> None:
+        if password.check(self.context.database, self.password.text()):
+            self._pass()
+            return
+        self.failures += 1
+        self.password.clear()
+        if self.failures >= MAX_TRIES:
+            self.failures = 0
+            self.submit.setEnabled(False)
+            self.password.setEnabled(False)
+            self.unlock_timer.start(LOCK_MS)
+            self.message.setText(self.tr("Too many wrong passwords. Try again in a minute."))
+        else:
+            self.message.setText(
+                self.tr("Wrong password. Tries left: {count}.").format(count=MAX_TRIES - self.failures)
+            )
+
+    def _unlock(self) -> None:
+        self.submit.setEnabled(True)
+        self.password.setEnabled(True)
+        self.message.clear()
+
+    def _pass(self) -> None:
+        self.password.clear()
+        self.repeat.clear()
+        self.message.clear()
+        self.passed.emit()
+
+
+class OfficeWindow(QMainWindow):
+    def __init__(self, context: OfficeContext) -> None:
+        super().__init__()
+        from fieldact.ui.office_acts import ActsScreen
+
+        self.context = context
+        self.setWindowTitle(self.tr("fieldact — office"))
+        self.setStyleSheet(OFFICE_STYLE)
+        self.stack = QStackedWidget()
+        self.setCentralWidget(self.stack)
+        self.gate = PasswordGate(context)
+        self.acts = ActsScreen(context)
+        self.stack.addWidget(self.gate)
+        self.stack.addWidget(self.acts)
+        self.gate.passed.connect(self._open_acts)
+
+    def _open_acts(self) -> None:
+        self.stack.setCurrentWidget(self.acts)
+        self.acts.search()
+
+
+def run(language: str = "ru", db: str | None = None) -> int:
+    from fieldact.office.access import open_office_database
+    from fieldact.standard import StandardError, load_brand
+    from fieldact.store.central import CentralUnavailable
+    from fieldact.store.db import DatabaseUnavailable
+    from fieldact.ui.app import APP_NAME, create_application
+
+    app = create_application(language)
+    try:
+        database = open_office_database(db)
+        zone = ZoneInfo(load_brand().timezone)
+    except (DatabaseUnavailable, CentralUnavailable) as error:
+        QMessageBox.critical(None, APP_NAME, str(error))
+        return 2
+    except StandardError as error:
+        QMessageBox.critical(None, APP_NAME, "\n".join(error.problems))
+        return 1
+    window = OfficeWindow(OfficeContext(database, zone))
+    window.resize(1440, 900)
+    window.show()
+    try:
+        return app.exec()
+    finally:
+        database.dispose()

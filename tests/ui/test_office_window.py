@@ -1,0 +1,226 @@
+"""The office window through its real widgets: the password, filters, the list, an act, its trail, the exports."""
+
+from __future__ import annotations
+
+import json
+import shutil
+import time
+import zipfile
+from pathlib import Path
+from zoneinfo import ZoneInfo
+
+import pytest
+from PySide6.QtCore import QDate, QItemSelectionModel, Qt
+from PySide6.QtWidgets import QApplication
+
+from fieldact.office.checks import CheckedDigests
+from fieldact.store.db import open_database
+from fieldact.store.repository import Store
+from fieldact.ui.office_window import OfficeContext, OfficeWindow
+
+from .helpers import click, save_shot, type_text
+
+
+@pytest.fixture(scope="module")
+def office_template(tmp_path_factory, standard, brand) -> Path:
+    import importlib.util
+    import sys
+
+    # the office tests' seeded database: real signed, refused and corrected acts
+    spec = importlib.util.spec_from_file_location("office_seed", Path(__file__).resolve().parents[1] / "office/seed.py")
+    assert spec is not None and spec.loader is not None
+    seed = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = seed  # its dataclasses look their module up
+    spec.loader.exec_module(seed)
+    path = tmp_path_factory.mktemp("office_ui") / "template.db"
+    store = Store(open_database(path), standard, brand)
+    seed.seed_office(store)
+    store.database.dispose()
+    return path
+
+
+@pytest.fixture
+def window(qapp, qtbot, office_template: Path, tmp_path: Path, brand):
+    path = tmp_path / "office.db"
+    shutil.copyfile(office_template, path)
+    database = open_database(path)
+    context = OfficeContext(database, ZoneInfo(brand.timezone), CheckedDigests(tmp_path / "checked.txt"))
+    shown = OfficeWindow(context)
+    qtbot.addWidget(shown)
+    shown.resize(1440, 900)
+    shown.show()
+    yield shown
+    database.dispose()
+
+
+def sign_in_first_time(qtbot, window: OfficeWindow) -> None:
+    gate = window.gate
+    assert gate.first_use and gate.repeat.isVisible()
+    type_text(gate.password, "пароль-офиса")
+    type_text(gate.repeat, "пароль-офис")
+    click(qtbot, gate.submit)
+    assert gate.message.text() == "Пароли не совпадают: введите их ещё раз."
+    save_shot(window, "office_password")
+    gate.repeat.clear()
+    type_text(gate.repeat, "пароль-офиса")
+    click(qtbot, gate.submit)
+    assert window.stack.currentWidget() is window.acts
+
+
+def november(window: OfficeWindow) -> None:
+    filters = window.acts.filters
+    filters.date_from.setDate(QDate(2026, 11, 1))
+    filters.date_to.setDate(QDate(2026, 11, 30))
+
+
+def test_password_filters_act_and_trail(qtbot, window: OfficeWindow) -> None:
+    sign_in_first_time(qtbot, window)
+    acts = window.acts
+    november(window)
+    qtbot.waitUntil(lambda: acts.found.text() == "Найдено актов: 8", timeout=5000)
+    assert acts.model.rowCount() == 8
+    assert acts.model.headerData(0, Qt.Orientation.Horizontal) == "Подписан"
+    statuses = {acts.model.data(acts.model.index(r, 2)) for r in range(8)}
+    assert statuses == {"подписан", "отказ от подписи", "заменён исправленным"}
+
+    acts.filters.status.setCurrentIndex(acts.filters.status.findText("отказ от подписи"))
+    qtbot.waitUntil(lambda: acts.model.rowCount() == 1, timeout=3000)
+    acts.filters.status.setCurrentIndex(0)
+    type_text(acts.filters.subscriber, "иван")
+    qtbot.waitUntil(lambda: 0 < acts.model.rowCount() < 8, timeout=3000)
+    assert all(acts.model.rows[r].subscriber.startswith("Иван") for r in range(acts.model.rowCount()))
+    acts.filters.subscriber.clear()
+    acts.filters.kind.setCurrentIndex(acts.filters.kind.findText("Подключение"))
+    qtbot.waitUntil(lambda: all(row.kind.value == "connection" for row in acts.model.rows), timeout=3000)
+    acts.filters.kind.setCurrentIndex(0)
+    acts.filters.subscriber.returnPressed.emit()
+    qtbot.waitUntil(lambda: acts.model.rowCount() == 8, timeout=3000)
+
+    acts.table.horizontalHeader().setSortIndicator(3, Qt.SortOrder.AscendingOrder)  # by contract, as a click does
+    contracts = [row.contract for row in acts.model.rows]
+    assert contracts == sorted(contracts)
+
+    acts.table.selectRow(0)
+    qtbot.waitUntil(lambda: acts.panel.viewer.page_count() >= 1, timeout=10000)
+    qtbot.waitUntil(lambda: acts.panel.check.objectName() == "checkOk", timeout=10000)
+    assert "те, что подписаны" in acts.panel.check.text()
+    qtbot.wait(700)  # QPdfView renders pages on its own thread
+    save_shot(window, "office_acts")
+    acts.panel.setCurrentIndex(1)
+    assert acts.panel.trail.rowCount() >= 3
+    actions = [acts.panel.trail.item(r, 1).text() for r in range(acts.panel.trail.rowCount())]
+    assert actions[0] == "визит создан" and "акт подписан" in actions
+    save_shot(window, "office_audit")
+
+
+def test_export_all_found_to_a_zip_and_a_cancel(qtbot, window: OfficeWindow, tmp_path: Path, monkeypatch) -> None:
+    sign_in_first_time(qtbot, window)
+    acts = window.acts
+    november(window)
+    qtbot.waitUntil(lambda: acts.found.text() == "Найдено актов: 8", timeout=5000)
+    click(qtbot, acts.export_all)
+    dialog = acts.export_dialog
+    assert dialog is not None and dialog.isVisible() and "8" in dialog.title.text()
+    click(qtbot, dialog.start)
+    assert "Выберите папку" in dialog.message.text()
+    target = tmp_path / "out" / "ноябрь.zip"
+    type_text(dialog.target, str(target))
+    click(qtbot, dialog.start)
+    qtbot.waitUntil(lambda: dialog.job is None, timeout=20000)
+    assert dialog.report is not None and dialog.report.ok, dialog.message.text()
+    assert dialog.progress.value() == 8 and "Выгружено актов: 8" in dialog.message.text()
+    save_shot(dialog, "office_export_done")
+    with zipfile.ZipFile(target) as archive:
+        assert len(json.loads(archive.read("manifest.json"))["acts"]) == 8
+        assert "register.xlsx" in archive.namelist()
+
+    # a slow export (a pause before each act) cancelled after its first act: nothing is left behind
+    from fieldact.ui import office_dialogs
+
+    real_export = office_dialogs.export_acts
+
+    def slow_export(*args, progress, **kwargs):
+        def paced(done: int, total: int) -> None:
+            time.sleep(0.2)
+            progress(done, total)
+
+        return real_export(*args, progress=paced, **kwargs)
+
+    monkeypatch.setattr(office_dialogs, "export_acts", slow_export)
+    dialog.target.clear()
+    cancelled_target = tmp_path / "out" / "отмена.zip"
+    type_text(dialog.target, str(cancelled_target))
+    click(qtbot, dialog.start)
+    assert dialog.cancel.isVisible() and not dialog.close_button.isEnabled()
+    save_shot(dialog, "office_export_running")
+    click(qtbot, dialog.cancel)
+    qtbot.waitUntil(lambda: dialog.job is None, timeout=20000)
+    assert dialog.report is not None and dialog.report.cancelled
+    assert dialog.message.text() == "Выгрузка отменена: ничего не записано."
+    assert sorted(p.name for p in (tmp_path / "out").iterdir()) == ["ноябрь.zip"], "no partial file"
+    assert not dialog.cancel.isVisible()
+    click(qtbot, dialog.close_button)
+
+
+def test_export_selected_reports_a_tampered_act(qtbot, window: OfficeWindow, tmp_path: Path) -> None:
+    from sqlalchemy import text
+
+    sign_in_first_time(qtbot, window)
+    acts = window.acts
+    november(window)
+    qtbot.waitUntil(lambda: acts.found.text() == "Найдено актов: 8", timeout=5000)
+    victim = acts.model.rows[1].act_id
+    with window.context.database.engine.begin() as connection:
+        connection.execute(text("DROP TRIGGER act_no_update"))
+        pdf = connection.execute(text("SELECT pdf FROM act WHERE id = :id"), {"id": victim}).scalar_one()
+        connection.execute(text("UPDATE act SET pdf = :pdf WHERE id = :id"), {"pdf": pdf + b"\n", "id": victim})
+    acts.table.selectRow(0)
+    flags = QItemSelectionModel.SelectionFlag.Select | QItemSelectionModel.SelectionFlag.Rows
+    acts.table.selectionModel().select(acts.model.index(1, 0), flags)
+    assert len(acts.selected_ids()) == 2
+    click(qtbot, acts.export_selected)
+    dialog = acts.export_dialog
+    type_text(dialog.target, str(tmp_path / "folder"))
+    click(qtbot, dialog.start)
+    qtbot.waitUntil(lambda: dialog.job is None, timeout=20000)
+    assert dialog.report is not None and len(dialog.report.exported) == 1 and len(dialog.report.refused) == 1
+    assert dialog.message.objectName() == "error" and dialog.problems.isVisible()
+    assert "не совпадает со своим хешем" in dialog.problems.toPlainText()
+    save_shot(dialog, "office_export_refused")
+    acts.table.selectRow(1)
+    qtbot.waitUntil(lambda: acts.panel.check.objectName() == "error", timeout=10000)
+    assert "не совпадает" in acts.panel.check.text()
+
+
+def test_materials_report_dialog(qtbot, window: OfficeWindow, tmp_path: Path) -> None:
+    sign_in_first_time(qtbot, window)
+    november(window)
+    click(qtbot, window.acts.materials)
+    dialog = window.acts.materials_dialog
+    target = tmp_path / "материалы.xlsx"
+    type_text(dialog.target, str(target))
+    click(qtbot, dialog.save)
+    qtbot.waitUntil(lambda: dialog.message.objectName() == "saved", timeout=10000)
+    assert target.exists() and "Сохранено" in dialog.message.text()
+    save_shot(dialog, "office_materials")
+
+
+def test_the_password_is_asked_the_next_time(qtbot, window: OfficeWindow, brand, tmp_path) -> None:
+    sign_in_first_time(qtbot, window)
+    again = OfficeWindow(window.context)
+    qtbot.addWidget(again)
+    again.show()
+    gate = again.gate
+    assert not gate.first_use and not gate.repeat.isVisible()
+    for _ in range(4):
+        type_text(gate.password, "неверный")
+        click(qtbot, gate.submit)
+    assert gate.message.text() == "Неверный пароль. Осталось попыток: 1."
+    type_text(gate.password, "неверный")
+    click(qtbot, gate.submit)
+    assert not gate.submit.isEnabled()
+    QApplication.processEvents()
+    gate._unlock()
+    type_text(gate.password, "пароль-офиса")
+    click(qtbot, gate.submit)
+    assert again.stack.currentWidget() is again.acts
