@@ -9,6 +9,7 @@ in fpdf2's PDF/A-3B mode: PDF/A-2 forbids embedded files that are not themselves
 from __future__ import annotations
 
 import hashlib
+import threading
 from collections.abc import Iterator, Sequence
 from datetime import datetime
 
@@ -72,6 +73,12 @@ class ActRenderError(ValueError):
     """The content and the signature given cannot make an act."""
 
 
+# The parsed fonts are shared by every document of the process and fontTools reads their tables lazily from one
+# file object: two renders at once (a preview and a signing in background threads) corrupt that read and can
+# crash the process. Renders take a few tens of milliseconds, so they simply take turns.
+_RENDER_LOCK = threading.Lock()
+
+
 def render_pdf(content: ActContent, signature: Signature, *, ink: bytes | None = None, preview: bool = False) -> bytes:
     """The act's PDF bytes: content drawn, signature in vector, content/ink/digest embedded.
 
@@ -79,6 +86,11 @@ def render_pdf(content: ActContent, signature: Signature, *, ink: bytes | None =
     """
     if content["ink"]["sha256"] != ink_sha256(signature):
         raise ActRenderError("the signature is not the one whose SHA-256 the act content holds")
+    with _RENDER_LOCK:
+        return _render(content, signature, ink, preview)
+
+
+def _render(content: ActContent, signature: Signature, ink: bytes | None, preview: bool) -> bytes:
     content_bytes = canonical_json(content)
     pdf = ActDocument(content, hashlib.sha256(content_bytes).hexdigest(), preview)
     pdf.add_page()

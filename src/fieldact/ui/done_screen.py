@@ -6,15 +6,14 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QHBoxLayout, QScrollArea, QVBoxLayout, QWidget
 
 from fieldact.act.content import account_url
-from fieldact.standard import Script
 from fieldact.text import InputError
 from fieldact.ui.context import AppContext
-from fieldact.ui.widgets.common import big_button, clear_layout, heading, note, script_box, set_pixel_size
+from fieldact.ui.widgets.common import big_button, clear_layout, heading, note, set_pixel_size
 from fieldact.ui.widgets.item_row import ItemRow
 from fieldact.ui.widgets.qr_view import QrView
+from fieldact.ui.widgets.scripts import rendered_script
 from fieldact.visit import ItemState, Visit
 from fieldact.visit.evidence import Evidence
-from fieldact.visit.scripts import ScriptContext, ScriptValueMissing, render_script, render_title
 
 
 class DoneScreen(QWidget):
@@ -77,10 +76,10 @@ class DoneScreen(QWidget):
         self.rows.clear()
         stage = self.visit.stages[-1]
         self.closing.addWidget(heading(f"{stage.number}. {stage.title}", 2))
-        context = self.visit.script_context(self.context.now())
+        now = self.context.now()
         scripts = {script.key: script for script in self.visit.scripts(stage)}
         for entry in self.visit.checklist.in_stage(stage.key):
-            boxes = [self._script_box(scripts[key], context) for key in entry.item.script if key in scripts]
+            boxes = [rendered_script(self.visit, scripts[key], now) for key in entry.item.script if key in scripts]
             row = ItemRow(entry, self.visit.checklist.answer(entry.key), True, boxes)
             row.answer_requested.connect(self._answer)
             self.rows[entry.key] = row
@@ -90,28 +89,12 @@ class DoneScreen(QWidget):
         self.closing.addStretch(1)
         self._refresh()
 
-    def _script_box(self, script: Script, context: ScriptContext) -> QWidget:
-        assert self.visit is not None
-        try:
-            title = render_title(script, context, self.visit.standard)
-            text = render_script(script, context, self.visit.standard)
-        except ScriptValueMissing as error:
-            title, text = script.title, str(error)
-        return script_box(title, text)
-
     def _answer(self, key: str, state: ItemState, evidence: Evidence | None, reason: str) -> None:
         """The closing stage comes after the act: its answers are kept in the audit log, not in the frozen act."""
         assert self.visit is not None
         checklist = self.visit.checklist
         try:
-            if state is ItemState.DONE:
-                answer = checklist.mark_done(key, evidence)
-            elif state is ItemState.PENDING:
-                answer = checklist.reset(key)
-            elif state is ItemState.NOT_APPLICABLE:
-                answer = checklist.mark_not_applicable(key, reason)
-            else:
-                answer = checklist.mark_failed(key, reason, evidence)
+            answer = checklist.apply(key, state, evidence, reason)
         except InputError as error:
             self.rows[key].show_error(str(error))
             return

@@ -342,8 +342,9 @@ class ActPanel(QTabWidget):
         else:
             self.check.setObjectName("checkOk")
             self.check.setText(
-                self.tr("Act {number} v{version}: the stored PDF and content are the ones signed (SHA-256 {digest}…).")
-                .format(number=act.number, version=act.version, digest=act.pdf_sha256[:16])
+                self.tr(
+                    "Act {number} v{version}: the stored PDF and content are the ones signed (SHA-256 {digest}…)."
+                ).format(number=act.number, version=act.version, digest=act.pdf_sha256[:16])
             )
         self._restyle()
         self._fill_trail(trail)
@@ -353,8 +354,9 @@ class ActPanel(QTabWidget):
             return
         self.check.setObjectName("error")
         self.check.setText(
-            self.tr("The act could not be opened ({error}). Check the connection to the database and try again.")
-            .format(error=type(error).__name__)
+            self.tr(
+                "The act could not be opened ({error}). Check the connection to the database and try again."
+            ).format(error=type(error).__name__)
         )
         self._restyle()
 

@@ -216,8 +216,9 @@ class ExportDialog(QDialog):
             self.message.setText(str(error))
         else:
             self.message.setText(
-                self.tr("The export failed ({error}); nothing was left half written. Try again, or call support.")
-                .format(error=type(error).__name__)
+                self.tr(
+                    "The export failed ({error}); nothing was left half written. Try again, or call support."
+                ).format(error=type(error).__name__)
             )
         self._restyle()
 

@@ -23,11 +23,11 @@ from fieldact.ui.context import AppContext
 from fieldact.ui.labels import kind_name, service_name
 from fieldact.ui.materials_panel import MaterialsPanel
 from fieldact.ui.payment_panel import PaymentPanel
-from fieldact.ui.widgets.common import big_button, clear_layout, heading, note, script_box
+from fieldact.ui.widgets.common import big_button, clear_layout, heading, note
 from fieldact.ui.widgets.item_row import ItemRow
-from fieldact.visit import Answer, ItemState, Visit, VisitStatus
+from fieldact.ui.widgets.scripts import rendered_script
+from fieldact.visit import ItemState, Visit, VisitStatus
 from fieldact.visit.evidence import Evidence
-from fieldact.visit.scripts import ScriptValueMissing, render_script, render_title
 from fieldact.visit.visit import SIGNING_STAGE
 
 MATERIAL_STAGES = {"installation", "diagnostics"}
@@ -225,13 +225,7 @@ class VisitScreen(QWidget):
 
     def _script_box(self, script: Script) -> QWidget:
         assert self.visit is not None
-        context = self.visit.script_context(self.context.now())
-        try:
-            title = render_title(script, context, self.visit.standard)
-            text = render_script(script, context, self.visit.standard)
-        except ScriptValueMissing as error:
-            title, text = script.title, str(error)
-        return script_box(title, text)
+        return rendered_script(self.visit, script, self.context.now())
 
     def _add_scripts(self, stage: Stage) -> None:
         """Scripts that belong to no item come first; an item's own script is shown in its row."""
@@ -282,19 +276,12 @@ class VisitScreen(QWidget):
         checklist = self.visit.checklist
         row = self.rows[key]
         try:
-            if state is ItemState.DONE:
-                answer = checklist.mark_done(key, evidence)
-            elif state is ItemState.PENDING:
-                answer = checklist.reset(key)
-            elif state is ItemState.NOT_APPLICABLE:
-                answer = checklist.mark_not_applicable(key, reason)
-            else:
-                answer = checklist.mark_failed(key, reason, evidence)
+            answer = checklist.apply(key, state, evidence, reason)
             self.context.store.save_answer(str(self.visit.id), key, answer, self.context.actor)
         except InputError as error:
             row.show_error(str(error))
             return
-        row.show_answer(answer if isinstance(answer, Answer) else Answer())
+        row.show_answer(answer)
         self._refresh_footer()
 
     def _condition(self, key: str, value: bool) -> None:

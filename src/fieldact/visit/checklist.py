@@ -102,6 +102,16 @@ class Checklist:
     def mark_failed(self, key: str, reason: str, evidence: Evidence | None = None) -> Answer:
         return self._set(key, Answer(ItemState.FAILED, evidence, _reason(reason)))
 
+    def apply(self, key: str, state: ItemState, evidence: Evidence | None = None, reason: str = "") -> Answer:
+        """Give ``state`` to an item, with what that state needs; InputError with a sentence when it is not enough."""
+        if state is ItemState.DONE:
+            return self.mark_done(key, evidence)
+        if state is ItemState.NOT_APPLICABLE:
+            return self.mark_not_applicable(key, reason)
+        if state is ItemState.FAILED:
+            return self.mark_failed(key, reason, evidence)
+        return self.reset(key)
+
     def reset(self, key: str) -> Answer:
         self.entry(key)
         self.answers.pop(key, None)
