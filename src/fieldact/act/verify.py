@@ -359,10 +359,3 @@ def _judge_seals(statuses: list[SealStatus], result: Verification) -> None:
         result.facts.append(
             say(f"Печать {status.field}: {status.signer}; {trust}.", f"Seal {status.field}: {status.signer}; {trust}.")
         )
-
-
-def embedded_files(data: bytes) -> dict[str, bytes]:
-    """The files an act carries inside it (content, ink, digest); empty when the PDF cannot be read."""
-    result = Verification()
-    read = _read(data, result)
-    return dict(read.attachments) if read is not None else {}

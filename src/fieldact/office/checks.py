@@ -1,10 +1,10 @@
 """Is a stored act exactly the one that was signed? Checked before it leaves the database.
 
-The stored hashes are recomputed for every act, every time. The full check of the PDF (``verify_pdf``: embedded
-content, footers, ink, file digest, seal) reads every page's text and costs about 30 ms an act (exports skip the
-pages' text and check every hash, a few ms); a result is a
-function of the bytes alone, so this office PC remembers the SHA-256 of bytes that passed it, in a file of its own
-(never in the database, where whoever could change an act could also mark it as checked).
+The checks are the ones ``fieldact doctor`` makes (``store.doctor.act_problems``). The stored hashes are
+recomputed for every act, every time. The full check of the PDF reads every page's text and costs about 30 ms an
+act (exports skip the pages' text and still check every hash, a few ms); a result is a function of the bytes
+alone, so this office PC remembers the SHA-256 of bytes that passed it, in a file of its own (never in the
+database, where whoever could change an act could also mark it as checked).
 """
 
 from __future__ import annotations
@@ -13,33 +13,10 @@ import os
 import threading
 from pathlib import Path
 
-from fieldact.act.pdf import CONTENT_FILE
-from fieldact.act.verify import inspect_act
 from fieldact.store import tables
-from fieldact.store.acts import sha256_hex
-from fieldact.text import say
+from fieldact.store.doctor import act_label, pdf_problems, stored_hash_problems
 
-
-def act_label(act: tables.Act) -> str:
-    return f"{act.number} v{act.version}"
-
-
-def stored_hash_problems(act: tables.Act) -> list[str]:
-    """The cheap half: the PDF and the content still hash to what was stored at signing."""
-    label = act_label(act)
-    problems = []
-    if sha256_hex(act.pdf) != act.pdf_sha256:
-        problems.append(
-            say(f"Акт {label}: PDF не совпадает со своим хешем.", f"Act {label}: the PDF does not match its hash.")
-        )
-    if sha256_hex(act.content.encode("utf-8")) != act.content_sha256:
-        problems.append(
-            say(
-                f"Акт {label}: содержание не совпадает со своим хешем.",
-                f"Act {label}: the content does not match its hash.",
-            )
-        )
-    return problems
+__all__ = ["CheckedDigests", "act_label", "check_act"]
 
 
 class CheckedDigests:
@@ -88,21 +65,7 @@ def check_act(act: tables.Act, checked: CheckedDigests | None = None, read_pages
         return problems
     if checked is not None and checked.knows(act):
         return []
-    problems = full_problems(act, read_pages)
+    problems = pdf_problems(act, read_pages)
     if not problems and checked is not None:
         checked.remember(act)
-    return problems
-
-
-def full_problems(act: tables.Act, read_pages: bool = True) -> list[str]:
-    """What ``fieldact doctor`` checks for an act (``act_problems``), reading the PDF's text once, not twice."""
-    verification = inspect_act(act.pdf, read_pages=read_pages)
-    problems = [f"{say('Акт', 'Act')} {act_label(act)}: {problem}" for problem in verification.problems]
-    if not problems and verification.embedded.get(CONTENT_FILE) != act.content.encode("utf-8"):
-        problems.append(
-            say(
-                f"Акт {act_label(act)}: содержание внутри PDF не совпадает с сохранённым.",
-                f"Act {act_label(act)}: the content inside the PDF differs from the stored content.",
-            )
-        )
     return problems
