@@ -263,10 +263,9 @@ class Store:
 
     def save_answer(self, visit_id: str, key: str, answer: Answer, actor: str) -> None:
         """Commit one answer now; an earlier answer to the same item is replaced."""
-        entry = self.checklist_of(visit_id).entry(key)
         reason = clean_text(answer.reason, "Причина", "Reason", 1000, multiline=True)
         with self.session() as session:
-            self._writable(session, visit_id)
+            entry = self._checklist(self._writable(session, visit_id)).entry(key)
             existing = session.get(tables.Answer, (visit_id, key))
             if answer.state is ItemState.PENDING:
                 if existing is not None:
@@ -281,11 +280,9 @@ class Store:
             audit.record(session, actor, "answer", visit_id, item=key, state=answer.state.value)
             session.commit()
 
-    def checklist_of(self, visit_id: str) -> Checklist:
+    def _checklist(self, row: tables.Visit) -> Checklist:
         """The shape of the visit's checklist (from its kind and services), without answers; cached."""
-        with self.session() as session:
-            row = self._visit_row(session, visit_id)
-            kind, services = VisitKind(row.kind), row.services
+        kind, services = VisitKind(row.kind), row.services
         cached = self._checklists.get((kind, services))
         if cached is None:
             cached = Checklist.build(self.standard, kind, frozenset(Service(s) for s in services.split(",")))

@@ -116,15 +116,14 @@ def _store(
 
 def sign_demo_visit(store: Store, visit_id: str, finished_at: datetime) -> None:
     """A past demo visit done by the book and signed with a synthesized signature: real PDF, real hashes."""
-    from fieldact.act.sample import SAMPLE_EVIDENCE, sample_signature
-    from fieldact.visit import Answer, ItemState, PaymentLine, settle
+    from fieldact.act.sample import complete_up_to_signing, sample_signature
+    from fieldact.visit import PaymentLine, settle
 
     visit = store.load_visit(visit_id)
-    actor = f"{visit.technician.surname} {visit.technician.first_name}"
-    for entry in visit.checklist.entries:
-        if entry.stage.number <= 5 and visit.checklist.is_shown(entry):
-            answer = visit.checklist.mark_done(entry.key, SAMPLE_EVIDENCE.get(entry.key))
-            store.save_answer(visit_id, entry.key, Answer(ItemState.DONE, answer.evidence), actor)
+    actor = visit.technician.surname_name
+    complete_up_to_signing(visit)
+    for key, answer in visit.checklist.answers.items():
+        store.save_answer(visit_id, key, answer, actor)
     if visit.kind.value == "connection":
         payment = settle((PaymentLine("Подключение услуг", 1, 100_000),), 100_000, 0, "АБ 0" + visit_id[:5].upper())
         store.save_payment(visit_id, payment, actor)

@@ -93,8 +93,7 @@ class Shell(QMainWindow):
         self.show_screen(self.login)
 
     def show_day(self) -> None:
-        self.show_screen(self.day)
-        self.day.refresh()
+        self.show_screen(self.day)  # the day screen refreshes itself when shown
 
     def open_visit(self, visit_id: str) -> None:
         self.visit.open(visit_id)
