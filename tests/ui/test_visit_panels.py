@@ -78,3 +78,21 @@ def test_english_interface_on_request(qtbot, tmp_path: Path, standard, brand) ->
     finally:
         install_translation(QApplication.instance(), "ru")
         set_language("ru")
+
+
+def test_each_script_is_shown_once_with_its_item(qtbot, tmp_path: Path, standard, brand) -> None:
+    from fieldact.ui.widgets.item_row import ItemRow
+
+    store = make_store(tmp_path / "f.db", standard, brand)
+    shell = make_shell(qtbot, store, Clock(local(brand, "2026-11-26T10:00")))
+    sign_in(qtbot, shell, "Петров Пётр", "1111")
+    open_visit(qtbot, shell, lambda v: len(v.services) == 3)
+    shell.visit.rail.setCurrentRow(3)
+    QApplication.processEvents()
+    boxes = [
+        label
+        for label in shell.visit.findChildren(type(shell.visit.header), "script")
+        if "информационный канал" in label.text()
+    ]
+    assert len(boxes) == 1
+    assert isinstance(boxes[0].parent().parent(), ItemRow), "the infochannel script sits in its item's row"

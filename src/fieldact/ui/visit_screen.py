@@ -229,10 +229,9 @@ class VisitScreen(QWidget):
 
     def _add_scripts(self, stage: Stage) -> None:
         """Scripts that belong to no item come first; an item's own script is shown in its row."""
-        owned = (
-            {entry.item.script for entry in self.visit.checklist.entries if entry.item.script} if self.visit else set()
-        )
-        for script in self.visit.scripts(stage) if self.visit else []:
+        assert self.visit is not None
+        owned = {key for entry in self.visit.checklist.entries for key in entry.item.script}
+        for script in self.visit.scripts(stage):
             if script.key not in owned:
                 self.body.addWidget(self._script_box(script))
 
