@@ -2,9 +2,15 @@
 
 from __future__ import annotations
 
-from sqlalchemy import text
-from sqlmodel import Session, select
+import json
+from datetime import UTC, datetime
+from decimal import Decimal, InvalidOperation
+from typing import Any
 
+from sqlalchemy import text
+from sqlmodel import Session, col, select
+
+from fieldact.act.content import parse_content
 from fieldact.act.pdf import CONTENT_FILE
 from fieldact.act.verify import inspect_act
 from fieldact.store import tables
@@ -19,6 +25,7 @@ def full_check(database: Database) -> list[str]:
     with Session(database.engine) as session:
         for act in session.exec(select(tables.Act)):
             problems += act_problems(act)
+            problems += source_problems(session, act)
     return problems
 
 
@@ -84,3 +91,127 @@ def pdf_problems(act: tables.Act, read_pages: bool = True) -> list[str]:
             )
         )
     return found
+
+
+# --- the act against the rows it was made from ------------------------------------------------------------------
+
+
+def source_problems(session: Session, act: tables.Act) -> list[str]:
+    """Where the rows the act was made from (visit, answers, materials, payment, stage and branch events) no
+    longer say what the act says: someone changed them past the database's triggers."""
+    try:
+        content = parse_content(act.content.encode("utf-8"))
+    except ValueError:
+        return []  # not act content at all: the hash and PDF checks say so
+    visit = session.get(tables.Visit, act.visit_id)
+    label = act_label(act)
+    if visit is None:
+        return [say(f"Акт {label}: визита акта нет в базе.", f"Act {label}: the act's visit is missing.")]
+    found = [
+        say(f"Акт {label}: {ru} в базе не совпадает с актом.", f"Act {label}: the stored {en} differs from the act.")
+        for ru, en, differs in _comparisons(session, act, visit, content)
+        if differs
+    ]
+    return found
+
+
+def _comparisons(
+    session: Session, act: tables.Act, visit: tables.Visit, content: dict[str, Any]
+) -> list[tuple[str, str, bool]]:
+    contract = session.get(tables.Contract, visit.contract_id)
+    status = "signed" if act.outcome == "signed" else "refused"
+    return [
+        ("визит", "visit", content["visit"]["id"] != visit.id or content["visit"]["kind"] != visit.kind),
+        ("перечень услуг", "list of services", sorted(s["key"] for s in content["services"]) != _services(visit)),
+        ("статус визита", "visit status", visit.status != status),
+        ("время подписания визита", "visit's signing time", not _same_moment(visit.signed_at, act.signed_at)),
+        ("номер договора", "contract number", contract is None or contract.number != content["subscriber"]["contract"]),
+        ("перечень материалов", "list of materials", _materials(session, visit.id) != _act_materials(content)),
+        ("оплата", "payment", _payment(session, visit.id) != _act_payment(content)),
+        ("ответы чек-листа", "checklist answers", _answers(session, visit.id, content) != _act_answers(content)),
+        ("отметки этапов", "stage marks", _stage_keys(session, visit.id) != _audited_stages(session, visit.id)),
+        ("события ветвлений", "branch events", _branch_count(session, visit) != _audited_branches(session, visit)),
+    ]
+
+
+def _services(visit: tables.Visit) -> list[str]:
+    return sorted(key for key in visit.services.split(",") if key)
+
+
+def _same_moment(stored: datetime | None, signed: datetime) -> bool:
+    if stored is None:
+        return False
+    return _utc(stored) == _utc(signed)
+
+
+def _utc(moment: datetime) -> datetime:
+    return (moment if moment.tzinfo else moment.replace(tzinfo=UTC)).astimezone(UTC)
+
+
+def _quantity(text: str) -> str:
+    try:
+        return format(Decimal(text).normalize(), "f")
+    except InvalidOperation:
+        return text
+
+
+def _materials(session: Session, visit_id: str) -> list[tuple[str, str, str, str]]:
+    rows = session.exec(select(tables.MaterialUse).where(tables.MaterialUse.visit_id == visit_id))
+    return sorted((row.code, row.name, _quantity(row.quantity), row.unit) for row in rows)
+
+
+def _act_materials(content: dict[str, Any]) -> list[tuple[str, str, str, str]]:
+    return sorted((m["code"], m["name"], _quantity(m["quantity"]), m["unit"]) for m in content["materials"])
+
+
+def _payment(session: Session, visit_id: str) -> tuple[int, int, int, int, str] | None:
+    row = session.get(tables.PaymentRecord, visit_id)
+    return None if row is None else (row.total, row.received, row.change, row.credited, row.bso_number)
+
+
+def _act_payment(content: dict[str, Any]) -> tuple[int, int, int, int, str] | None:
+    paid = content["payment"]
+    if paid is None:
+        return None
+    return (paid["total"], paid["received"], paid["change"], paid["credited"], paid["bso_number"])
+
+
+def _answers(session: Session, visit_id: str, content: dict[str, Any]) -> dict[str, str]:
+    keys = {item["key"] for item in content["items"]}
+    rows = session.exec(select(tables.Answer).where(tables.Answer.visit_id == visit_id))
+    given = {row.item_key: row.state for row in rows if row.item_key in keys}
+    return {key: given.get(key, "pending") for key in keys}
+
+
+def _act_answers(content: dict[str, Any]) -> dict[str, str]:
+    return {item["key"]: item["result"] for item in content["items"]}
+
+
+def _audit_details(session: Session, visit_id: str, action: str) -> list[dict[str, Any]]:
+    statement = select(tables.AuditEvent.details).where(
+        tables.AuditEvent.visit_id == visit_id, tables.AuditEvent.action == action
+    )
+    return [json.loads(details) for details in session.exec(statement.order_by(col(tables.AuditEvent.id)))]
+
+
+def _stage_keys(session: Session, visit_id: str) -> set[str]:
+    rows = session.exec(select(tables.StageEvent.stage_key).where(tables.StageEvent.visit_id == visit_id))
+    return set(rows)
+
+
+def _audited_stages(session: Session, visit_id: str) -> set[str]:
+    return {str(d["completed"]) for d in _audit_details(session, visit_id, "stage") if d.get("completed")}
+
+
+def _branch_count(session: Session, visit: tables.Visit) -> int:
+    return len(list(session.exec(select(tables.BranchEvent.id).where(tables.BranchEvent.visit_id == visit.id))))
+
+
+def _audited_branches(session: Session, visit: tables.Visit) -> int:
+    """Branch events recorded through the app; a correction also carries those of the visit it corrects."""
+    count = len(_audit_details(session, visit.id, "branch"))
+    if visit.corrects_visit_id:
+        corrected = session.get(tables.Visit, visit.corrects_visit_id)
+        if corrected is not None:
+            count += _branch_count(session, corrected)
+    return count

@@ -494,23 +494,48 @@ def push_visit(central: Connection, payload: VisitPayload, me: str) -> Delivered
 
 
 def _central_contract(central: Connection, payload: VisitPayload) -> str:
-    """The central contract with this number; the tablet's own subscriber and contract are added when new."""
-    found = central.execute(
-        text("SELECT fieldact_contract_id(:number)"), {"number": payload.contract["number"]}
+    """The contract the visit is pushed with: the tablet's own, added when new.
+
+    An order's visit already has its contract centrally and keeps it (a tablet cannot move a visit to another
+    contract). A tablet cannot look a contract up by its number: a new visit whose contract number the central
+    database holds under another record is refused, so a tablet never reaches another subscriber that way."""
+    contract = payload.contract
+    free = central.execute(
+        text("SELECT fieldact_contract_number_free(:number, :id)"), {"number": contract["number"], "id": contract["id"]}
     ).scalar()
-    if found:
-        return str(found)
+    if not free and not _visit_is_central(central, payload.visit["id"]):
+        raise ContractTaken(
+            say(
+                f"договор {contract['number']} уже есть в центральной базе под другой записью: визит по нему должен "
+                "прийти заявкой от диспетчера. Сообщите в офис.",
+                f"contract {contract['number']} is held centrally under another record: a visit on it must come as "
+                "an order from dispatch. Tell the office.",
+            )
+        )
     central.execute(pg_insert(SUBSCRIBER).values(**payload.subscriber).on_conflict_do_nothing())
-    central.execute(pg_insert(CONTRACT).values(**payload.contract).on_conflict_do_nothing())
-    return str(payload.contract["id"])
+    central.execute(pg_insert(CONTRACT).values(**contract).on_conflict_do_nothing())
+    return str(contract["id"])
+
+
+def _visit_is_central(central: Connection, visit_id: str) -> bool:
+    return central.execute(select(VISIT.c.id).where(VISIT.c.id == visit_id)).first() is not None
+
+
+class ContractTaken(Exception):
+    """A tablet's new visit names a contract number held centrally under another record."""
+
+
+# Columns a tablet may not change on a visit already stored centrally (its grants leave them out).
+VISIT_IDENTITY = {"id", "created_at", "contract_id", "technician_id", "request_number"}
 
 
 def _visit_upsert(visit: dict[str, Any]) -> Any:
     """Insert the visit, or update it unless the central copy has the same ``updated_at`` (every change on the
     tablet moves it); returns a row with ``inserted`` when something was written, no row when nothing was."""
     statement = pg_insert(VISIT).values(**visit)
-    kept = {"id", "created_at"}
-    changes = {column.name: statement.excluded[column.name] for column in VISIT.columns if column.name not in kept}
+    changes = {
+        column.name: statement.excluded[column.name] for column in VISIT.columns if column.name not in VISIT_IDENTITY
+    }
     return statement.on_conflict_do_update(
         index_elements=["id"],
         set_=changes,
@@ -609,6 +634,9 @@ def push_finished(local: Database, central: Engine, limit: int | None = None) ->
                 if _is_offline(error):
                     raise
                 _failed(local, visit_id, _refused_sentence(error), report)
+                continue
+            except ContractTaken as error:
+                _failed(local, visit_id, str(error), report)
                 continue
             _confirmed(local, visit_id, delivered, report)
     _remember(local, last_push_at=now_utc(), last_error="")
