@@ -18,6 +18,9 @@ def _attach_parent_console() -> None:
 
 
 def main() -> int:
+    import multiprocessing
+
+    multiprocessing.freeze_support()  # the office's act checks run in spawned workers, also from the bundle
     _attach_parent_console()
     from fieldact.cli import main as cli_main
 

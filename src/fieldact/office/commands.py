@@ -135,10 +135,17 @@ def _export(database: Database, args: argparse.Namespace, first: date, last: dat
     try:
         technician = find_technician(technicians(database), args.technician) if args.technician else None
         ids = act_ids(database, ActFilter(date_from=first, date_to=last, technician_id=technician), zone)
-        checked = None if args.recheck else CheckedDigests(default_checked_path())
+        checked = CheckedDigests(default_checked_path())
         register = RegisterFormat(args.register) if args.register else None
         report = export_acts(
-            database, ids, args.out, register, checked, TerminalProgress(sys.stderr), source=shown_source(database)
+            database,
+            ids,
+            args.out,
+            register,
+            checked,
+            TerminalProgress(sys.stderr),
+            source=shown_source(database),
+            recheck=args.recheck,
         )
     except (InputError, ExportError) as error:
         print(error, file=sys.stderr)

@@ -16,6 +16,7 @@ import time
 import uuid
 import zipfile
 from collections.abc import Callable, Iterator, Sequence
+from concurrent.futures import Executor
 from dataclasses import asdict, dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
@@ -24,16 +25,17 @@ from zoneinfo import ZoneInfo
 from sqlalchemy import select
 from sqlmodel import Session
 
-from fieldact.office.checks import CheckedDigests, act_label, check_act
+from fieldact.office.checks import CheckedDigests, act_label, check_acts, checker_pool
 from fieldact.office.names import UniqueNames, act_file_stem
-from fieldact.office.queries import CONTRACT, SUBSCRIBER, TECHNICIAN, VISIT, ActStatus, superseded
+from fieldact.act.content import parse_content
+from fieldact.office.queries import CONTRACT, VISIT, ActStatus, superseded
 from fieldact.office.register import ExportedAct, RegisterFormat, register_bytes, register_name
 from fieldact.store import tables
 from fieldact.store.db import Database
 from fieldact.text import say
 
 MANIFEST_FORMAT = "fieldact-export/1"
-CHUNK = 50  # acts read from the database at a time: memory stays small however many are exported
+CHUNK = 50  # acts read and checked at a time: memory stays small however many are exported
 Progress = Callable[[int, int], None]
 
 
@@ -178,6 +180,9 @@ def open_sink(target: Path) -> ZipSink | FolderSink:
 
 @dataclass(frozen=True, slots=True)
 class _Loaded:
+    """An act with what the register says of it: parties, address and services as the act states them (what was
+    signed), never the live rows, which dispatch may change later; only its status and zone come from the rows."""
+
     act: tables.Act
     status: ActStatus
     zone: str
@@ -189,50 +194,42 @@ class _Loaded:
     technician: str
 
 
+def _signed_parties(act: tables.Act) -> dict[str, str] | None:
+    try:
+        content = parse_content(act.content.encode("utf-8"))
+        return {
+            "kind": str(content["visit"]["kind"]),
+            "services": ",".join(str(service["key"]) for service in content["services"]),
+            "contract": str(content["subscriber"]["contract"]),
+            "address": str(content["subscriber"]["address"]),
+            "subscriber": str(content["subscriber"]["name"]),
+            "technician": str(content["technician"]["name"]),
+        }
+    except (ValueError, KeyError, TypeError):
+        return None  # not act content: the check refuses the act, so the register never shows it
+
+
 def _load(database: Database, ids: Sequence[str]) -> dict[str, _Loaded]:
     statement = (
-        select(
-            tables.Act,
-            superseded(),
-            VISIT.c.zone,
-            VISIT.c.kind,
-            VISIT.c.services,
-            CONTRACT.c.number,
-            CONTRACT.c.address,
-            SUBSCRIBER.c.surname,
-            SUBSCRIBER.c.first_name,
-            SUBSCRIBER.c.patronymic,
-            TECHNICIAN.c.surname,
-            TECHNICIAN.c.first_name,
-        )
+        select(tables.Act, superseded(), VISIT.c.zone, VISIT.c.kind, VISIT.c.services, CONTRACT.c.number)
         .join(VISIT, VISIT.c.id == tables.Act.visit_id)
         .join(CONTRACT, CONTRACT.c.id == VISIT.c.contract_id)
-        .join(SUBSCRIBER, SUBSCRIBER.c.id == CONTRACT.c.subscriber_id)
-        .join(TECHNICIAN, TECHNICIAN.c.id == VISIT.c.technician_id)
         .where(tables.Act.id.in_(list(ids)))  # type: ignore[attr-defined]
     )
     found = {}
     with Session(database.engine) as session:
-        for (
-            act,
-            is_old,
-            zone,
-            kind,
-            services,
-            contract,
-            address,
-            surname,
-            first,
-            patronymic,
-            t_surname,
-            t_first,
-        ) in session.execute(statement):
+        for act, is_old, zone, kind, services, contract in session.execute(statement):
             session.expunge(act)
             status = ActStatus.SUPERSEDED if is_old else ActStatus(act.outcome)
-            subscriber = " ".join(p for p in (surname, first, patronymic) if p)
-            found[act.id] = _Loaded(
-                act, status, zone, kind, services, contract, address, subscriber, f"{t_surname} {t_first}"
-            )
+            signed = _signed_parties(act) or {
+                "kind": kind,
+                "services": services,
+                "contract": contract,
+                "address": "",
+                "subscriber": "",
+                "technician": "",
+            }
+            found[act.id] = _Loaded(act, status, zone, **signed)
     return found
 
 
@@ -317,16 +314,22 @@ def export_acts(
     progress: Progress | None = None,
     should_stop: Callable[[], bool] | None = None,
     source: str = "",
+    recheck: bool = False,
 ) -> ExportReport:
-    """Export the acts ``act_ids`` (in that order) to ``target``: a folder, or a ZIP when it ends in ``.zip``."""
+    """Export the acts ``act_ids`` (in that order) to ``target``: a folder, or a ZIP when it ends in ``.zip``.
+
+    Every act gets the whole ``fieldact verify`` unless this PC has fully checked the same bytes with the same
+    checker before (``checked``); ``recheck`` checks every one again. The full checks run on every core."""
     started = time.perf_counter()
     report = ExportReport(target)
     try:
         sink = open_sink(target)
     except OSError as error:
         raise ExportError(_cannot_write(target, error)) from None
+    pool = checker_pool(len(act_ids))
     try:
-        done = _write_acts(database, act_ids, sink, report, checked, progress, should_stop)
+        checks = _Checks(checked, recheck, pool)
+        done = _write_acts(database, act_ids, sink, report, checks, progress, should_stop)
         if not done:
             sink.discard()
             report.cancelled = True
@@ -340,6 +343,9 @@ def export_acts(
     except BaseException:
         sink.discard()
         raise
+    finally:
+        if pool is not None:
+            pool.shutdown(cancel_futures=True)
     report.seconds = time.perf_counter() - started
     return report
 
@@ -349,26 +355,48 @@ def _write_acts(
     act_ids: Sequence[str],
     sink: ZipSink | FolderSink,
     report: ExportReport,
-    checked: CheckedDigests | None,
+    checks: _Checks,
     progress: Progress | None,
     should_stop: Callable[[], bool] | None,
 ) -> bool:
     """False when stopped before the end."""
-    total = len(act_ids)
-    for index, item in enumerate(_acts(database, list(act_ids), report.missing), start=1):
+    total, done = len(act_ids), 0
+    for chunk in _chunks(_acts(database, list(act_ids), report.missing)):
         if should_stop is not None and should_stop():
             return False
-        act = item.act
-        problems = check_act(act, checked, read_pages=False)
-        if problems:
-            report.refused.append(RefusedAct(act.id, act_label(act), problems))
-        else:
-            local = act.signed_at.astimezone(ZoneInfo(item.zone))
-            name = sink.add_act(act_file_stem(local.date(), item.contract, act.number, act.version), act.pdf, local)
-            report.exported.append(_exported(item, name))
-        if progress is not None:
-            progress(index + len(report.missing), total)
+        verdicts = check_acts([item.act for item in chunk], checks.checked, checks.recheck, checks.pool)
+        for item, problems in zip(chunk, verdicts, strict=True):
+            if should_stop is not None and should_stop():
+                return False
+            act = item.act
+            if problems:
+                report.refused.append(RefusedAct(act.id, act_label(act), problems))
+            else:
+                local = act.signed_at.astimezone(ZoneInfo(item.zone))
+                stem = act_file_stem(local.date(), item.contract, act.number, act.version)
+                report.exported.append(_exported(item, sink.add_act(stem, act.pdf, local)))
+            done += 1
+            if progress is not None:
+                progress(done + len(report.missing), total)
     return not (should_stop is not None and should_stop())
+
+
+@dataclass(frozen=True, slots=True)
+class _Checks:
+    checked: CheckedDigests | None
+    recheck: bool
+    pool: Executor | None
+
+
+def _chunks(items: Iterator[_Loaded]) -> Iterator[list[_Loaded]]:
+    chunk: list[_Loaded] = []
+    for item in items:
+        chunk.append(item)
+        if len(chunk) == CHUNK:
+            yield chunk
+            chunk = []
+    if chunk:
+        yield chunk
 
 
 def _stamp() -> str:

@@ -15,14 +15,11 @@ from zoneinfo import ZoneInfo
 
 from sqlalchemy import select
 
-from fieldact.office.queries import ACT, TECHNICIAN, VISIT, day_bounds, superseded
+from fieldact.act.content import parse_content
+from fieldact.office.queries import ACT, VISIT, day_bounds, superseded
 from fieldact.office.sheets import Cell, csv_bytes, write_atomically, xlsx_bytes
-from fieldact.store import tables
 from fieldact.store.db import Database
 from fieldact.text import InputError, say
-
-MATERIAL = tables.MaterialUse.__table__  # type: ignore[attr-defined]
-
 
 @dataclass(frozen=True, slots=True)
 class MaterialLine:
@@ -39,26 +36,14 @@ class MaterialLine:
 def materials_by_day(
     database: Database, first: date, last: date, zone: ZoneInfo, technician_id: str | None = None
 ) -> list[MaterialLine]:
-    """Lines per technician, local day of the act, and material (code, name, unit), sorted that way."""
+    """Lines per technician, local day of the act, and material (code, name, unit), sorted that way.
+
+    The materials and the technician's name are read from each act's content, what was signed; rows added to a
+    visit later (which the database refuses anyway) never reach the report."""
     start, end = day_bounds(first, last, zone)
     statement = (
-        select(
-            ACT.c.signed_at,
-            VISIT.c.zone,
-            VISIT.c.id,
-            VISIT.c.technician_id,
-            TECHNICIAN.c.surname,
-            TECHNICIAN.c.first_name,
-            MATERIAL.c.code,
-            MATERIAL.c.name,
-            MATERIAL.c.unit,
-            MATERIAL.c.quantity,
-        )
-        .select_from(
-            ACT.join(VISIT, VISIT.c.id == ACT.c.visit_id)
-            .join(TECHNICIAN, TECHNICIAN.c.id == VISIT.c.technician_id)
-            .join(MATERIAL, MATERIAL.c.visit_id == VISIT.c.id)
-        )
+        select(ACT.c.signed_at, ACT.c.content, VISIT.c.zone, VISIT.c.id, VISIT.c.technician_id)
+        .select_from(ACT.join(VISIT, VISIT.c.id == ACT.c.visit_id))
         .where(ACT.c.signed_at >= start, ACT.c.signed_at < end, ~superseded())
     )
     if technician_id:
@@ -66,27 +51,29 @@ def materials_by_day(
     totals: dict[tuple[date, str, str, str, str, str], Decimal] = defaultdict(Decimal)
     visits: dict[tuple[date, str, str, str, str, str], set[str]] = defaultdict(set)
     with database.engine.connect() as connection:
-        for (
-            signed_at,
-            visit_zone,
-            visit_id,
-            tech_id,
-            surname,
-            first_name,
-            code,
-            name,
-            unit,
-            quantity,
-        ) in connection.execute(statement):
+        for signed_at, content, visit_zone, visit_id, tech_id in connection.execute(statement):
+            signed = _signed_materials(content)
+            if signed is None:
+                continue
+            technician, materials = signed
             day = signed_at.astimezone(ZoneInfo(visit_zone)).date()
-            key = (day, f"{surname} {first_name}", tech_id, code, name, unit)
-            totals[key] += _quantity(quantity)
-            visits[key].add(visit_id)
+            for material in materials:
+                key = (day, technician, tech_id, material["code"], material["name"], material["unit"])
+                totals[key] += _quantity(material["quantity"])
+                visits[key].add(visit_id)
     return [
         MaterialLine(day, technician, tech_id, code, name, unit, totals[key], len(visits[key]))
         for key in sorted(totals, key=lambda k: (k[0], k[1], k[2], k[4], k[3], k[5]))
         for day, technician, tech_id, code, name, unit in [key]
     ]
+
+
+def _signed_materials(content: str) -> tuple[str, list[dict[str, str]]] | None:
+    try:
+        parsed = parse_content(content.encode("utf-8"))
+        return str(parsed["technician"]["name"]), [dict(material) for material in parsed["materials"]]
+    except (ValueError, KeyError, TypeError):
+        return None  # not act content: doctor and the exports report such an act
 
 
 def _quantity(text: str) -> Decimal:

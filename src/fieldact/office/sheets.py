@@ -18,6 +18,13 @@ Cell = Union[str, int, Decimal, datetime, date, None]  # noqa: UP007 - a type al
 BOM = "\ufeff"
 # Excel set to Russian splits CSV columns on ";" (its list separator) and reads "1,5" as a number.
 DELIMITER = ";"
+# A text cell starting with one of these is read by spreadsheets as a formula (OWASP's CSV-injection rule).
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def neutral(text: str) -> str:
+    """Text a spreadsheet shows as it is: one that could start a formula gets a leading apostrophe."""
+    return "'" + text if text.startswith(FORMULA_STARTS) else text
 
 
 def cell_text(value: Cell) -> str:
@@ -30,7 +37,9 @@ def cell_text(value: Cell) -> str:
     if isinstance(value, Decimal):
         text = format(value, "f")
         return text.replace(".", ",") if language() == "ru" else text
-    return str(value)
+    if isinstance(value, int):
+        return str(value)
+    return neutral(str(value))
 
 
 def csv_bytes(headers: Sequence[str], rows: Sequence[Sequence[Cell]]) -> bytes:
@@ -44,7 +53,8 @@ def csv_bytes(headers: Sequence[str], rows: Sequence[Sequence[Cell]]) -> bytes:
 
 
 def xlsx_bytes(title: str, headers: Sequence[str], rows: Sequence[Sequence[Cell]], widths: Sequence[int]) -> bytes:
-    """One sheet: a bold, frozen header row; numbers and dates as Excel numbers and dates."""
+    """One sheet: a bold, frozen header row; numbers and dates as Excel numbers and dates, and every text as a
+    string cell (never a formula), neutralised as in CSV."""
     from openpyxl import Workbook
     from openpyxl.cell import WriteOnlyCell
     from openpyxl.styles import Font
@@ -58,7 +68,7 @@ def xlsx_bytes(title: str, headers: Sequence[str], rows: Sequence[Sequence[Cell]
     bold = Font(bold=True)
     header_cells = []
     for text in headers:
-        cell = WriteOnlyCell(sheet, value=text)
+        cell = _text_cell(sheet, text)
         cell.font = bold
         header_cells.append(cell)
     sheet.append(header_cells)
@@ -80,7 +90,18 @@ def _xlsx_value(sheet, value: Cell):  # type: ignore[no-untyped-def]
         cell = WriteOnlyCell(sheet, value=value)
         cell.number_format = "yyyy-mm-dd"
         return cell
-    return value
+    if value is None or isinstance(value, int | Decimal):
+        return value
+    return _text_cell(sheet, str(value))
+
+
+def _text_cell(sheet, text: str):  # type: ignore[no-untyped-def]
+    """openpyxl turns any text starting with "=" into a formula; a string cell is written as text."""
+    from openpyxl.cell import WriteOnlyCell
+
+    cell = WriteOnlyCell(sheet, value=neutral(text))
+    cell.data_type = "s"
+    return cell
 
 
 def write_atomically(path: Path, data: bytes) -> None:

@@ -51,9 +51,9 @@ def act_label(act: tables.Act) -> str:
     return f"{act.number} v{act.version}"
 
 
-def act_problems(act: tables.Act, read_pages: bool = True) -> list[str]:
+def act_problems(act: tables.Act) -> list[str]:
     """Every reason not to trust a stored act; empty when it is the act that was signed."""
-    return stored_hash_problems(act) or pdf_problems(act, read_pages)
+    return stored_hash_problems(act) or pdf_problems(act)
 
 
 def stored_hash_problems(act: tables.Act) -> list[str]:
@@ -74,16 +74,16 @@ def stored_hash_problems(act: tables.Act) -> list[str]:
     return found
 
 
-def pdf_problems(act: tables.Act, read_pages: bool = True) -> list[str]:
-    """The PDF checks itself (``fieldact verify``, read once) and carries the stored content.
+def pdf_problems(act: tables.Act) -> list[str]:
+    """The PDF checks itself (the whole ``fieldact verify``, read once) and carries the stored content."""
+    return pdf_bytes_problems(act.pdf, act.content, act_label(act))
 
-    ``read_pages=False`` checks every hash (embedded content and ink, the whole file as made) without reading
-    the pages' text, which is most of the cost.
-    """
-    label = act_label(act)
-    verification = inspect_act(act.pdf, read_pages=read_pages)
+
+def pdf_bytes_problems(pdf: bytes, content: str, label: str) -> list[str]:
+    """``pdf_problems`` from plain values, so that it can run in another process."""
+    verification = inspect_act(pdf)
     found = [f"{say('Акт', 'Act')} {label}: {problem}" for problem in verification.problems]
-    if not found and verification.embedded.get(CONTENT_FILE) != act.content.encode("utf-8"):
+    if not found and verification.embedded.get(CONTENT_FILE) != content.encode("utf-8"):
         found.append(
             say(
                 f"Акт {label}: содержание внутри PDF не совпадает с сохранённым.",
