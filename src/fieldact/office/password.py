@@ -1,4 +1,8 @@
-"""The office password: set at first use, kept only as a salted scrypt hash in the ``setting`` table."""
+"""The office password: set at first use, kept only as a salted scrypt hash.
+
+In a local SQLite file it is a row of ``setting``. In the central PostgreSQL no login reads it (migration 0005):
+the office gets the salt and costs, computes the digest of what was typed, and a function of the database
+answers yes or no, counting wrong attempts and locking the check after too many, on the server."""
 
 from __future__ import annotations
 
@@ -7,6 +11,7 @@ import hmac
 import secrets
 from datetime import UTC, datetime
 
+from sqlalchemy import text
 from sqlmodel import Session
 
 from fieldact.store import tables
@@ -39,7 +44,44 @@ def matches(password: str, stored: str) -> bool:
     return hmac.compare_digest(actual.hex(), digest)
 
 
+def _central(database: Database) -> bool:
+    return database.engine.dialect.name == "postgresql"
+
+
+def _params(database: Database) -> str | None:
+    with database.engine.connect() as connection:
+        found = connection.execute(text("SELECT fieldact_office_password_params()")).scalar()
+    return str(found) if found else None
+
+
+def _digest_for(password: str, params: str) -> str:
+    """The digest to try, from the stored scheme, costs and salt (never the stored hash)."""
+    try:
+        scheme, n, r, p, salt = params.split("$")
+        if scheme != "scrypt":
+            return ""
+        return _digest(password, bytes.fromhex(salt), int(n), int(r), int(p)).hex()
+    except ValueError:
+        return ""
+
+
+def _server(database: Database, statement: str, **values: str | None) -> str:
+    with database.engine.begin() as connection:
+        return str(connection.execute(text(statement), values).scalar())
+
+
+def _locked() -> InputError:
+    return InputError(
+        say(
+            "Слишком много неверных паролей: проверка закрыта на 15 минут. Подождите и попробуйте снова.",
+            "Too many wrong passwords: the check is closed for 15 minutes. Wait and try again.",
+        )
+    )
+
+
 def is_set(database: Database) -> bool:
+    if _central(database):
+        return _params(database) is not None
     with Session(database.engine) as session:
         return session.get(tables.Setting, KEY) is not None
 
@@ -59,22 +101,49 @@ def check_strength(password: str, repeated: str) -> None:
 def set_first(database: Database, password: str, repeated: str) -> None:
     """Only when no password is set yet: changing one needs the old one (``change``)."""
     check_strength(password, repeated)
+    already = InputError(
+        say("Пароль офиса уже задан: войдите с ним.", "The office password is set already; sign in with it.")
+    )
+    if _central(database):
+        if is_set(database):
+            raise already
+        _server(database, "SELECT fieldact_office_password_set(:new, NULL)", new=encode(password))
+        return
     with Session(database.engine) as session:
         if session.get(tables.Setting, KEY) is not None:
-            raise InputError(
-                say("Пароль офиса уже задан: войдите с ним.", "The office password is set already; sign in with it.")
-            )
+            raise already
         session.add(tables.Setting(key=KEY, value=encode(password), updated_at=datetime.now(UTC)))
         session.commit()
 
 
 def check(database: Database, password: str) -> bool:
+    """Whether the password is the office's; on the central database every wrong try is counted there, and
+    after too many a sentence says to wait."""
+    if _central(database):
+        params = _params(database)
+        if params is None:
+            return False
+        verdict = _server(database, "SELECT fieldact_office_password_attempt(:d)", d=_digest_for(password, params))
+        if verdict == "locked":
+            raise _locked()
+        return verdict == "yes"
     with Session(database.engine) as session:
         row = session.get(tables.Setting, KEY)
     return row is not None and matches(password, row.value)
 
 
 def change(database: Database, old: str, new: str, repeated: str) -> None:
+    if _central(database):
+        check_strength(new, repeated)
+        params = _params(database) or ""
+        verdict = _server(
+            database, "SELECT fieldact_office_password_set(:new, :old)", new=encode(new), old=_digest_for(old, params)
+        )
+        if verdict == "locked":
+            raise _locked()
+        if verdict != "set":
+            raise InputError(say("Старый пароль неверен.", "The old password is wrong."))
+        return
     if not check(database, old):
         raise InputError(say("Старый пароль неверен.", "The old password is wrong."))
     check_strength(new, repeated)

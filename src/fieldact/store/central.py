@@ -201,7 +201,9 @@ def save_technician(
 
 
 def save_login(database: Database, role: str, password: str, kind: LoginKind, technician_id: str | None = None) -> None:
-    """Create (or reset the password of) a database login of the given kind; a tablet login names its technician."""
+    """Create a database login of the given kind, or change one this command made (its password, its kind, its
+    technician). Any other role (a superuser, a group, a login made by hand) is refused. The password reaches
+    PostgreSQL only as a SCRAM-SHA-256 verifier computed here, never as text in a statement or the server's log."""
     if kind not in GROUP_ROLES:
         raise InputError(say("Вид входа: tablet, office или dispatch.", "A login is tablet, office or dispatch."))
     if not role or len(role) > 63 or not role.replace("_", "").isalnum():
@@ -214,16 +216,63 @@ def save_login(database: Database, role: str, password: str, kind: LoginKind, te
     if len(password) < 12:
         raise InputError(say("Пароль — не короче 12 знаков.", "A password has at least 12 characters."))
     with database.engine.begin() as connection:
+        exists = _check_ours(connection, role)
         if kind == "tablet":
             _map_tablet(connection, role, technician_id)
-        exists = connection.execute(text("SELECT 1 FROM pg_roles WHERE rolname = :r"), {"r": role}).first()
+        else:
+            connection.execute(text("UPDATE technician SET login = NULL WHERE login = :r"), {"r": role})
+        verifier = _scram_verifier(connection, role, password)
         verb = "ALTER" if exists else "CREATE"
         _run_composed(
             connection,
-            sql.SQL(verb + " ROLE {} WITH LOGIN PASSWORD {}").format(sql.Identifier(role), sql.Literal(password)),
+            sql.SQL(verb + " ROLE {} WITH LOGIN NOSUPERUSER NOCREATEDB NOCREATEROLE INHERIT PASSWORD {}").format(
+                sql.Identifier(role), sql.Literal(verifier)
+            ),
         )
-        group = sql.Identifier(GROUP_ROLES[kind])
-        _run_composed(connection, sql.SQL("GRANT {} TO {}").format(group, sql.Identifier(role)))
+        for other_kind, group in GROUP_ROLES.items():
+            if other_kind != kind:
+                _run_composed(connection, sql.SQL("REVOKE {} FROM {}").format(sql.Identifier(group), sql.Identifier(role)))
+        _run_composed(connection, sql.SQL("GRANT {} TO {}").format(sql.Identifier(GROUP_ROLES[kind]), sql.Identifier(role)))
+        connection.execute(
+            text(
+                "INSERT INTO fieldact_login (role, kind) VALUES (:r, :k) ON CONFLICT (role) DO UPDATE SET kind = :k"
+            ),
+            {"r": role, "k": kind},
+        )
+
+
+def _check_ours(connection: Connection, role: str) -> bool:
+    """Whether the role exists; refuses one this command did not make, a superuser and a group role."""
+    found = connection.execute(
+        text(
+            "SELECT r.rolsuper, r.rolcanlogin, r.rolcreaterole, r.rolcreatedb, "
+            "EXISTS (SELECT 1 FROM pg_auth_members m WHERE m.roleid = r.oid) AS has_members, "
+            "EXISTS (SELECT 1 FROM fieldact_login l WHERE l.role = r.rolname) AS ours "
+            "FROM pg_roles r WHERE r.rolname = :r"
+        ),
+        {"r": role},
+    ).first()
+    if found is None:
+        return False
+    powerful = found.rolsuper or found.rolcreaterole or found.rolcreatedb
+    if powerful or not found.rolcanlogin or found.has_members or not found.ours:
+        raise InputError(
+            say(
+                f"Роль {role} создана не этой командой (или это суперпользователь или группа): её пароль и права "
+                "здесь не меняются. Выберите другое имя входа.",
+                f"Role {role} was not made by this command (or is a superuser or a group): its password and rights "
+                "are not changed here. Choose another login name.",
+            )
+        )
+    return True
+
+
+def _scram_verifier(connection: Connection, role: str, password: str) -> str:
+    """libpq's own SCRAM-SHA-256 verifier of the password, computed on this side of the connection."""
+    raw = connection.connection.dbapi_connection
+    assert raw is not None
+    verifier = raw.pgconn.encrypt_password(password.encode("utf-8"), role.encode("utf-8"), b"scram-sha-256")
+    return bytes(verifier).decode("ascii")
 
 
 def _map_tablet(connection: Connection, role: str, technician_id: str | None) -> None:

@@ -146,7 +146,13 @@ class PasswordGate(QWidget):
         self._pass()
 
     def _check(self) -> None:
-        if password.check(self.context.database, self.password.text()):
+        try:
+            right = password.check(self.context.database, self.password.text())
+        except InputError as error:  # the central database closed the check after too many wrong tries
+            self.password.clear()
+            self.message.setText(str(error))
+            return
+        if right:
             self._pass()
             return
         self.failures += 1

@@ -8,7 +8,8 @@ PostgreSQL: a tablet adds rows only to its own visits without an act, never an a
 reads a subscriber or contract only through an order given to its technician, and cannot move a visit to another
 contract; the owner's-rights contract lookup is gone. Dispatch cannot change a visit that has an act. PIN hashes
 are readable only by the tablet of their technician, the office password by no login: the office checks it
-through functions that answer yes or no and count the attempts.
+through functions that answer yes or no and count the attempts. ``fieldact_login`` lists the logins ``central
+login`` made, the only roles it will change.
 
 Revision ID: 0005_trust_store_frozen_private
 Revises: 0004
@@ -206,6 +207,109 @@ def _postgres_dispatch() -> None:
     )
 
 
+POSTGRES_SECRETS = r"""
+CREATE TABLE fieldact_login (
+  role text PRIMARY KEY,
+  kind text NOT NULL,
+  created_at timestamptz NOT NULL DEFAULT now()
+);
+COMMENT ON TABLE fieldact_login IS 'Logins made by fieldact central login: the only roles it may change.';
+ALTER TABLE fieldact_login ENABLE ROW LEVEL SECURITY;
+INSERT INTO fieldact_login (role, kind)
+  SELECT t.login, 'tablet' FROM technician t JOIN pg_roles r ON r.rolname = t.login
+  WHERE r.rolcanlogin AND NOT r.rolsuper AND pg_has_role(r.oid, 'fieldact_tablet', 'MEMBER');
+
+CREATE TABLE office_password (
+  id integer PRIMARY KEY CHECK (id = 1),
+  encoded text NOT NULL,
+  failures integer NOT NULL DEFAULT 0,
+  locked_until timestamptz,
+  updated_at timestamptz NOT NULL DEFAULT now()
+);
+COMMENT ON TABLE office_password IS 'The office password''s scrypt hash: no login reads it; the office checks it '
+  'through fieldact_office_password_attempt, which counts the attempts.';
+ALTER TABLE office_password ENABLE ROW LEVEL SECURITY;
+INSERT INTO office_password (id, encoded, updated_at)
+  SELECT 1, value, updated_at FROM setting WHERE key = 'office_password';
+DELETE FROM setting WHERE key = 'office_password';
+
+CREATE FUNCTION fieldact_office_password_params() RETURNS text LANGUAGE sql STABLE SECURITY DEFINER
+SET search_path FROM CURRENT AS $$
+  SELECT array_to_string((string_to_array(encoded, '$'))[1:5], '$') FROM office_password WHERE id = 1 $$;
+COMMENT ON FUNCTION fieldact_office_password_params() IS
+  'The scheme, costs and salt of the office password (never its hash), so the office computes the digest to try.';
+
+CREATE FUNCTION fieldact_office_password_attempt(digest text) RETURNS text LANGUAGE plpgsql VOLATILE
+SECURITY DEFINER SET search_path FROM CURRENT AS $$
+DECLARE stored office_password;
+BEGIN
+  SELECT * INTO stored FROM office_password WHERE id = 1 FOR UPDATE;
+  IF NOT FOUND THEN RETURN 'unset'; END IF;
+  IF stored.locked_until IS NOT NULL AND stored.locked_until > now() THEN RETURN 'locked'; END IF;
+  IF digest IS NOT NULL AND split_part(stored.encoded, '$', 6) = digest THEN
+    UPDATE office_password SET failures = 0, locked_until = NULL WHERE id = 1;
+    RETURN 'yes';
+  END IF;
+  UPDATE office_password
+    SET failures = CASE WHEN stored.failures + 1 >= {tries} THEN 0 ELSE stored.failures + 1 END,
+        locked_until = CASE WHEN stored.failures + 1 >= {tries} THEN now() + interval '{lock}' ELSE NULL END
+    WHERE id = 1;
+  RETURN 'no';
+END $$;
+COMMENT ON FUNCTION fieldact_office_password_attempt(text) IS
+  'yes, no, locked or unset; every wrong digest is counted here, and {tries} in a row lock the check for {lock}.';
+
+CREATE FUNCTION fieldact_office_password_set(new_encoded text, old_digest text) RETURNS text LANGUAGE plpgsql
+VOLATILE SECURITY DEFINER SET search_path FROM CURRENT AS $$
+DECLARE verdict text;
+BEGIN
+  IF new_encoded !~ '^scrypt\$[0-9]+\$[0-9]+\$[0-9]+\$[0-9a-f]{32}\$[0-9a-f]{64}$' THEN
+    RAISE EXCEPTION 'fieldact: not an office password hash';
+  END IF;
+  verdict := fieldact_office_password_attempt(old_digest);
+  IF verdict = 'unset' THEN
+    INSERT INTO office_password (id, encoded) VALUES (1, new_encoded);
+    RETURN 'set';
+  END IF;
+  IF verdict <> 'yes' THEN RETURN verdict; END IF;
+  UPDATE office_password SET encoded = new_encoded, updated_at = now() WHERE id = 1;
+  RETURN 'set';
+END $$;
+COMMENT ON FUNCTION fieldact_office_password_set(text, text) IS
+  'Sets the first office password, or changes it when old_digest is right (counted as an attempt).';
+
+REVOKE EXECUTE ON FUNCTION fieldact_office_password_params(), fieldact_office_password_attempt(text),
+  fieldact_office_password_set(text, text) FROM PUBLIC;
+GRANT EXECUTE ON FUNCTION fieldact_office_password_params(), fieldact_office_password_attempt(text),
+  fieldact_office_password_set(text, text) TO fieldact_office;
+
+REVOKE SELECT ON technician FROM fieldact_office, fieldact_dispatch;
+GRANT SELECT ({technician}) ON technician TO fieldact_office, fieldact_dispatch;
+"""
+OFFICE_TRIES = 5
+OFFICE_LOCK = "15 minutes"
+
+
+def _postgres_secrets() -> None:
+    op.execute(
+        POSTGRES_SECRETS.replace("{tries}", str(OFFICE_TRIES))
+        .replace("{lock}", OFFICE_LOCK)
+        .replace("{technician}", TECHNICIAN_PUBLIC)
+    )
+
+
+def _drop_postgres_secrets() -> None:
+    op.execute("REVOKE SELECT ON technician FROM fieldact_office, fieldact_dispatch")
+    op.execute("GRANT SELECT ON technician TO fieldact_office, fieldact_dispatch")
+    op.execute(
+        "INSERT INTO setting (key, value, updated_at) SELECT 'office_password', encoded, updated_at "
+        "FROM office_password WHERE id = 1"
+    )
+    op.execute("DROP FUNCTION fieldact_office_password_set(text, text)")
+    op.execute("DROP FUNCTION fieldact_office_password_attempt(text); DROP FUNCTION fieldact_office_password_params()")
+    op.execute("DROP TABLE office_password; DROP TABLE fieldact_login")
+
+
 def upgrade() -> None:
     dialect = op.get_bind().dialect.name
     if dialect == "sqlite":
@@ -215,6 +319,7 @@ def upgrade() -> None:
         _postgres_frozen()
         _postgres_private()
         _postgres_dispatch()
+        _postgres_secrets()
 
 
 def downgrade() -> None:
@@ -224,6 +329,7 @@ def downgrade() -> None:
             op.execute(f"DROP TRIGGER {name}")
         return
     if dialect == "postgresql":
+        _drop_postgres_secrets()
         _drop_postgres()
 
 
