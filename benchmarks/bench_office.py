@@ -9,7 +9,8 @@ The export database: one act rendered and signed for real, stored again under 1,
 and contracts (rendering 1,000 acts would take half a minute and measure the renderer, not the export). Every act is
 checked before it is written: ``export_1000_s`` with the whole ``fieldact verify`` of each of them, on every core,
 as on the first export from a PC; ``export_1000_checked_before_s`` when this PC has fully checked those bytes with
-the same checker before, so only the stored hashes are recomputed. Both write a ZIP with the manifest, checksums and an XLSX register.
+the same checker before, so only the stored hashes are recomputed. Both write a ZIP with the manifest, checksums
+and an XLSX register.
 """
 
 from __future__ import annotations

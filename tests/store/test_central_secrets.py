@@ -132,3 +132,22 @@ def test_the_office_password_is_read_by_no_login_and_checked_with_counted_attemp
         assert password.check(office, "новый-пароль-2") and not password.check(office, "офис-пароль-1")
     finally:
         office.dispose()
+
+
+def test_the_central_migration_goes_down_and_up_again(central: Central) -> None:
+    from alembic import command
+
+    from fieldact.store.migrate import alembic_config, head_revision, upgrade
+
+    database = central.database()
+    try:
+        office = open_central(central.login("office"))
+        password.set_first(office, "офис-пароль-1", "офис-пароль-1")
+        office.dispose()
+        command.downgrade(alembic_config(database), "0004")
+        assert central.query("SELECT count(*) FROM setting WHERE key = 'office_password'") == [(1,)]
+        upgrade(database)
+        assert central.query("SELECT version_num FROM alembic_version") == [(head_revision(),)]
+        assert central.query("SELECT count(*) FROM office_password") == [(1,)]
+    finally:
+        database.dispose()

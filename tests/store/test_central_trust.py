@@ -55,7 +55,10 @@ SIGNED = order_visit_id("R-1", "7001")
 
 
 def fails(url: str, statement: str, *params: object) -> None:
-    with psycopg.connect(plain(url)) as connection, pytest.raises((errors.InsufficientPrivilege, errors.RaiseException)):
+    with (
+        psycopg.connect(plain(url)) as connection,
+        pytest.raises((errors.InsufficientPrivilege, errors.RaiseException)),
+    ):
         connection.execute(statement, params or None)  # type: ignore[arg-type]
 
 
@@ -98,14 +101,18 @@ def test_dispatch_cannot_touch_a_signed_visit(tablets: tuple[str, str], central:
     dispatch = central.login("dispatch")
     with psycopg.connect(plain(dispatch)) as connection:
         assert connection.execute("UPDATE visit SET status = 'planned' WHERE id = %s", (SIGNED,)).rowcount == 0
-        assert connection.execute("UPDATE work_order SET state = 'cancelled' WHERE visit_id = %s", (SIGNED,)).rowcount == 0
+        assert (
+            connection.execute("UPDATE work_order SET state = 'cancelled' WHERE visit_id = %s", (SIGNED,)).rowcount == 0
+        )
         other = order_visit_id("S-1", "7002")
         assert connection.execute("UPDATE visit SET zone = zone WHERE id = %s", (other,)).rowcount == 1
     assert central.query("SELECT status FROM visit WHERE id = %s", SIGNED) == [("signed",)]
     assert central.query("SELECT state FROM work_order WHERE visit_id = %s", SIGNED) == [("assigned",)]
 
 
-def test_even_the_owner_cannot_change_what_a_signed_visit_was_made_from(tablets: tuple[str, str], central: Central) -> None:
+def test_even_the_owner_cannot_change_what_a_signed_visit_was_made_from(
+    tablets: tuple[str, str], central: Central
+) -> None:
     for statement in (
         "UPDATE payment SET total = total * 10",
         "DELETE FROM material_use",

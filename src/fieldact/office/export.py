@@ -25,9 +25,9 @@ from zoneinfo import ZoneInfo
 from sqlalchemy import select
 from sqlmodel import Session
 
+from fieldact.act.content import parse_content
 from fieldact.office.checks import CheckedDigests, act_label, check_acts, checker_pool
 from fieldact.office.names import UniqueNames, act_file_stem
-from fieldact.act.content import parse_content
 from fieldact.office.queries import CONTRACT, VISIT, ActStatus, superseded
 from fieldact.office.register import ExportedAct, RegisterFormat, register_bytes, register_name
 from fieldact.store import tables

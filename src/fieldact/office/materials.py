@@ -21,6 +21,7 @@ from fieldact.office.sheets import Cell, csv_bytes, write_atomically, xlsx_bytes
 from fieldact.store.db import Database
 from fieldact.text import InputError, say
 
+
 @dataclass(frozen=True, slots=True)
 class MaterialLine:
     day: date

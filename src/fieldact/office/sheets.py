@@ -56,7 +56,6 @@ def xlsx_bytes(title: str, headers: Sequence[str], rows: Sequence[Sequence[Cell]
     """One sheet: a bold, frozen header row; numbers and dates as Excel numbers and dates, and every text as a
     string cell (never a formula), neutralised as in CSV."""
     from openpyxl import Workbook
-    from openpyxl.cell import WriteOnlyCell
     from openpyxl.styles import Font
     from openpyxl.utils import get_column_letter
 

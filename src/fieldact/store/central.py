@@ -231,12 +231,14 @@ def save_login(database: Database, role: str, password: str, kind: LoginKind, te
         )
         for other_kind, group in GROUP_ROLES.items():
             if other_kind != kind:
-                _run_composed(connection, sql.SQL("REVOKE {} FROM {}").format(sql.Identifier(group), sql.Identifier(role)))
-        _run_composed(connection, sql.SQL("GRANT {} TO {}").format(sql.Identifier(GROUP_ROLES[kind]), sql.Identifier(role)))
+                _run_composed(
+                    connection, sql.SQL("REVOKE {} FROM {}").format(sql.Identifier(group), sql.Identifier(role))
+                )
+        _run_composed(
+            connection, sql.SQL("GRANT {} TO {}").format(sql.Identifier(GROUP_ROLES[kind]), sql.Identifier(role))
+        )
         connection.execute(
-            text(
-                "INSERT INTO fieldact_login (role, kind) VALUES (:r, :k) ON CONFLICT (role) DO UPDATE SET kind = :k"
-            ),
+            text("INSERT INTO fieldact_login (role, kind) VALUES (:r, :k) ON CONFLICT (role) DO UPDATE SET kind = :k"),
             {"r": role, "k": kind},
         )
 

@@ -108,7 +108,7 @@ def source_problems(session: Session, act: tables.Act) -> list[str]:
     if visit is None:
         return [say(f"Акт {label}: визита акта нет в базе.", f"Act {label}: the act's visit is missing.")]
     found = [
-        say(f"Акт {label}: {ru} в базе не совпадает с актом.", f"Act {label}: the stored {en} differs from the act.")
+        say(f"Акт {label}: в базе расходится с актом — {ru}.", f"Act {label}: the stored {en} differs from the act.")
         for ru, en, differs in _comparisons(session, act, visit, content)
         if differs
     ]

@@ -65,8 +65,7 @@ def _sqlite_triggers() -> dict[str, str]:
             + _refuse("the audit log is append-only")
         ),
         "visit_frozen_replace": (
-            f"BEFORE INSERT ON visit WHEN {HAS_ACT.format(visit='NEW.id')} "
-            + _refuse("a visit with an act is frozen")
+            f"BEFORE INSERT ON visit WHEN {HAS_ACT.format(visit='NEW.id')} " + _refuse("a visit with an act is frozen")
         ),
         "visit_frozen_delete": (
             f"BEFORE DELETE ON visit WHEN {HAS_ACT.format(visit='OLD.id')} " + _refuse("a visit with an act is frozen")
@@ -123,8 +122,10 @@ BEGIN
   END IF;
   RETURN COALESCE(NEW, OLD);
 END $$;
-CREATE TRIGGER visit_frozen BEFORE UPDATE OR DELETE ON visit FOR EACH ROW EXECUTE FUNCTION fieldact_refuse_frozen_visit();
+CREATE TRIGGER visit_frozen BEFORE UPDATE OR DELETE ON visit
+  FOR EACH ROW EXECUTE FUNCTION fieldact_refuse_frozen_visit();
 """
+
 
 def _postgres_frozen() -> None:
     changed = " OR ".join(f"NEW.{column} IS DISTINCT FROM OLD.{column}" for column in VISIT_FACTS)
@@ -362,7 +363,8 @@ def _drop_postgres() -> None:
         f"WHERE c.subscriber_id = subscriber.id AND {through_visit.format('c.id')}))"
     )
     op.execute(
-        f"CREATE POLICY tablet_read ON contract FOR SELECT TO fieldact_tablet USING ({through_visit.format('contract.id')})"
+        "CREATE POLICY tablet_read ON contract FOR SELECT TO fieldact_tablet "
+        f"USING ({through_visit.format('contract.id')})"
     )
     for table in ("subscriber", "contract"):
         op.execute(f"CREATE POLICY tablet_add ON {table} FOR INSERT TO fieldact_tablet WITH CHECK (true)")
