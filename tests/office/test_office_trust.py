@@ -179,3 +179,22 @@ def test_first_export_runs_the_whole_verify_and_never_remembers_a_failed_act(
     ]
     again = export_acts(store.database, every_act(store), tmp_path / "again", None, checked, recheck=True)
     assert [refused.act_id for refused in again.refused] == [forged.id]
+
+
+def test_materials_added_past_the_triggers_never_reach_the_report(hostile: tuple[Store, str], tmp_path: Path) -> None:
+    store, visit = hostile
+    zone = ZoneInfo(store.brand.timezone)
+    before = write_materials_report(store.database, tmp_path / "before.csv", DAY, DAY, zone)
+    with store.database.engine.begin() as connection:
+        for (name,) in connection.execute(text("SELECT name FROM sqlite_master WHERE type = 'trigger'")).all():
+            connection.execute(text(f"DROP TRIGGER {name}"))
+        connection.execute(
+            text(
+                "INSERT INTO material_use (visit_id, code, name, quantity, unit, recorded_at) "
+                "VALUES (:v, 'K-5E', 'Кабель UTP 5e', '999', 'м', '2026-11-26 12:00:00')"
+            ),
+            {"v": visit},
+        )
+    after = write_materials_report(store.database, tmp_path / "after.csv", DAY, DAY, zone)
+    assert after == before and [line.quantity for line in after] == [3]
+    assert any("list of materials" in p or "материалов" in p for p in full_check(store.database))

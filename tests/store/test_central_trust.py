@@ -202,3 +202,38 @@ def test_ordinary_sync_with_a_known_contract_number_reveals_nothing(
     assert central.query("SELECT surname FROM subscriber s JOIN contract c ON c.subscriber_id = s.id "
                          "WHERE c.number = %s", SECRET_CONTRACT) == [(SECRET[0],)]  # fmt: skip
     other.database.dispose()
+
+
+def test_the_register_from_the_central_database_shows_the_act_not_dispatchs_later_edits(
+    central: Central, store: Store, tmp_path: Path, brand: Brand
+) -> None:
+    from datetime import datetime
+    from zoneinfo import ZoneInfo
+
+    from fieldact.office.export import export_acts
+    from fieldact.office.register import RegisterFormat
+    from fieldact.store.central import open_central
+    from fieldact.store.signing import sign_demo_visit
+
+    tablet = central_engine(central.technician("7001"))
+    line = order_line("R-1", "7001", start=today_at(brand, 10), contract=SECRET_CONTRACT)
+    admin = central.database()
+    import_orders(admin, orders_file(tmp_path, [line.replace("Иванов Иван Петрович", " ".join(SECRET))]), brand)
+    admin.dispose()
+    pull_orders(store.database, tablet)
+    sign_demo_visit(store, SIGNED, datetime.now(ZoneInfo(brand.timezone)))
+    assert push_finished(store.database, tablet).pushed == 1
+    tablet.dispose()
+    dispatch = central.login("dispatch")
+    with psycopg.connect(plain(dispatch)) as connection:
+        assert connection.execute("UPDATE subscriber SET surname = 'Подменов'").rowcount == 1
+        assert connection.execute("UPDATE contract SET address = 'ул. Другая, 1'").rowcount == 1
+    office = open_central(central.login("office"))
+    try:
+        ids = [row[0] for row in central.query("SELECT id FROM act")]
+        report = export_acts(office, ids, tmp_path / "out.zip", RegisterFormat.CSV)
+    finally:
+        office.dispose()
+    assert report.ok, report.refused
+    (exported,) = report.exported
+    assert exported.subscriber == " ".join(SECRET) and "Ленина" in exported.address
