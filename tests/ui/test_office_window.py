@@ -224,3 +224,29 @@ def test_the_password_is_asked_the_next_time(qtbot, window: OfficeWindow, brand,
     type_text(gate.password, "пароль-офиса")
     click(qtbot, gate.submit)
     assert again.stack.currentWidget() is again.acts
+
+
+def test_a_password_check_closed_by_the_server_is_a_sentence(
+    qapp, qtbot, office_template: Path, tmp_path: Path, brand, monkeypatch
+) -> None:
+    from fieldact.office import password
+    from fieldact.text import InputError
+
+    path = tmp_path / "office.db"
+    shutil.copyfile(office_template, path)
+    database = open_database(path)
+    password.set_first(database, "пароль-офиса", "пароль-офиса")
+    closed = "Слишком много неверных паролей: проверка закрыта на 15 минут. Подождите и попробуйте снова."
+
+    def server_closed(_database, _typed: str) -> bool:  # what password.check raises once the central lock is on
+        raise InputError(closed)
+
+    monkeypatch.setattr(password, "check", server_closed)
+    shown = OfficeWindow(OfficeContext(database, ZoneInfo(brand.timezone), CheckedDigests(None)))
+    qtbot.addWidget(shown)
+    shown.show()
+    type_text(shown.gate.password, "пароль-офиса")
+    click(qtbot, shown.gate.submit)
+    assert shown.gate.message.text() == closed and shown.stack.currentWidget() is shown.gate
+    assert shown.gate.password.text() == ""
+    database.dispose()
