@@ -151,12 +151,15 @@ def test_owners_rights_functions_open_to_a_tablet_reveal_nothing(tablets: tuple[
             "ORDER BY 1"
         ).fetchall()
     assert [name for (name,) in definers] == [
-        "fieldact_contract_number_free",
+        "fieldact_contract_state",
         "fieldact_technician",
         "fieldact_visit_has_act",
     ]
     with psycopg.connect(plain(second)) as connection, pytest.raises(errors.UndefinedFunction):
         connection.execute("SELECT fieldact_contract_id(%s)", (SECRET_CONTRACT,))
+    with psycopg.connect(plain(second)) as connection:  # that the number is taken: what a unique index says anyway
+        state = connection.execute("SELECT fieldact_contract_state(%s, %s)", (SECRET_CONTRACT, str(uuid.uuid4())))
+        assert state.fetchone() == ("taken",)
     assert leaks(second) == []
 
 

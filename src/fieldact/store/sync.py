@@ -500,10 +500,12 @@ def _central_contract(central: Connection, payload: VisitPayload) -> str:
     contract). A tablet cannot look a contract up by its number: a new visit whose contract number the central
     database holds under another record is refused, so a tablet never reaches another subscriber that way."""
     contract = payload.contract
-    free = central.execute(
-        text("SELECT fieldact_contract_number_free(:number, :id)"), {"number": contract["number"], "id": contract["id"]}
+    state = central.execute(
+        text("SELECT fieldact_contract_state(:number, :id)"), {"number": contract["number"], "id": contract["id"]}
     ).scalar()
-    if not free and not _visit_is_central(central, payload.visit["id"]):
+    if state == "stored":  # an order's contract, pulled with its central id: one round trip, as before
+        return str(contract["id"])
+    if state == "taken" and not _visit_is_central(central, payload.visit["id"]):
         raise ContractTaken(
             say(
                 f"договор {contract['number']} уже есть в центральной базе под другой записью: визит по нему должен "

@@ -149,15 +149,17 @@ def _postgres_frozen() -> None:
 def _postgres_private() -> None:
     op.execute("DROP FUNCTION fieldact_contract_id(text)")
     op.execute(
-        "CREATE FUNCTION fieldact_contract_number_free(contract_number text, own_id text) RETURNS boolean "
-        "LANGUAGE sql STABLE SECURITY DEFINER SET search_path FROM CURRENT AS $$ SELECT NOT EXISTS "
-        "(SELECT 1 FROM contract WHERE number = contract_number AND id <> own_id) $$"
+        "CREATE FUNCTION fieldact_contract_state(contract_number text, own_id text) RETURNS text "
+        "LANGUAGE sql STABLE SECURITY DEFINER SET search_path FROM CURRENT AS $$ SELECT CASE "
+        "WHEN EXISTS (SELECT 1 FROM contract WHERE id = own_id AND number = contract_number) THEN 'stored' "
+        "WHEN EXISTS (SELECT 1 FROM contract WHERE number = contract_number) THEN 'taken' ELSE 'free' END $$"
     )
-    op.execute("REVOKE EXECUTE ON FUNCTION fieldact_contract_number_free(text, text) FROM PUBLIC")
-    op.execute("GRANT EXECUTE ON FUNCTION fieldact_contract_number_free(text, text) TO fieldact_tablet")
+    op.execute("REVOKE EXECUTE ON FUNCTION fieldact_contract_state(text, text) FROM PUBLIC")
+    op.execute("GRANT EXECUTE ON FUNCTION fieldact_contract_state(text, text) TO fieldact_tablet")
     op.execute(
-        "COMMENT ON FUNCTION fieldact_contract_number_free(text, text) IS 'For a tablet''s own new contract: '"
-        "'whether its number is free. Says only what the unique number would say on insert, nothing of the contract.'"
+        "COMMENT ON FUNCTION fieldact_contract_state(text, text) IS 'For the contract a tablet pushes, by the ids '"
+        "'it already holds: stored (this very contract is there), free, or taken (the number is another record''s). '"
+        "'Says only what inserting it would say, nothing of any other contract.'"
     )
     for table in ("subscriber", "contract", "visit", *FROZEN_CHILDREN, "answer", "act"):
         for policy in ("tablet_read", "tablet_add"):
@@ -345,7 +347,7 @@ def _drop_postgres() -> None:
             op.execute(f"DROP POLICY IF EXISTS {policy} ON {table}")
     op.execute("REVOKE UPDATE ON visit FROM fieldact_tablet")
     op.execute("GRANT UPDATE ON visit TO fieldact_tablet")
-    op.execute("DROP FUNCTION fieldact_contract_number_free(text, text)")
+    op.execute("DROP FUNCTION fieldact_contract_state(text, text)")
     for table in FROZEN_CHILDREN:
         op.execute(f"DROP TRIGGER {table}_frozen ON {table}")
     op.execute("DROP TRIGGER visit_frozen ON visit; DROP TRIGGER act_once ON act")
