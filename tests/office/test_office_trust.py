@@ -19,7 +19,7 @@ from fieldact.act import pdf as act_pdf
 from fieldact.office.checks import CheckedDigests, check_act, checker_version
 from fieldact.office.export import export_acts
 from fieldact.office.materials import write_materials_report
-from fieldact.office.queries import ActFilter, act_ids, load_act
+from fieldact.office.queries import ActFilter, act_ids, load_act, search
 from fieldact.office.register import RegisterFormat
 from fieldact.office.sheets import csv_bytes, xlsx_bytes
 from fieldact.standard import Service, VisitKind
@@ -135,6 +135,18 @@ def test_the_register_shows_the_parties_as_signed_not_as_edited_later(
     with zipfile.ZipFile(tmp_path / "out.zip") as archive:
         register = archive.read("register.csv").decode("utf-8-sig")
     assert "Подменов" not in register and "ул. Другая" not in register and "Другой" not in register
+    (row,) = search(store.database, ActFilter(), ZoneInfo(store.brand.timezone)).rows
+    assert (row.subscriber, row.address, row.technician) == (exported.subscriber, HOSTILE.address, "Петров Пётр")
+
+
+def test_the_list_survives_content_that_is_not_json(hostile: tuple[Store, str]) -> None:
+    store, _ = hostile
+    with store.database.engine.begin() as connection:
+        for (name,) in connection.execute(text("SELECT name FROM sqlite_master WHERE type = 'trigger'")).all():
+            connection.execute(text(f"DROP TRIGGER {name}"))
+        connection.execute(text("UPDATE act SET content = 'not json {'"))
+    (row,) = search(store.database, ActFilter(), ZoneInfo(store.brand.timezone)).rows
+    assert row.subscriber.startswith(HOSTILE.surname)  # the live rows, for an act that fails its checks anyway
 
 
 def lying_footer(monkeypatch) -> None:

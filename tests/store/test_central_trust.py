@@ -214,6 +214,7 @@ def test_the_register_from_the_central_database_shows_the_act_not_dispatchs_late
     from zoneinfo import ZoneInfo
 
     from fieldact.office.export import export_acts
+    from fieldact.office.queries import ActFilter, search
     from fieldact.office.register import RegisterFormat
     from fieldact.store.central import open_central
     from fieldact.store.signing import sign_demo_visit
@@ -235,8 +236,22 @@ def test_the_register_from_the_central_database_shows_the_act_not_dispatchs_late
     try:
         ids = [row[0] for row in central.query("SELECT id FROM act")]
         report = export_acts(office, ids, tmp_path / "out.zip", RegisterFormat.CSV)
+        (row,) = search(office, ActFilter(), ZoneInfo(brand.timezone)).rows
     finally:
         office.dispose()
     assert report.ok, report.refused
     (exported,) = report.exported
     assert exported.subscriber == " ".join(SECRET) and "Ленина" in exported.address
+    assert row.subscriber == " ".join(SECRET) and "Ленина" in row.address
+    run_as_owner(central, "ALTER TABLE act DISABLE TRIGGER USER; UPDATE act SET content = 'not json {'")
+    office = open_central(central.login("office"))
+    try:
+        (row,) = search(office, ActFilter(), ZoneInfo(brand.timezone)).rows
+    finally:
+        office.dispose()
+    assert row.subscriber == "Подменов Тайна Скрытовна", "an act that is not JSON falls back to the live rows"
+
+
+def run_as_owner(central: Central, statement: str) -> None:
+    with psycopg.connect(plain(central.admin_url)) as connection:
+        connection.execute(statement)  # type: ignore[arg-type]

@@ -146,7 +146,20 @@ def _postgres_frozen() -> None:
     )
 
 
+SIGNED_PARTIES = """
+CREATE FUNCTION fieldact_signed_parties(content text) RETURNS text LANGUAGE plpgsql IMMUTABLE AS $$
+BEGIN
+  RETURN jsonb_build_array(content::jsonb -> 'subscriber', content::jsonb #> '{technician,name}')::text;
+EXCEPTION WHEN others THEN
+  RETURN NULL;
+END $$;
+COMMENT ON FUNCTION fieldact_signed_parties(text) IS
+  'For the office list: the act content''s subscriber record and technician name; NULL when it is not JSON.';
+"""
+
+
 def _postgres_private() -> None:
+    op.execute(SIGNED_PARTIES)
     op.execute("DROP FUNCTION fieldact_contract_id(text)")
     op.execute(
         "CREATE FUNCTION fieldact_contract_state(contract_number text, own_id text) RETURNS text "
@@ -347,7 +360,7 @@ def _drop_postgres() -> None:
             op.execute(f"DROP POLICY IF EXISTS {policy} ON {table}")
     op.execute("REVOKE UPDATE ON visit FROM fieldact_tablet")
     op.execute("GRANT UPDATE ON visit TO fieldact_tablet")
-    op.execute("DROP FUNCTION fieldact_contract_state(text, text)")
+    op.execute("DROP FUNCTION fieldact_contract_state(text, text); DROP FUNCTION fieldact_signed_parties(text)")
     for table in FROZEN_CHILDREN:
         op.execute(f"DROP TRIGGER {table}_frozen ON {table}")
     op.execute("DROP TRIGGER visit_frozen ON visit; DROP TRIGGER act_once ON act")
