@@ -151,3 +151,23 @@ def test_the_central_migration_goes_down_and_up_again(central: Central) -> None:
         assert central.query("SELECT count(*) FROM office_password") == [(1,)]
     finally:
         database.dispose()
+
+
+def test_the_command_refuses_the_superuser_in_a_sentence(central: Central) -> None:
+    import os
+    import subprocess
+    import sys
+
+    admin = make_url(central.admin_url).username
+    before = central.query("SELECT rolpassword FROM pg_authid WHERE rolname = %s", admin)
+    result = subprocess.run(
+        [sys.executable, "-m", "fieldact", "central", "login", str(admin), "--kind", "office"]
+        + ["--url", central.admin_url],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        env=os.environ | {"FIELDACT_LOGIN_PASSWORD": "attacker-password-1"},
+    )
+    assert result.returncode != 0 and "Traceback" not in result.stderr
+    assert "создана не этой командой" in result.stdout + result.stderr
+    assert central.query("SELECT rolpassword FROM pg_authid WHERE rolname = %s", admin) == before

@@ -215,6 +215,20 @@ def save_login(database: Database, role: str, password: str, kind: LoginKind, te
         )
     if len(password) < 12:
         raise InputError(say("Пароль — не короче 12 знаков.", "A password has at least 12 characters."))
+    try:
+        _save_login(database, role, password, kind, technician_id)
+    except DBAPIError as error:
+        raise CentralUnavailable(
+            say(
+                f"Вход {role} не сохранён: {_detail(error)}. Обновите центральную базу (fieldact central init) и "
+                "запустите команду от имени её владельца с правом создавать роли.",
+                f"Login {role} was not saved: {_detail(error)}. Upgrade the central database (fieldact central init) "
+                "and run the command as its owner with the right to create roles.",
+            )
+        ) from None
+
+
+def _save_login(database: Database, role: str, password: str, kind: LoginKind, technician_id: str | None) -> None:
     with database.engine.begin() as connection:
         exists = _check_ours(connection, role)
         if kind == "tablet":
