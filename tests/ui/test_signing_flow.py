@@ -37,6 +37,13 @@ def pay(qtbot, shell) -> None:
     assert panel.saved.text().startswith("Сохранено"), panel.message.text()
 
 
+def close_visit(qtbot, shell) -> None:
+    """The closing stage on the done screen: every item answered."""
+    for row in list(shell.done.rows.values()):
+        click(qtbot, row.done)
+        assert row.undo.isVisible(), row.message.text()
+
+
 def review_and_hand_over(qtbot, shell, name: str) -> None:
     click(qtbot, shell.visit.review_button)
     qtbot.waitUntil(lambda: shell.review.hand_button.isEnabled(), timeout=15000)
@@ -74,6 +81,8 @@ def test_connection_visit_tv_internet_phone_to_a_verified_act(qtbot, tmp_path: P
     assert act is not None and act.outcome == "signed" and act.ink
     assert verify_pdf(act.pdf) == []
     assert store.load_visit(summary.id).status is VisitStatus.SIGNED
+    assert not shell.done.finish.isEnabled(), "the closing stage is asked for before the visit is finished"
+    close_visit(qtbot, shell)
     click(qtbot, shell.done.finish)
     assert shell.stack.currentWidget() is shell.day
 

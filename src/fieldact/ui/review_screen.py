@@ -61,6 +61,8 @@ class ReviewScreen(QWidget):
 
     def waiting(self, visit_id: str) -> None:
         self.visit_id = visit_id
+        self.title.setText(self.tr("The act as it will be signed"))
+        self.hand_button.show()
         self.hand_button.setEnabled(False)
         self.status.setText(self.tr("Preparing the act…"))
 
@@ -70,6 +72,14 @@ class ReviewScreen(QWidget):
             self.tr("{n} page(s). Comment on what the subscriber signs.").format(n=self.viewer.page_count())
         )
         self.hand_button.setEnabled(True)
+
+    def show_stored(self, visit_id: str, number: str, data: bytes) -> None:
+        """A finished visit's act as it was stored: only to look at, nothing to hand over."""
+        self.visit_id = visit_id
+        self.title.setText(self.tr("Act {number} as stored").format(number=number))
+        self.hand_button.hide()
+        self.viewer.show_pdf(data)
+        self.status.setText(self.tr("{n} page(s).").format(n=self.viewer.page_count()))
 
     def show_failure(self, sentence: str) -> None:
         self.status.setText(sentence)

@@ -6,7 +6,7 @@ from PySide6.QtCore import QEvent, QObject, Qt, QTimer
 from PySide6.QtGui import QCloseEvent, QKeyEvent
 from PySide6.QtWidgets import QApplication, QMainWindow, QStackedWidget, QWidget
 
-from fieldact.store.acts import act_of_visit
+from fieldact.store.acts import act_of_visit, start_correction
 from fieldact.store.signing import preview_pdf, refuse_visit, sign_visit
 from fieldact.store.tables import Act
 from fieldact.text import InputError
@@ -68,6 +68,8 @@ class Shell(QMainWindow):
         self.visit.back_to_day.connect(self.show_day)
         self.visit.finished.connect(self.show_day)
         self.visit.review.connect(self.open_review)
+        self.visit.show_act.connect(self.show_stored_act)
+        self.visit.correct.connect(self._ask_to_correct)
         self.review.back.connect(lambda: self.show_screen(self.visit))
         self.review.hand_over.connect(self.hand_over)
         self.signing.sign.connect(self._sign)
@@ -110,6 +112,35 @@ class Shell(QMainWindow):
             self.review.show_preview,
             lambda error: self.review.show_failure(self._sentence(error)),
         )
+
+    def show_stored_act(self, visit_id: str) -> None:
+        act = act_of_visit(self.context.store, visit_id)
+        if act is None:
+            return
+        self.review.show_stored(visit_id, act.number, act.pdf)
+        self.show_screen(self.review)
+
+    def _ask_to_correct(self, act_id: str) -> None:
+        """«Correct the act»: the technician's PIN, then a new version of the act to fill in and have signed."""
+        if self.unlock is not None:
+            return
+        self.locked_from = self.visit
+        self.unlock = UnlockPrompt(self.context, self.tr("Correct the act: enter your PIN"))
+        self.unlock.unlocked.connect(lambda: self._correct(act_id))
+        self.unlock.cancelled.connect(self._unlocked)
+        self.stack.addWidget(self.unlock)
+        self.show_screen(self.unlock)
+
+    def _correct(self, act_id: str) -> None:
+        self._drop_unlock()
+        try:
+            visit_id = start_correction(self.context.store, act_id, self.context.actor)
+        except InputError as error:
+            self.show_screen(self.visit)
+            self.visit.message.setText(str(error))
+            self.visit.message.show()
+            return
+        self.open_visit(visit_id)
 
     def hand_over(self, visit_id: str) -> None:
         """The subscriber's screen: nothing else is reachable from it without the technician's PIN."""

@@ -1,0 +1,94 @@
+"""The one write path of an open visit: the rule, the database, then memory; a refusal changes nothing."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+import pytest
+
+from fieldact.standard import Service, VisitKind
+from fieldact.store.open_visit import OpenVisit
+from fieldact.store.repository import FrozenVisit, Store
+from fieldact.text import InputError
+from fieldact.visit import Answer, ItemState, Material, Plan, VisitStatus
+from fieldact.visit.evidence import Channels
+
+from .conftest import SUBSCRIBER, reopen
+
+
+def opened(store: Store, visit_id: str) -> OpenVisit:
+    return OpenVisit.load(store, visit_id, "Петров Пётр")
+
+
+def test_a_reason_the_database_refuses_leaves_memory_unchanged(store: Store, visit_id: str) -> None:
+    current = opened(store, visit_id)
+    for reason in ("стены\x07 не сверлили", "очень " * 300):
+        with pytest.raises(InputError):
+            current.answer("installation.holes_filled", ItemState.NOT_APPLICABLE, reason=reason)
+        assert current.visit.checklist.answer("installation.holes_filled").state is ItemState.PENDING
+    assert reopen(store).load_visit(visit_id).checklist.answer("installation.holes_filled").state is ItemState.PENDING
+
+
+def test_done_needs_enough_evidence_even_past_the_screen(store: Store, visit_id: str) -> None:
+    with pytest.raises(InputError, match="не меньше 2"):
+        store.save_answer(visit_id, "demonstration.tv_channels", Answer(ItemState.DONE, Channels(("Первый",))), "t")
+    with pytest.raises(InputError, match="причину"):
+        store.save_answer(visit_id, "installation.holes_filled", Answer(ItemState.NOT_APPLICABLE), "t")
+    current = opened(store, visit_id)
+    answer = current.answer("demonstration.tv_channels", ItemState.DONE, Channels(("Первый", "НТВ")))
+    assert answer.state is ItemState.DONE
+    assert store.load_visit(visit_id).checklist.answer("demonstration.tv_channels") == answer
+
+
+def test_a_frozen_or_rescheduled_visit_refuses_every_change(store: Store, visit_id: str, local) -> None:
+    current = opened(store, visit_id)
+    store.set_status(visit_id, VisitStatus.RESCHEDULED, "t")
+    current = opened(store, visit_id)
+    assert not current.editable
+    changes = [
+        lambda: current.answer("contact.greet_first", ItemState.DONE),
+        lambda: current.condition("speed_requested", True),
+        lambda: current.move_to(3),
+        lambda: current.add_material(Material("", "Кабель UTP 5e", Decimal("3"), "м")),
+        lambda: current.arrive(local("2026-11-26T14:00")),
+    ]
+    for change in changes:
+        with pytest.raises(FrozenVisit):
+            change()
+    assert current.visit.checklist.answer("contact.greet_first").state is ItemState.PENDING
+    assert current.visit.materials == [] and current.visit.stage_index == 0 and current.visit.arrived_at is None
+
+
+def test_opening_and_the_precall_do_not_start_the_visit_the_arrival_does(
+    store: Store, visit_id: str, technician_id: str, local
+) -> None:
+    current = opened(store, visit_id)
+    current.precall_reached(local("2026-11-26T13:46"))
+    assert store.visit_in_progress(technician_id) is None, "a pre-call does not resume into the visit"
+    visit = reopen(store).load_visit(visit_id)
+    assert visit.status is VisitStatus.PLANNED
+    assert visit.checklist.answer("precall.call_before").state is ItemState.DONE
+    assert visit.precall_at == local("2026-11-26T13:46")
+    current = opened(store, visit_id)
+    current.arrive(local("2026-11-26T14:12"))
+    visit = store.load_visit(visit_id)
+    assert visit.status is VisitStatus.IN_PROGRESS and store.visit_in_progress(technician_id) == visit_id
+    late = visit.checklist.answer("precall.arrive_on_time")
+    assert late.state is ItemState.FAILED and late.reason == "Опоздание на 12 мин."
+
+
+def test_missed_precalls_are_counted_and_branches_reschedule(store: Store, technician_id: str, local) -> None:
+    visit_id = store.create_visit(
+        VisitKind.CONNECTION, frozenset({Service.TV}), SUBSCRIBER, technician_id, Plan(local("2026-11-26T14:00"))
+    )
+    current = opened(store, visit_id)
+    assert current.precall_missed(local("2026-11-26T13:45")) == 1
+    assert current.precall_missed(local("2026-11-26T13:50")) == 2
+    with pytest.raises(InputError, match="время"):
+        current.precall_branch("another_time", local("2026-11-26T13:55"))
+    assert current.visit.status is VisitStatus.PLANNED and current.visit.branches == []
+    record = current.precall_branch("another_time", local("2026-11-26T13:55"), requested_time=local("2026-11-27T10:00"))
+    assert record.called is not None and record.called.phone
+    visit = reopen(store).load_visit(visit_id)
+    assert visit.precall_attempts == 2 and visit.status is VisitStatus.RESCHEDULED
+    assert visit.branches[0].key == "another_time"
