@@ -120,11 +120,15 @@ PLACEHOLDER_NAMES: frozenset[str] = frozenset(
         "technician_surname_name",  # «Фамилия Имя» of the technician
         "brand",
         "hotline",
-        "planned_hour",  # «14»
-        "planned_date",  # «26.11.2026»
-        "planned_time",  # «14 ч. 30 мин.»
-        "window_from",  # «14 ч.»
-        "window_to",  # «15 ч.»
+        "planned_hour",  # «14 часов», «14:30»
+        "planned_date",  # «сегодня», «завтра», «2 декабря»
+        "planned_time",  # «14 часов», «14:30»
+        "planned_at",  # «на 14 часов», «на 14:30»
+        "planned_day",  # «на сегодня», «на 2 декабря»
+        "window_from",  # «14», «14:30»
+        "window_to",  # «15», «15:30»
+        "request_number",  # the request's number as the subscriber knows it
+        "expected_arrival",  # «к 11:30 сегодня»: when the technician expects to arrive
     }
 )
 

@@ -133,7 +133,16 @@ class Visit:
         return precall_moment(self.definition, self.plan, self.expected_arrival)
 
     def script_context(self, at: datetime) -> ScriptContext:
-        return ScriptContext(self.brand, self.definition, at, self.subscriber, self.technician, self.plan)
+        return ScriptContext(
+            self.brand,
+            self.definition,
+            at,
+            self.subscriber,
+            self.technician,
+            self.plan,
+            self.request_number,
+            self.expected_arrival,
+        )
 
     # --- branches of the service visit ----------------------------------------------------------------------
 
