@@ -33,6 +33,7 @@ OPEN = (VisitStatus.PLANNED, VisitStatus.IN_PROGRESS, VisitStatus.AWAITING_SIGNA
 
 class DayScreen(QWidget):
     open_visit = Signal(str)
+    open_branch = Signal(str, str)  # visit id, branch key: another time / not home at the pre-call
     sign_out = Signal()
 
     def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
@@ -229,7 +230,7 @@ class DayScreen(QWidget):
         self.precall_panel = PrecallPanel(self.context, current)
         self.precall_panel.recorded.connect(self.refresh)
         # another time / not home: the branch's form is in the visit's first stage
-        self.precall_panel.branch_wanted.connect(lambda _key, v=summary.id: self.open_visit.emit(v))
+        self.precall_panel.branch_wanted.connect(lambda key, v=summary.id: self.open_branch.emit(v, key))
         self.precall_layout.addWidget(self.precall_panel)
 
 

@@ -64,6 +64,7 @@ class Shell(QMainWindow):
         self.login.browse_standard.connect(lambda: self.show_screen(self.standard))
         self.standard.back.connect(lambda: self.show_screen(self.login))
         self.day.open_visit.connect(self.open_visit)
+        self.day.open_branch.connect(self._open_branch)
         self.day.sign_out.connect(self._sign_out)
         self.visit.back_to_day.connect(self.show_day)
         self.visit.finished.connect(self.show_day)
@@ -100,6 +101,10 @@ class Shell(QMainWindow):
     def open_visit(self, visit_id: str) -> None:
         self.visit.open(visit_id)
         self.show_screen(self.visit)
+
+    def _open_branch(self, visit_id: str, key: str) -> None:
+        self.open_visit(visit_id)
+        self.visit.open_branch(key)
 
     # --- review, the subscriber's signature, the QR code ----------------------------------------------------
 

@@ -365,6 +365,16 @@ class VisitScreen(QWidget):
             if row is not None:
                 row.setEnabled(False)
 
+    def open_branch(self, key: str) -> None:
+        """The pre-call card's «another time» / «not home»: stage 1 with that branch's form open."""
+        assert self.visit is not None
+        if self.visit.stage_index != 0:
+            self._move_to(0, completed=None)
+        for panel in self.findChildren(BranchPanel):
+            if panel.branch.key == key and panel.isVisible():
+                panel.open_button.setChecked(True)
+                self.scroll.ensureWidgetVisible(panel)
+
     def _precall_recorded(self) -> None:
         assert self.current is not None
         for key in (self.current.precall_key(), self.current.arrival_key()):
