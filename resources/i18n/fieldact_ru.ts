@@ -174,77 +174,77 @@
 <context>
     <name>DayScreen</name>
     <message>
-        <location filename="../../src/fieldact/ui/day_screen.py" line="44"/>
+        <location filename="../../src/fieldact/ui/day_screen.py" line="45"/>
         <source>Sign out</source>
         <translation>Выйти</translation>
     </message>
     <message>
-        <location filename="../../src/fieldact/ui/day_screen.py" line="90"/>
+        <location filename="../../src/fieldact/ui/day_screen.py" line="96"/>
         <source>{name}, visits for {date}</source>
         <translation>{name}, визиты на {date}</translation>
     </message>
     <message>
-        <location filename="../../src/fieldact/ui/day_screen.py" line="102"/>
+        <location filename="../../src/fieldact/ui/day_screen.py" line="108"/>
         <source>Acts are kept on this tablet (no office database set up)</source>
         <translation>Акты хранятся на планшете (офисная база не настроена)</translation>
     </message>
     <message>
-        <location filename="../../src/fieldact/ui/day_screen.py" line="104"/>
+        <location filename="../../src/fieldact/ui/day_screen.py" line="110"/>
         <source>Not synced yet · waiting: {n}</source>
         <translation>Ещё не синхронизировано · ждут отправки: {n}</translation>
     </message>
     <message>
-        <location filename="../../src/fieldact/ui/day_screen.py" line="107"/>
+        <location filename="../../src/fieldact/ui/day_screen.py" line="113"/>
         <source>Synced {when} · waiting: {n}</source>
         <translation>Синхронизировано {when} · ждут отправки: {n}</translation>
     </message>
     <message>
-        <location filename="../../src/fieldact/ui/day_screen.py" line="109"/>
+        <location filename="../../src/fieldact/ui/day_screen.py" line="115"/>
         <source>problems: {n}, the office is told</source>
         <translation>проблем: {n}, офис оповещён</translation>
     </message>
     <message>
-        <location filename="../../src/fieldact/ui/day_screen.py" line="123"/>
-        <source>All day:</source>
-        <translation>Весь день:</translation>
+        <location filename="../../src/fieldact/ui/day_screen.py" line="130"/>
+        <source>Rules for the whole day ({n})</source>
+        <translation>Правила на весь день ({n})</translation>
     </message>
     <message>
-        <location filename="../../src/fieldact/ui/day_screen.py" line="130"/>
+        <location filename="../../src/fieldact/ui/day_screen.py" line="137"/>
         <source>Before the first visit</source>
         <translation>Перед первым визитом</translation>
     </message>
     <message>
-        <location filename="../../src/fieldact/ui/day_screen.py" line="134"/>
+        <location filename="../../src/fieldact/ui/day_screen.py" line="141"/>
         <source>Done, start the day</source>
         <translation>Готово, начать день</translation>
     </message>
     <message>
-        <location filename="../../src/fieldact/ui/day_screen.py" line="147"/>
+        <location filename="../../src/fieldact/ui/day_screen.py" line="154"/>
         <source>No visits planned for today.</source>
         <translation>На сегодня визитов нет.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldact/ui/day_screen.py" line="155"/>
+        <location filename="../../src/fieldact/ui/day_screen.py" line="162"/>
         <source>from {time}, no exact time</source>
         <translation>с {time}, без точного времени</translation>
     </message>
     <message>
-        <location filename="../../src/fieldact/ui/day_screen.py" line="165"/>
+        <location filename="../../src/fieldact/ui/day_screen.py" line="172"/>
         <source>When do you expect to arrive? The pre-call comes an hour before.</source>
         <translation>Когда Вы рассчитываете прийти? Предварительный звонок — за час до этого.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldact/ui/day_screen.py" line="171"/>
+        <location filename="../../src/fieldact/ui/day_screen.py" line="178"/>
         <source>expected {time}</source>
         <translation>ожидается в {time}</translation>
     </message>
     <message>
-        <location filename="../../src/fieldact/ui/day_screen.py" line="217"/>
+        <location filename="../../src/fieldact/ui/day_screen.py" line="224"/>
         <source>Time to call {name}</source>
         <translation>Пора позвонить: {name}</translation>
     </message>
     <message>
-        <location filename="../../src/fieldact/ui/day_screen.py" line="263"/>
+        <location filename="../../src/fieldact/ui/day_screen.py" line="270"/>
         <source>Set</source>
         <translation>Указать</translation>
     </message>
@@ -875,27 +875,27 @@
         <translation>Не дозвонился</translation>
     </message>
     <message>
-        <location filename="../../src/fieldact/ui/precall_panel.py" line="74"/>
+        <location filename="../../src/fieldact/ui/precall_panel.py" line="77"/>
         <source>Not reached: {n} time(s). Call again.</source>
         <translation>Не дозвонился: {n} раз(а). Позвоните ещё раз.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldact/ui/precall_panel.py" line="79"/>
+        <location filename="../../src/fieldact/ui/precall_panel.py" line="82"/>
         <source>in the standard&apos;s time</source>
         <translation>вовремя по стандарту</translation>
     </message>
     <message>
-        <location filename="../../src/fieldact/ui/precall_panel.py" line="81"/>
+        <location filename="../../src/fieldact/ui/precall_panel.py" line="84"/>
         <source>{n} min off the standard&apos;s time</source>
         <translation>на {n} мин не по времени стандарта</translation>
     </message>
     <message>
-        <location filename="../../src/fieldact/ui/precall_panel.py" line="83"/>
+        <location filename="../../src/fieldact/ui/precall_panel.py" line="86"/>
         <source>Called at {time}, {verdict}</source>
         <translation>Звонок в {time}, {verdict}</translation>
     </message>
     <message>
-        <location filename="../../src/fieldact/ui/precall_panel.py" line="85"/>
+        <location filename="../../src/fieldact/ui/precall_panel.py" line="88"/>
         <source>Called at {time}</source>
         <translation>Звонок в {time}</translation>
     </message>
@@ -943,27 +943,27 @@
 <context>
     <name>Shell</name>
     <message>
-        <location filename="../../src/fieldact/ui/shell.py" line="128"/>
+        <location filename="../../src/fieldact/ui/shell.py" line="133"/>
         <source>Correct the act: enter your PIN</source>
         <translation>Исправление акта: введите свой PIN</translation>
     </message>
     <message>
-        <location filename="../../src/fieldact/ui/shell.py" line="182"/>
+        <location filename="../../src/fieldact/ui/shell.py" line="187"/>
         <source>Technician: enter your PIN</source>
         <translation>Техник: введите PIN</translation>
     </message>
     <message>
-        <location filename="../../src/fieldact/ui/shell.py" line="210"/>
+        <location filename="../../src/fieldact/ui/shell.py" line="215"/>
         <source>The act could not be saved ({error}). Nothing is lost: try again, or call support.</source>
         <translation>Акт не удалось сохранить ({error}). Ничего не потеряно: попробуйте ещё раз или позвоните в поддержку.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldact/ui/shell.py" line="221"/>
+        <location filename="../../src/fieldact/ui/shell.py" line="226"/>
         <source>Locked. Enter your PIN</source>
         <translation>Заблокировано. Введите PIN</translation>
     </message>
     <message>
-        <location filename="../../src/fieldact/ui/shell.py" line="256"/>
+        <location filename="../../src/fieldact/ui/shell.py" line="261"/>
         <source>Enter your PIN to close the app</source>
         <translation>Введите PIN, чтобы закрыть программу</translation>
     </message>
@@ -1114,27 +1114,47 @@
         <translation>‹ Назад</translation>
     </message>
     <message>
-        <location filename="../../src/fieldact/ui/standard_screen.py" line="128"/>
+        <location filename="../../src/fieldact/ui/standard_screen.py" line="99"/>
+        <source>General rules</source>
+        <translation>Общие правила</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldact/ui/standard_screen.py" line="112"/>
+        <source>All day</source>
+        <translation>Весь день</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldact/ui/standard_screen.py" line="113"/>
+        <source>At the start of the day</source>
+        <translation>В начале дня</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldact/ui/standard_screen.py" line="114"/>
+        <source>Before leaving for the addresses</source>
+        <translation>Перед выездом по адресам</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldact/ui/standard_screen.py" line="143"/>
         <source>Checklist</source>
         <translation>Чек-лист</translation>
     </message>
     <message>
-        <location filename="../../src/fieldact/ui/standard_screen.py" line="134"/>
+        <location filename="../../src/fieldact/ui/standard_screen.py" line="149"/>
         <source>Phrases</source>
         <translation>Фразы</translation>
     </message>
     <message>
-        <location filename="../../src/fieldact/ui/standard_screen.py" line="134"/>
+        <location filename="../../src/fieldact/ui/standard_screen.py" line="149"/>
         <source>Wishes</source>
         <translation>Пожелания (правило ППП)</translation>
     </message>
     <message>
-        <location filename="../../src/fieldact/ui/standard_screen.py" line="141"/>
+        <location filename="../../src/fieldact/ui/standard_screen.py" line="156"/>
         <source>when it applies</source>
         <translation>по ситуации</translation>
     </message>
     <message>
-        <location filename="../../src/fieldact/ui/standard_screen.py" line="143"/>
+        <location filename="../../src/fieldact/ui/standard_screen.py" line="158"/>
         <source>if: {question}</source>
         <translation>если: {question}</translation>
     </message>
@@ -1263,27 +1283,27 @@
         <translation>Номер телефона скопирован.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldact/ui/visit_screen.py" line="392"/>
+        <location filename="../../src/fieldact/ui/visit_screen.py" line="402"/>
         <source>Phrases: </source>
         <translation>Фразы: </translation>
     </message>
     <message>
-        <location filename="../../src/fieldact/ui/visit_screen.py" line="394"/>
+        <location filename="../../src/fieldact/ui/visit_screen.py" line="404"/>
         <source>Wishes: </source>
         <translation>Пожелания: </translation>
     </message>
     <message>
-        <location filename="../../src/fieldact/ui/visit_screen.py" line="398"/>
+        <location filename="../../src/fieldact/ui/visit_screen.py" line="408"/>
         <source>Rules of this stage ({n})</source>
         <translation>Правила этапа ({n})</translation>
     </message>
     <message>
-        <location filename="../../src/fieldact/ui/visit_screen.py" line="465"/>
+        <location filename="../../src/fieldact/ui/visit_screen.py" line="475"/>
         <source>Ready to sign.</source>
         <translation>Можно подписывать.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldact/ui/visit_screen.py" line="465"/>
+        <location filename="../../src/fieldact/ui/visit_screen.py" line="475"/>
         <source>{n} open before signing</source>
         <translation>Не отмечено до подписания: {n}</translation>
     </message>

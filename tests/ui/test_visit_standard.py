@@ -97,7 +97,10 @@ def test_precall_outcomes_on_the_day_screen(qtbot, tmp_path: Path, standard, bra
     sign_in(qtbot, shell, "Петров Пётр", "1111")
     panel = shell.day.precall_panel
     assert panel is not None and shell.day.precall.isVisible()
-    assert [b.text() for b in panel.branch_buttons.values()] == ["Абонент просит другое время", "Абонента не будет дома"]
+    assert [b.text() for b in panel.branch_buttons.values()] == [
+        "Абонент просит другое время",
+        "Абонента не будет дома",
+    ]
     click(qtbot, panel.missed)
     panel = shell.day.precall_panel
     assert panel.state.text() == "Не дозвонился: 1 раз(а). Позвоните ещё раз."
@@ -168,7 +171,9 @@ def test_day_rules_are_confirmed_per_technician_per_day(qtbot, tmp_path: Path, s
     shell = make_shell(qtbot, store, Clock(local(brand, "2026-11-26T08:00")))
     sign_in(qtbot, shell, "Петров Пётр", "1111")
     assert shell.day.rules.isVisible()
-    assert "Быть опрятным" in shell.day.always.text() and shell.day.always.isVisible()
+    assert "Быть опрятным" in shell.day.always.text() and not shell.day.always.isVisible()
+    click(qtbot, shell.day.always_toggle)
+    assert shell.day.always.isVisible() and shell.day.always_toggle.text() == "Правила на весь день (3)"
     done = [b for b in shell.day.rules.findChildren(type(shell.day.sign_out_button)) if b.text()][-1]
     click(qtbot, done)
     assert not shell.day.rules.isVisible()

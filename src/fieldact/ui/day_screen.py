@@ -47,6 +47,10 @@ class DayScreen(QWidget):
         self.rules = card()
         self.rules_layout = QVBoxLayout(self.rules)
         self.always = note("", "alwaysRules")
+        self.always.hide()
+        self.always_toggle = big_button("", "quiet")
+        self.always_toggle.setCheckable(True)
+        self.always_toggle.toggled.connect(self.always.setVisible)
         self.precall = card()
         self.precall.setObjectName("precallCard")
         self.precall_layout = QVBoxLayout(self.precall)
@@ -65,6 +69,7 @@ class DayScreen(QWidget):
         layout.addLayout(top)
         layout.addWidget(self.precall)
         layout.addWidget(self.rules)
+        layout.addWidget(self.always_toggle, 0, Qt.AlignmentFlag.AlignLeft)
         layout.addWidget(self.always)
         layout.addWidget(scroll, 1)
         self.timer = QTimer(self)
@@ -121,8 +126,9 @@ class DayScreen(QWidget):
     def _fill_rules(self) -> None:
         standard = self.context.store.standard
         always = [rule.text for rule in standard.day_rules if rule.when == "always"]
-        self.always.setText(self.tr("All day:") + "\n" + "\n".join("• " + text for text in always))
-        self.always.setVisible(bool(always))
+        self.always.setText("\n".join("• " + text for text in always))
+        self.always_toggle.setText(self.tr("Rules for the whole day ({n})").format(n=len(always)))
+        self.always_toggle.setVisible(bool(always))
         clear_layout(self.rules_layout)
         seen = self.rules_seen
         self.rules.setVisible(not seen)

@@ -3,7 +3,7 @@ counted); asks another time or will not be home (the standard's branches of stag
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QVBoxLayout, QWidget
 
 from fieldact.store.open_visit import PRECALL_BRANCHES, OpenVisit
@@ -33,14 +33,17 @@ class PrecallPanel(QFrame):
         buttons = QHBoxLayout()
         buttons.addWidget(self.reached)
         buttons.addWidget(self.missed)
-        for key, button in self.branch_buttons.items():
-            buttons.addWidget(button)
-            button.clicked.connect(lambda _=False, k=key: self.branch_wanted.emit(k))
         buttons.addStretch(1)
+        branches = QHBoxLayout()  # a second row: one row of four would not fit a portrait screen
+        for key, button in self.branch_buttons.items():
+            branches.addWidget(button)
+            button.clicked.connect(lambda _=False, k=key: self.branch_wanted.emit(k))
+        branches.addStretch(1)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addLayout(buttons)
-        layout.addWidget(self.state, 0, Qt.AlignmentFlag.AlignLeft)
+        layout.addLayout(branches)
+        layout.addWidget(self.state)
         layout.addWidget(self.message)
         self.reached.clicked.connect(self._reached)
         self.missed.clicked.connect(self._missed)
