@@ -9,47 +9,52 @@
         <translation>Выберите акт в списке.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldact/ui/office_acts.py" line="306"/>
+        <location filename="../../src/fieldact/ui/office_acts.py" line="308"/>
         <source>When</source>
         <translation>Когда</translation>
     </message>
     <message>
-        <location filename="../../src/fieldact/ui/office_acts.py" line="306"/>
+        <location filename="../../src/fieldact/ui/office_acts.py" line="308"/>
         <source>Who</source>
         <translation>Кто</translation>
     </message>
     <message>
-        <location filename="../../src/fieldact/ui/office_acts.py" line="306"/>
+        <location filename="../../src/fieldact/ui/office_acts.py" line="308"/>
         <source>What</source>
         <translation>Что</translation>
     </message>
     <message>
-        <location filename="../../src/fieldact/ui/office_acts.py" line="306"/>
+        <location filename="../../src/fieldact/ui/office_acts.py" line="308"/>
         <source>Details</source>
         <translation>Подробности</translation>
     </message>
     <message>
-        <location filename="../../src/fieldact/ui/office_acts.py" line="314"/>
+        <location filename="../../src/fieldact/ui/office_acts.py" line="316"/>
         <source>Act</source>
         <translation>Акт</translation>
     </message>
     <message>
-        <location filename="../../src/fieldact/ui/office_acts.py" line="315"/>
+        <location filename="../../src/fieldact/ui/office_acts.py" line="317"/>
         <source>Audit trail</source>
         <translation>Журнал событий</translation>
     </message>
     <message>
-        <location filename="../../src/fieldact/ui/office_acts.py" line="320"/>
+        <location filename="../../src/fieldact/ui/office_acts.py" line="322"/>
         <source>Checking act {number}…</source>
         <translation>Проверяется акт {number}…</translation>
     </message>
     <message>
-        <location filename="../../src/fieldact/ui/office_acts.py" line="346"/>
+        <location filename="../../src/fieldact/ui/office_acts.py" line="349"/>
         <source>Act {number} v{version}: the stored PDF and content are the ones signed (SHA-256 {digest}…).</source>
         <translation>Акт {number} в.{version}: сохранённые PDF и содержание — те, что подписаны (SHA-256 {digest}…).</translation>
     </message>
     <message>
-        <location filename="../../src/fieldact/ui/office_acts.py" line="358"/>
+        <location filename="../../src/fieldact/ui/office_acts.py" line="352"/>
+        <source>The standard: not measured for this visit.</source>
+        <translation>Стандарт: для этого визита не измерялся.</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldact/ui/office_acts.py" line="362"/>
         <source>The act could not be opened ({error}). Check the connection to the database and try again.</source>
         <translation>Акт не открылся ({error}). Проверьте связь с базой данных и попробуйте ещё раз.</translation>
     </message>
@@ -100,37 +105,37 @@
 <context>
     <name>ActsScreen</name>
     <message>
-        <location filename="../../src/fieldact/ui/office_acts.py" line="385"/>
+        <location filename="../../src/fieldact/ui/office_acts.py" line="389"/>
         <source>Signed acts</source>
         <translation>Подписанные акты</translation>
     </message>
     <message>
-        <location filename="../../src/fieldact/ui/office_acts.py" line="392"/>
+        <location filename="../../src/fieldact/ui/office_acts.py" line="396"/>
         <source>Export selected…</source>
         <translation>Выгрузить выбранные…</translation>
     </message>
     <message>
-        <location filename="../../src/fieldact/ui/office_acts.py" line="393"/>
+        <location filename="../../src/fieldact/ui/office_acts.py" line="397"/>
         <source>Export all found…</source>
         <translation>Выгрузить все найденные…</translation>
     </message>
     <message>
-        <location filename="../../src/fieldact/ui/office_acts.py" line="394"/>
+        <location filename="../../src/fieldact/ui/office_acts.py" line="398"/>
         <source>Materials report…</source>
         <translation>Отчёт о материалах…</translation>
     </message>
     <message>
-        <location filename="../../src/fieldact/ui/office_acts.py" line="446"/>
+        <location filename="../../src/fieldact/ui/office_acts.py" line="450"/>
         <source>Counting…</source>
         <translation>Подсчёт…</translation>
     </message>
     <message>
-        <location filename="../../src/fieldact/ui/office_acts.py" line="465"/>
+        <location filename="../../src/fieldact/ui/office_acts.py" line="469"/>
         <source>More than {count} acts found</source>
         <translation>Найдено больше {count} актов</translation>
     </message>
     <message>
-        <location filename="../../src/fieldact/ui/office_acts.py" line="467"/>
+        <location filename="../../src/fieldact/ui/office_acts.py" line="471"/>
         <source>Acts found: {count}</source>
         <translation>Найдено актов: {count}</translation>
     </message>
@@ -260,79 +265,44 @@
 <context>
     <name>DoneScreen</name>
     <message>
-        <location filename="../../src/fieldact/ui/done_screen.py" line="37"/>
+        <location filename="../../src/fieldact/ui/done_screen.py" line="38"/>
         <source>Scan the code with your phone&apos;s camera to open your personal account.</source>
         <translation>Наведите камеру телефона на код, чтобы открыть личный кабинет.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldact/ui/done_screen.py" line="47"/>
+        <location filename="../../src/fieldact/ui/done_screen.py" line="48"/>
         <source>Finish the visit</source>
         <translation>Завершить визит</translation>
     </message>
     <message>
-        <location filename="../../src/fieldact/ui/done_screen.py" line="75"/>
+        <location filename="../../src/fieldact/ui/done_screen.py" line="76"/>
         <source>24-hour information centre: {phone}</source>
         <translation>Круглосуточный информационный центр: {phone}</translation>
     </message>
     <message>
-        <location filename="../../src/fieldact/ui/done_screen.py" line="76"/>
+        <location filename="../../src/fieldact/ui/done_screen.py" line="77"/>
         <source>Act {number} is signed. Thank you!</source>
         <translation>Акт {number} подписан. Спасибо!</translation>
     </message>
     <message>
-        <location filename="../../src/fieldact/ui/done_screen.py" line="76"/>
+        <location filename="../../src/fieldact/ui/done_screen.py" line="77"/>
         <source>Act {number}: refusal recorded.</source>
         <translation>Акт {number}: отказ от подписи записан.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldact/ui/done_screen.py" line="96"/>
+        <location filename="../../src/fieldact/ui/done_screen.py" line="97"/>
         <source>Wishes: </source>
         <translation>Пожелания: </translation>
     </message>
     <message>
-        <location filename="../../src/fieldact/ui/done_screen.py" line="115"/>
+        <location filename="../../src/fieldact/ui/done_screen.py" line="116"/>
         <source>Closing: {n} still open</source>
         <translation>Завершение: не отмечено {n}</translation>
     </message>
     <message>
-        <location filename="../../src/fieldact/ui/done_screen.py" line="115"/>
+        <location filename="../../src/fieldact/ui/done_screen.py" line="116"/>
         <source>Closing done.</source>
         <translation>Завершение контакта отмечено.</translation>
-    </message>
-    <message>
-        <location filename="../../src/fieldact/ui/done_screen.py" line="140"/>
-        <source>arrival on time</source>
-        <translation>прибытие вовремя</translation>
-    </message>
-    <message>
-        <location filename="../../src/fieldact/ui/done_screen.py" line="142"/>
-        <source>arrival late by {n} min</source>
-        <translation>опоздание {n} мин</translation>
-    </message>
-    <message>
-        <location filename="../../src/fieldact/ui/done_screen.py" line="144"/>
-        <source>arrival not recorded</source>
-        <translation>прибытие не отмечено</translation>
-    </message>
-    <message>
-        <location filename="../../src/fieldact/ui/done_screen.py" line="148"/>
-        <source>pre-call on time</source>
-        <translation>звонок вовремя</translation>
-    </message>
-    <message>
-        <location filename="../../src/fieldact/ui/done_screen.py" line="151"/>
-        <source>required items done</source>
-        <translation>обязательные пункты выполнены</translation>
-    </message>
-    <message>
-        <location filename="../../src/fieldact/ui/done_screen.py" line="152"/>
-        <source>closing done</source>
-        <translation>завершение контакта выполнено</translation>
-    </message>
-    <message>
-        <location filename="../../src/fieldact/ui/done_screen.py" line="154"/>
-        <source>The standard:</source>
-        <translation>Стандарт:</translation>
     </message>
 </context>
 <context>
@@ -1389,6 +1359,41 @@
         <location filename="../../src/fieldact/ui/labels.py" line="46"/>
         <source>not done</source>
         <translation>не выполнено</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldact/ui/labels.py" line="56"/>
+        <source>arrival on time</source>
+        <translation>прибытие вовремя</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldact/ui/labels.py" line="58"/>
+        <source>arrival late by {n} min</source>
+        <translation>опоздание {n} мин</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldact/ui/labels.py" line="60"/>
+        <source>arrival not recorded</source>
+        <translation>прибытие не отмечено</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldact/ui/labels.py" line="63"/>
+        <source>pre-call on time</source>
+        <translation>звонок вовремя</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldact/ui/labels.py" line="65"/>
+        <source>required items done</source>
+        <translation>обязательные пункты выполнены</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldact/ui/labels.py" line="66"/>
+        <source>closing done</source>
+        <translation>завершение контакта выполнено</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldact/ui/labels.py" line="68"/>
+        <source>The standard:</source>
+        <translation>Стандарт:</translation>
     </message>
 </context>
 <context>

@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, Qt, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QHBoxLayout, QScrollArea, QVBoxLayout, QWidget
 
 from fieldact.act.content import account_url
 from fieldact.store.open_visit import OpenVisit
 from fieldact.text import InputError
 from fieldact.ui.context import AppContext
+from fieldact.ui.labels import kept_text
 from fieldact.ui.widgets.common import big_button, clear_layout, heading, note, set_pixel_size
 from fieldact.ui.widgets.item_row import ItemRow
 from fieldact.ui.widgets.qr_view import QrView
@@ -130,25 +131,3 @@ class DoneScreen(QWidget):
     def _finish(self) -> None:
         if self.visit is not None and not self.visit.closing_blockers():
             self.finished.emit()
-
-
-def kept_text(summary: dict[str, object]) -> str:
-    """The "standard kept" summary in words, for the technician and the office."""
-    yes, no = "✓", "✗"
-    late = summary.get("arrival_late_minutes")
-    arrival = (
-        QCoreApplication.translate("DoneScreen", "arrival on time")
-        if summary.get("arrival_on_time")
-        else QCoreApplication.translate("DoneScreen", "arrival late by {n} min").format(n=late)
-        if late
-        else QCoreApplication.translate("DoneScreen", "arrival not recorded")
-    )
-    parts = [
-        f"{yes if summary.get('precall_on_time') else no} "
-        + QCoreApplication.translate("DoneScreen", "pre-call on time"),
-        f"{yes if summary.get('arrival_on_time') else no} " + arrival,
-        f"{yes if summary.get('required_done') else no} "
-        + QCoreApplication.translate("DoneScreen", "required items done"),
-        f"{yes if summary.get('closing_done') else no} " + QCoreApplication.translate("DoneScreen", "closing done"),
-    ]
-    return QCoreApplication.translate("DoneScreen", "The standard:") + "\n" + "\n".join(parts)
