@@ -253,3 +253,26 @@ def test_the_standard_kept_is_measured_stored_and_shown(qtbot, tmp_path: Path, s
     assert visit.checklist.progress("closing") == (4, 4)
     act = act_of_visit(store, visit_id)
     assert "звонок вовремя" not in act.content and "standard_kept" not in act.content
+
+
+def test_service_not_home_from_the_precall_card(qtbot, tmp_path: Path, standard, brand) -> None:
+    from fieldact.ui.branch_panel import BranchPanel
+
+    store = make_store(tmp_path / "f.db", standard, brand)
+    shell = make_shell(qtbot, store, Clock(local(brand, "2026-11-26T10:30")))
+    sign_in(qtbot, shell, "Петров Пётр", "1111")
+    panel = shell.day.precall_panel
+    assert panel.current.visit.kind.value == "service"
+    click(qtbot, panel.branch_buttons["not_home"])
+    branch = next(p for p in shell.visit.findChildren(BranchPanel) if p.branch.key == "not_home")
+    assert branch.details_box.isVisible()
+    save_shot(shell, "visit_branch_not_home")
+    click(qtbot, branch.record)
+    assert branch.message.text() == "Опишите ситуацию подробно — это попадёт в заявку."
+    type_text(branch.details, "будет на работе до вечера, линию в подъезде проверю")
+    click(qtbot, branch.record)
+    assert shell.stack.currentWidget() is shell.day
+    visit = store.load_visit(panel.current.id)
+    assert visit.status is VisitStatus.RESCHEDULED and visit.precall_at == local(brand, "2026-11-26T10:30")
+    assert visit.branches[0].key == "not_home" and "подъезде" in visit.branches[0].details
+    assert shell.day.due_precall() is None or shell.day.due_precall().id != visit.id
