@@ -92,3 +92,19 @@ def test_missed_precalls_are_counted_and_branches_reschedule(store: Store, techn
     visit = reopen(store).load_visit(visit_id)
     assert visit.precall_attempts == 2 and visit.status is VisitStatus.RESCHEDULED
     assert visit.branches[0].key == "another_time"
+
+
+def test_a_rescheduled_visit_is_never_signed_or_reopened(store: Store, visit_id: str, local) -> None:
+    from fieldact.act.sample import complete_up_to_signing, sample_signature
+    from fieldact.store.signing import sign_visit
+
+    visit = store.load_visit(visit_id)
+    complete_up_to_signing(visit)
+    for key, answer in visit.checklist.answers.items():
+        store.save_answer(visit_id, key, answer, "t")
+    store.set_status(visit_id, VisitStatus.RESCHEDULED, "t", "another_time")
+    with pytest.raises(FrozenVisit, match="перенесён или отменён"):
+        sign_visit(store, visit_id, sample_signature(), "Иванов Иван Петрович", local("2026-11-26T15:00"), "t")
+    with pytest.raises(FrozenVisit):
+        store.set_status(visit_id, VisitStatus.AWAITING_SIGNATURE, "t")
+    assert store.load_visit(visit_id).status is VisitStatus.RESCHEDULED

@@ -416,6 +416,14 @@ class Store:
             row = self._visit_row(session, visit_id)
             if self._has_act(session, visit_id) and status not in (VisitStatus.SIGNED, VisitStatus.REFUSED):
                 raise FrozenVisit(say("По визиту уже есть акт.", "The visit already has an act."))
+            reopened = status in (VisitStatus.IN_PROGRESS, VisitStatus.AWAITING_SIGNATURE)
+            if reopened and row.status in (VisitStatus.RESCHEDULED.value, VisitStatus.CANCELLED.value):
+                raise FrozenVisit(
+                    say(
+                        "Этот визит закрыт (перенесён или отменён) — продолжить его нельзя.",
+                        "This visit is closed (rescheduled or cancelled) and cannot go on.",
+                    )
+                )
             row.status, row.updated_at = status.value, now_utc()
             session.add(row)
             audit.record(session, actor, "status", visit_id, status=status.value, reason=reason)

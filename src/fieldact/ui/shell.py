@@ -149,7 +149,11 @@ class Shell(QMainWindow):
 
     def hand_over(self, visit_id: str) -> None:
         """The subscriber's screen: nothing else is reachable from it without the technician's PIN."""
-        self.context.store.set_status(visit_id, VisitStatus.AWAITING_SIGNATURE, self.context.actor)
+        try:
+            self.context.store.set_status(visit_id, VisitStatus.AWAITING_SIGNATURE, self.context.actor)
+        except InputError as error:
+            self.review.show_failure(str(error))
+            return
         self.signing.open(self.context.store.load_visit(visit_id))
         self.show_screen(self.signing)
 
