@@ -108,3 +108,22 @@ def test_a_rescheduled_visit_is_never_signed_or_reopened(store: Store, visit_id:
     with pytest.raises(FrozenVisit):
         store.set_status(visit_id, VisitStatus.AWAITING_SIGNATURE, "t")
     assert store.load_visit(visit_id).status is VisitStatus.RESCHEDULED
+
+
+def test_stage_completions_end_with_the_act_and_the_closing(store: Store, visit_id: str, local) -> None:
+    from fieldact.store.signing import sign_demo_visit
+
+    current = opened(store, visit_id)
+    current.arrive(local("2026-11-26T14:00"))
+    current.move_to(1, completed="precall")
+    sign_demo_visit(store, visit_id, local("2026-11-26T15:00"))
+    visit = store.load_visit(visit_id)
+    closing = OpenVisit(store, visit, "t")
+    closing.answer_closing("closing.thank", ItemState.DONE, local("2026-11-26T15:04"))
+    completed = reopen(store).stage_completions(visit_id)
+    assert completed["documents"] == local("2026-11-26T15:00")
+    assert completed["closing"] == local("2026-11-26T15:04")
+    assert "precall" in completed
+    assert reopen(store).load_visit(visit_id).checklist.answer("closing.thank").state is ItemState.DONE
+    with pytest.raises(KeyError):
+        store.save_closing(visit_id, "contact.greet_first", Answer(ItemState.DONE), "t", local("2026-11-26T15:05"))

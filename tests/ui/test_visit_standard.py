@@ -200,6 +200,14 @@ def test_a_signed_visit_opens_read_only_and_is_corrected(qtbot, tmp_path: Path, 
     assert not shell.visit.review_button.isVisible() and not shell.visit.arrive_button.isVisible()
     assert "Можно подписывать" not in shell.visit.blockers.text()
     assert not any(row.isEnabled() for row in shell.visit.rows.values())
+    # the closing stage comes after the act: left undone on the done screen, it is answered here
+    shell.visit.rail.setCurrentRow(5)
+    QApplication.processEvents()
+    thank = shell.visit.rows["closing.thank"]
+    assert thank.isEnabled()
+    click(qtbot, thank.done)
+    assert store.load_visit(first.id).checklist.answer("closing.thank").state is ItemState.DONE
+    assert shell.visit.rail.item(5).text().endswith("1/4")
     click(qtbot, shell.visit.act_button)
     assert shell.stack.currentWidget() is shell.review and not shell.review.hand_button.isVisible()
     assert shell.review.viewer.page_count() >= 1 and old_act.number in shell.review.title.text()

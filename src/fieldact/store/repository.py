@@ -362,10 +362,20 @@ class Store:
             session.commit()
 
     def stage_completions(self, visit_id: str) -> dict[str, datetime]:
-        """When each stage of the visit was completed (the stage events)."""
+        """When each stage of the visit was completed: the stage events; the signing stage ends with the act,
+        the closing stage with its last answer."""
         with self.session() as session:
+            row = self._visit_row(session, visit_id)
             events = session.exec(select(tables.StageEvent).where(tables.StageEvent.visit_id == visit_id)).all()
-        return {event.stage_key: event.completed_at for event in events}
+        completed = {event.stage_key: event.completed_at for event in events}
+        stages = self.standard.kind(VisitKind(row.kind)).stages
+        signing = next(stage for stage in stages if stage.signing)
+        if row.signed_at is not None:
+            completed.setdefault(signing.key, row.signed_at)
+        closing = [datetime.fromisoformat(value["at"]) for value in json.loads(row.closing or "{}").values()]
+        if closing:
+            completed.setdefault(stages[-1].key, max(closing))
+        return completed
 
     def precall_missed(self, visit_id: str, actor: str, at: datetime) -> int:
         """A pre-call that did not reach the subscriber; returns the attempts so far."""

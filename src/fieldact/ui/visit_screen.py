@@ -170,7 +170,7 @@ class VisitScreen(QWidget):
         self.phone_button.setText(f"☎ {visit.subscriber.phone}")
         self.phone_button.setVisible(bool(visit.subscriber.phone))
         self.message.hide()
-        self._show_status()
+        self._show_status()  # before the stage: it knows the stored act
         self._fill_rail()
         self.rail.setCurrentRow(visit.stage_index)
         self.show_stage(visit.stage_index)
@@ -331,7 +331,8 @@ class VisitScreen(QWidget):
             row.answer_requested.connect(self._answer)
             row.setVisible(checklist.is_shown(entry))
             # the closing stage is answered after the act is signed, on the done screen
-            row.setEnabled(self.editable and self.visit.before_act(stage))
+            # stages after the act (the closing) are answered once the act is stored, here or on the done screen
+            row.setEnabled(self.editable if self.visit.before_act(stage) else bool(self.act_id))
             self.rows[entry.key] = row
             self.body.addWidget(row)
         assert self.current is not None
@@ -438,7 +439,10 @@ class VisitScreen(QWidget):
         assert self.current is not None
         row = self.rows[key]
         try:
-            answer = self.current.answer(key, state, evidence, reason)
+            if self.visit is not None and not self.visit.before_act(row.entry.stage):
+                answer = self.current.answer_closing(key, state, self.context.now(), evidence, reason)
+            else:
+                answer = self.current.answer(key, state, evidence, reason)
         except InputError as error:
             row.show_error(str(error))
             return
