@@ -918,22 +918,22 @@
         <translation>Исправление акта: введите свой PIN</translation>
     </message>
     <message>
-        <location filename="../../src/fieldact/ui/shell.py" line="187"/>
+        <location filename="../../src/fieldact/ui/shell.py" line="191"/>
         <source>Technician: enter your PIN</source>
         <translation>Техник: введите PIN</translation>
     </message>
     <message>
-        <location filename="../../src/fieldact/ui/shell.py" line="215"/>
+        <location filename="../../src/fieldact/ui/shell.py" line="219"/>
         <source>The act could not be saved ({error}). Nothing is lost: try again, or call support.</source>
         <translation>Акт не удалось сохранить ({error}). Ничего не потеряно: попробуйте ещё раз или позвоните в поддержку.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldact/ui/shell.py" line="226"/>
+        <location filename="../../src/fieldact/ui/shell.py" line="230"/>
         <source>Locked. Enter your PIN</source>
         <translation>Заблокировано. Введите PIN</translation>
     </message>
     <message>
-        <location filename="../../src/fieldact/ui/shell.py" line="261"/>
+        <location filename="../../src/fieldact/ui/shell.py" line="265"/>
         <source>Enter your PIN to close the app</source>
         <translation>Введите PIN, чтобы закрыть программу</translation>
     </message>
@@ -1253,27 +1253,37 @@
         <translation>Номер телефона скопирован.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldact/ui/visit_screen.py" line="402"/>
+        <location filename="../../src/fieldact/ui/visit_screen.py" line="365"/>
+        <source>Answered by the pre-call&apos;s outcome below, with its time.</source>
+        <translation>Отмечается итогом звонка (кнопки ниже) с его временем.</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldact/ui/visit_screen.py" line="366"/>
+        <source>Answered by «I am here», with its time.</source>
+        <translation>Отмечается кнопкой «Я на месте» с её временем.</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldact/ui/visit_screen.py" line="412"/>
         <source>Phrases: </source>
         <translation>Фразы: </translation>
     </message>
     <message>
-        <location filename="../../src/fieldact/ui/visit_screen.py" line="404"/>
+        <location filename="../../src/fieldact/ui/visit_screen.py" line="414"/>
         <source>Wishes: </source>
         <translation>Пожелания: </translation>
     </message>
     <message>
-        <location filename="../../src/fieldact/ui/visit_screen.py" line="408"/>
+        <location filename="../../src/fieldact/ui/visit_screen.py" line="418"/>
         <source>Rules of this stage ({n})</source>
         <translation>Правила этапа ({n})</translation>
     </message>
     <message>
-        <location filename="../../src/fieldact/ui/visit_screen.py" line="475"/>
+        <location filename="../../src/fieldact/ui/visit_screen.py" line="488"/>
         <source>Ready to sign.</source>
         <translation>Можно подписывать.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldact/ui/visit_screen.py" line="475"/>
+        <location filename="../../src/fieldact/ui/visit_screen.py" line="488"/>
         <source>{n} open before signing</source>
         <translation>Не отмечено до подписания: {n}</translation>
     </message>

@@ -361,10 +361,19 @@ class VisitScreen(QWidget):
         precall.recorded.connect(self._precall_recorded)
         precall.branch_wanted.connect(lambda key: branch_panels[key].open_button.setChecked(True))
         self.body.insertWidget(self.body.count() - len(branch_panels), precall)
-        for key in (self.current.precall_key(), self.current.arrival_key()):
+        hints = {
+            self.current.precall_key(): self.tr("Answered by the pre-call's outcome below, with its time."),
+            self.current.arrival_key(): self.tr("Answered by «I am here», with its time."),
+        }
+        for key, hint in hints.items():
             row = self.rows.get(key)
-            if row is not None:
-                row.setEnabled(False)
+            if row is None:
+                continue
+            row.setEnabled(False)
+            for button in (row.done, row.not_applicable, row.failed):
+                button.hide()  # measured, never ticked by hand
+            row.hint.setText(hint)
+            row.hint.show()
 
     def open_branch(self, key: str) -> None:
         """The pre-call card's «another time» / «not home»: stage 1 with that branch's form open."""
