@@ -410,6 +410,7 @@ class Store:
             row.closing = json.dumps(closing, ensure_ascii=False, sort_keys=True)
             row.updated_at = now_utc()
             session.add(row)
+            _send_again(session, visit_id)
             audit.record(session, actor, "closing", visit_id, item=key, state=answer.state.value, reason=reason)
             session.commit()
 
@@ -417,7 +418,9 @@ class Store:
         with self.session() as session:
             row = self._visit_row(session, visit_id)
             row.standard_kept = json.dumps(summary, ensure_ascii=False, sort_keys=True)
+            row.updated_at = now_utc()
             session.add(row)
+            _send_again(session, visit_id)
             audit.record(session, actor, "standard_kept", visit_id, **summary)
             session.commit()
 
@@ -570,3 +573,12 @@ class Store:
     def audit_trail(self, visit_id: str) -> list[tables.AuditEvent]:
         with self.session() as session:
             return audit.trail(session, visit_id)
+
+
+def _send_again(session: Session, visit_id: str) -> None:
+    """A finished visit changed after it went up (the closing stage, the measures): queue it once more."""
+    queued = session.get(tables.Outbox, visit_id)
+    if queued is not None and queued.confirmed_at is not None:
+        queued.confirmed_at, queued.queued_at, queued.attempts = None, now_utc(), 0
+        queued.next_attempt_at, queued.last_error = None, ""
+        session.add(queued)
