@@ -50,6 +50,7 @@ class ReviewScreen(QWidget):
         self.back_button.clicked.connect(self.back)
         self.hand_button = big_button(self.tr("Hand the tablet to the subscriber"), "primary")
         self.hand_button.clicked.connect(lambda: self.hand_over.emit(self.visit_id))
+        self.hand_button.setEnabled(False)  # until an act is ready for this visit
         bottom = QHBoxLayout()
         bottom.addWidget(self.back_button)
         bottom.addWidget(self.status, 1)
