@@ -69,6 +69,13 @@ def test_opening_and_the_precall_do_not_start_the_visit_the_arrival_does(
     assert visit.status is VisitStatus.PLANNED
     assert visit.checklist.answer("precall.call_before").state is ItemState.DONE
     assert visit.precall_at == local("2026-11-26T13:46")
+    with store.session() as session:
+        from fieldact.store import tables
+
+        answered = session.get(tables.Answer, (visit_id, "precall.call_before"))
+    assert answered is not None and answered.answered_at == local("2026-11-26T13:46"), (
+        "the item carries the call's time"
+    )
     current = opened(store, visit_id)
     current.arrive(local("2026-11-26T14:12"))
     visit = store.load_visit(visit_id)

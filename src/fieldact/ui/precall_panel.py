@@ -17,7 +17,10 @@ class PrecallPanel(QFrame):
     recorded = Signal()  # the subscriber was reached (or the attempt counted)
     branch_wanted = Signal(str)  # another time / not home: the branch's form in stage 1
 
-    def __init__(self, context: AppContext, current: OpenVisit, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, context: AppContext, current: OpenVisit, with_branches: bool = True, parent: QWidget | None = None
+    ) -> None:
+        """``with_branches``: also offer the stage-1 branches (the day screen; the stage shows their own cards)."""
         super().__init__(parent)
         self.setObjectName("precallPanel")
         self.context, self.current = context, current
@@ -26,7 +29,7 @@ class PrecallPanel(QFrame):
         self.branch_buttons = {
             branch.key: big_button(branch.title, "quiet")
             for branch in current.visit.branches_of(current.visit.stages[0])
-            if branch.key in PRECALL_BRANCHES
+            if branch.key in PRECALL_BRANCHES and with_branches
         }
         self.state = note("", "precallState")
         self.message = note("", "error")

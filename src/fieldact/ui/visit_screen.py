@@ -357,9 +357,8 @@ class VisitScreen(QWidget):
     def _add_precall(self, branch_panels: dict[str, BranchPanel]) -> None:
         """Stage 1's call is answered from the pre-call's record (its time), never ticked by hand."""
         assert self.current is not None
-        precall = PrecallPanel(self.context, self.current)
+        precall = PrecallPanel(self.context, self.current, with_branches=False)  # the branches' cards follow
         precall.recorded.connect(self._precall_recorded)
-        precall.branch_wanted.connect(lambda key: branch_panels[key].open_button.setChecked(True))
         self.body.insertWidget(self.body.count() - len(branch_panels), precall)
         hints = {
             self.current.precall_key(): self.tr("Answered by the pre-call's outcome below, with its time."),
