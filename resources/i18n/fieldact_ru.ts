@@ -835,37 +835,37 @@
 <context>
     <name>PrecallPanel</name>
     <message>
-        <location filename="../../src/fieldact/ui/precall_panel.py" line="24"/>
+        <location filename="../../src/fieldact/ui/precall_panel.py" line="27"/>
         <source>Reached, the subscriber expects me</source>
         <translation>Дозвонился, Абонент ждёт</translation>
     </message>
     <message>
-        <location filename="../../src/fieldact/ui/precall_panel.py" line="25"/>
+        <location filename="../../src/fieldact/ui/precall_panel.py" line="28"/>
         <source>Not reached</source>
         <translation>Не дозвонился</translation>
     </message>
     <message>
-        <location filename="../../src/fieldact/ui/precall_panel.py" line="77"/>
+        <location filename="../../src/fieldact/ui/precall_panel.py" line="80"/>
         <source>Not reached: {n} time(s). Call again.</source>
         <translation>Не дозвонился: {n} раз(а). Позвоните ещё раз.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldact/ui/precall_panel.py" line="82"/>
+        <location filename="../../src/fieldact/ui/precall_panel.py" line="85"/>
         <source>in the standard&apos;s time</source>
         <translation>вовремя по стандарту</translation>
     </message>
     <message>
-        <location filename="../../src/fieldact/ui/precall_panel.py" line="84"/>
+        <location filename="../../src/fieldact/ui/precall_panel.py" line="87"/>
         <source>{n} min off the standard&apos;s time</source>
         <translation>на {n} мин не по времени стандарта</translation>
     </message>
     <message>
-        <location filename="../../src/fieldact/ui/precall_panel.py" line="86"/>
+        <location filename="../../src/fieldact/ui/precall_panel.py" line="89"/>
         <source>Called at {time}, {verdict}</source>
         <translation>Звонок в {time}, {verdict}</translation>
     </message>
     <message>
-        <location filename="../../src/fieldact/ui/precall_panel.py" line="88"/>
+        <location filename="../../src/fieldact/ui/precall_panel.py" line="91"/>
         <source>Called at {time}</source>
         <translation>Звонок в {time}</translation>
     </message>
@@ -874,13 +874,13 @@
     <name>ReviewScreen</name>
     <message>
         <location filename="../../src/fieldact/ui/review_screen.py" line="46"/>
-        <location filename="../../src/fieldact/ui/review_screen.py" line="64"/>
+        <location filename="../../src/fieldact/ui/review_screen.py" line="65"/>
         <source>The act as it will be signed</source>
         <translation>Акт в том виде, в каком его подпишут</translation>
     </message>
     <message>
         <location filename="../../src/fieldact/ui/review_screen.py" line="48"/>
-        <location filename="../../src/fieldact/ui/review_screen.py" line="67"/>
+        <location filename="../../src/fieldact/ui/review_screen.py" line="68"/>
         <source>Preparing the act…</source>
         <translation>Готовим акт…</translation>
     </message>
@@ -895,17 +895,17 @@
         <translation>Передать планшет Абоненту</translation>
     </message>
     <message>
-        <location filename="../../src/fieldact/ui/review_screen.py" line="72"/>
+        <location filename="../../src/fieldact/ui/review_screen.py" line="73"/>
         <source>{n} page(s). Comment on what the subscriber signs.</source>
         <translation>Страниц: {n}. Прокомментируйте Абоненту всё, что он подписывает.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldact/ui/review_screen.py" line="79"/>
+        <location filename="../../src/fieldact/ui/review_screen.py" line="80"/>
         <source>Act {number} as stored</source>
         <translation>Акт {number}, как он сохранён</translation>
     </message>
     <message>
-        <location filename="../../src/fieldact/ui/review_screen.py" line="82"/>
+        <location filename="../../src/fieldact/ui/review_screen.py" line="83"/>
         <source>{n} page(s).</source>
         <translation>Страниц: {n}.</translation>
     </message>
@@ -1253,37 +1253,37 @@
         <translation>Номер телефона скопирован.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldact/ui/visit_screen.py" line="365"/>
+        <location filename="../../src/fieldact/ui/visit_screen.py" line="364"/>
         <source>Answered by the pre-call&apos;s outcome below, with its time.</source>
         <translation>Отмечается итогом звонка (кнопки ниже) с его временем.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldact/ui/visit_screen.py" line="366"/>
+        <location filename="../../src/fieldact/ui/visit_screen.py" line="365"/>
         <source>Answered by «I am here», with its time.</source>
         <translation>Отмечается кнопкой «Я на месте» с её временем.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldact/ui/visit_screen.py" line="412"/>
+        <location filename="../../src/fieldact/ui/visit_screen.py" line="411"/>
         <source>Phrases: </source>
         <translation>Фразы: </translation>
     </message>
     <message>
-        <location filename="../../src/fieldact/ui/visit_screen.py" line="414"/>
+        <location filename="../../src/fieldact/ui/visit_screen.py" line="413"/>
         <source>Wishes: </source>
         <translation>Пожелания: </translation>
     </message>
     <message>
-        <location filename="../../src/fieldact/ui/visit_screen.py" line="418"/>
+        <location filename="../../src/fieldact/ui/visit_screen.py" line="417"/>
         <source>Rules of this stage ({n})</source>
         <translation>Правила этапа ({n})</translation>
     </message>
     <message>
-        <location filename="../../src/fieldact/ui/visit_screen.py" line="488"/>
+        <location filename="../../src/fieldact/ui/visit_screen.py" line="487"/>
         <source>Ready to sign.</source>
         <translation>Можно подписывать.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldact/ui/visit_screen.py" line="488"/>
+        <location filename="../../src/fieldact/ui/visit_screen.py" line="487"/>
         <source>{n} open before signing</source>
         <translation>Не отмечено до подписания: {n}</translation>
     </message>
@@ -1401,7 +1401,12 @@
         <translation>завершение контакта выполнено</translation>
     </message>
     <message>
-        <location filename="../../src/fieldact/ui/labels.py" line="68"/>
+        <location filename="../../src/fieldact/ui/labels.py" line="71"/>
+        <source>Minutes per stage: {minutes}</source>
+        <translation>Минут по этапам: {minutes}</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldact/ui/labels.py" line="75"/>
         <source>The standard:</source>
         <translation>Стандарт:</translation>
     </message>

@@ -249,13 +249,14 @@ def test_the_standard_kept_is_measured_stored_and_shown(qtbot, tmp_path: Path, s
     save_shot(shell, "done_standard_kept")
     assert shell.done.kept.text() == (
         "Стандарт:\n✓ звонок вовремя\n✗ опоздание 20 мин\n✗ обязательные пункты выполнены\n"
-        "✓ завершение контакта выполнено"
+        "✓ завершение контакта выполнено\nМинут по этапам: 35 · 0 · 0 · 0 · 0 · 0"
     )
     with store.session() as session:
         row = session.get(tables.Visit, visit_id)
         kept = json.loads(row.standard_kept)
     assert kept["precall_on_time"] is True and kept["arrival_late_minutes"] == 20
     assert kept["closing_done"] is True and kept["required_done"] is False  # arrival failed: late
+    assert kept["stage_minutes"]["precall"] == 35, "from the call at 16:45 to leaving stage 1 at 17:20"
     visit = store.load_visit(visit_id)
     assert visit.closing_blockers() == [], "the closing answers come back after a restart"
     assert visit.checklist.progress("closing") == (4, 4)

@@ -67,10 +67,11 @@ class OpenVisit:
         self._started()
         self.visit.checklist.set_condition(key, value)
 
-    def move_to(self, index: int, completed: str | None = None) -> None:
+    def move_to(self, index: int, completed: str | None = None, at: datetime | None = None) -> None:
+        """Go to a stage; ``completed`` names the stage just finished, done at ``at`` (its duration's end)."""
         if not 0 <= index < len(self.visit.stages):
             raise IndexError(index)
-        self.store.set_stage(self.id, index, self.actor, completed)
+        self.store.set_stage(self.id, index, self.actor, completed, at)
         self._started()
         self.visit.stage_index = index
 

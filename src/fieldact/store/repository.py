@@ -335,7 +335,9 @@ class Store:
             audit.record(session, actor, "condition", visit_id, condition=condition, value=value)
             session.commit()
 
-    def set_stage(self, visit_id: str, stage_index: int, actor: str, completed: str | None = None) -> None:
+    def set_stage(
+        self, visit_id: str, stage_index: int, actor: str, completed: str | None = None, at: datetime | None = None
+    ) -> None:
         """Move to a stage; ``completed`` names the stage just finished, whose moment is kept."""
         with self.session() as session:
             row = self._writable(session, visit_id)
@@ -347,7 +349,7 @@ class Store:
                     )
                 ).first()
                 if exists is None:
-                    session.add(tables.StageEvent(visit_id=visit_id, stage_key=completed, completed_at=now_utc()))
+                    session.add(tables.StageEvent(visit_id=visit_id, stage_key=completed, completed_at=at or now_utc()))
             audit.record(session, actor, "stage", visit_id, stage_index=stage_index, completed=completed)
             session.commit()
 

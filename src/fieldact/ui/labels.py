@@ -65,4 +65,11 @@ def kept_text(summary: dict[str, object]) -> str:
         f"{yes if summary.get('required_done') else no} " + QCoreApplication.translate("labels", "required items done"),
         f"{yes if summary.get('closing_done') else no} " + QCoreApplication.translate("labels", "closing done"),
     ]
+    minutes = summary.get("stage_minutes")
+    if isinstance(minutes, dict) and minutes:
+        parts.append(
+            QCoreApplication.translate("labels", "Minutes per stage: {minutes}").format(
+                minutes=" · ".join(str(value) for value in minutes.values())
+            )
+        )
     return QCoreApplication.translate("labels", "The standard:") + "\n" + "\n".join(parts)

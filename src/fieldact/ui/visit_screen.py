@@ -284,7 +284,8 @@ class VisitScreen(QWidget):
 
     def _move_to(self, index: int, completed: str | None) -> None:
         assert self.current is not None
-        if self.editable and not self._apply(lambda: self.current.move_to(index, completed)):  # type: ignore[union-attr]
+        at = self.context.now()
+        if self.editable and not self._apply(lambda: self.current.move_to(index, completed, at)):  # type: ignore[union-attr]
             index = self.current.visit.stage_index
         elif not self.editable:
             self.current.visit.stage_index = index  # only looking: nothing is stored
