@@ -106,11 +106,17 @@ def scripted_visit(db: Path) -> tuple[float, str]:
         "cable_route": lambda e: type_into(e.field, "по плинтусу"),
         "tariff": lambda e: type_into(e.field, "Интернет 100"),
         "debris_removed": lambda e: e.removed.setChecked(True),
+        "apps": lambda e: [box.setChecked(True) for box in e.boxes.values()],
     }
+    from fieldact.ui.precall_panel import PrecallPanel
+
     while True:
         settle()
+        if shell.visit.visit.stage_index == 0:  # stage 1 is measured: the pre-call's outcome and «I am here»
+            click(shell.visit.findChild(PrecallPanel).reached)
+            click(shell.visit.arrive_button)
         for row in list(shell.visit.rows.values()):
-            if row.undo.isVisible():
+            if row.undo.isVisible() or not row.isEnabled() or row.isHidden():
                 continue
             fill = evidence.get(row.entry.item.evidence.value)
             if fill is not None:

@@ -34,6 +34,19 @@ def test_standard_check_refuses_a_broken_file(tmp_path: Path) -> None:
     assert "Traceback" not in result.stderr
 
 
+def test_standard_check_refuses_a_brand_without_the_numbers_the_branches_call(tmp_path: Path) -> None:
+    text = resource_path("brand/brand.toml").read_text(encoding="utf-8")
+    brand = tmp_path / "brand.toml"
+    brand.write_text(text.replace('phone = "+7 342 219-51-03"', 'phone = ""'), encoding="utf-8")
+    result = fieldact("standard", "check", "--brand", str(brand))
+    assert result.returncode == 1
+    assert (
+        "brand: ntp_quality_manager.phone: missing; branch service.cannot_fix calls «Менеджер по качеству НТП», "
+        "give the number"
+    ) in result.stderr
+    assert "Traceback" not in result.stderr
+
+
 def test_script_prints_the_seed_words_filled_in() -> None:
     result = fieldact(
         "script",

@@ -9,47 +9,52 @@
         <translation>Выберите акт в списке.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldact/ui/office_acts.py" line="306"/>
+        <location filename="../../src/fieldact/ui/office_acts.py" line="308"/>
         <source>When</source>
         <translation>Когда</translation>
     </message>
     <message>
-        <location filename="../../src/fieldact/ui/office_acts.py" line="306"/>
+        <location filename="../../src/fieldact/ui/office_acts.py" line="308"/>
         <source>Who</source>
         <translation>Кто</translation>
     </message>
     <message>
-        <location filename="../../src/fieldact/ui/office_acts.py" line="306"/>
+        <location filename="../../src/fieldact/ui/office_acts.py" line="308"/>
         <source>What</source>
         <translation>Что</translation>
     </message>
     <message>
-        <location filename="../../src/fieldact/ui/office_acts.py" line="306"/>
+        <location filename="../../src/fieldact/ui/office_acts.py" line="308"/>
         <source>Details</source>
         <translation>Подробности</translation>
     </message>
     <message>
-        <location filename="../../src/fieldact/ui/office_acts.py" line="314"/>
+        <location filename="../../src/fieldact/ui/office_acts.py" line="316"/>
         <source>Act</source>
         <translation>Акт</translation>
     </message>
     <message>
-        <location filename="../../src/fieldact/ui/office_acts.py" line="315"/>
+        <location filename="../../src/fieldact/ui/office_acts.py" line="317"/>
         <source>Audit trail</source>
         <translation>Журнал событий</translation>
     </message>
     <message>
-        <location filename="../../src/fieldact/ui/office_acts.py" line="320"/>
+        <location filename="../../src/fieldact/ui/office_acts.py" line="322"/>
         <source>Checking act {number}…</source>
         <translation>Проверяется акт {number}…</translation>
     </message>
     <message>
-        <location filename="../../src/fieldact/ui/office_acts.py" line="345"/>
+        <location filename="../../src/fieldact/ui/office_acts.py" line="349"/>
         <source>Act {number} v{version}: the stored PDF and content are the ones signed (SHA-256 {digest}…).</source>
         <translation>Акт {number} в.{version}: сохранённые PDF и содержание — те, что подписаны (SHA-256 {digest}…).</translation>
     </message>
     <message>
-        <location filename="../../src/fieldact/ui/office_acts.py" line="356"/>
+        <location filename="../../src/fieldact/ui/office_acts.py" line="352"/>
+        <source>The standard: not measured for this visit.</source>
+        <translation>Стандарт: для этого визита не измерялся.</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldact/ui/office_acts.py" line="362"/>
         <source>The act could not be opened ({error}). Check the connection to the database and try again.</source>
         <translation>Акт не открылся ({error}). Проверьте связь с базой данных и попробуйте ещё раз.</translation>
     </message>
@@ -100,37 +105,37 @@
 <context>
     <name>ActsScreen</name>
     <message>
-        <location filename="../../src/fieldact/ui/office_acts.py" line="383"/>
+        <location filename="../../src/fieldact/ui/office_acts.py" line="389"/>
         <source>Signed acts</source>
         <translation>Подписанные акты</translation>
     </message>
     <message>
-        <location filename="../../src/fieldact/ui/office_acts.py" line="390"/>
+        <location filename="../../src/fieldact/ui/office_acts.py" line="396"/>
         <source>Export selected…</source>
         <translation>Выгрузить выбранные…</translation>
     </message>
     <message>
-        <location filename="../../src/fieldact/ui/office_acts.py" line="391"/>
+        <location filename="../../src/fieldact/ui/office_acts.py" line="397"/>
         <source>Export all found…</source>
         <translation>Выгрузить все найденные…</translation>
     </message>
     <message>
-        <location filename="../../src/fieldact/ui/office_acts.py" line="392"/>
+        <location filename="../../src/fieldact/ui/office_acts.py" line="398"/>
         <source>Materials report…</source>
         <translation>Отчёт о материалах…</translation>
     </message>
     <message>
-        <location filename="../../src/fieldact/ui/office_acts.py" line="441"/>
+        <location filename="../../src/fieldact/ui/office_acts.py" line="450"/>
         <source>Counting…</source>
         <translation>Подсчёт…</translation>
     </message>
     <message>
-        <location filename="../../src/fieldact/ui/office_acts.py" line="460"/>
+        <location filename="../../src/fieldact/ui/office_acts.py" line="469"/>
         <source>More than {count} acts found</source>
         <translation>Найдено больше {count} актов</translation>
     </message>
     <message>
-        <location filename="../../src/fieldact/ui/office_acts.py" line="462"/>
+        <location filename="../../src/fieldact/ui/office_acts.py" line="471"/>
         <source>Acts found: {count}</source>
         <translation>Найдено актов: {count}</translation>
     </message>
@@ -138,27 +143,27 @@
 <context>
     <name>BranchPanel</name>
     <message>
-        <location filename="../../src/fieldact/ui/branch_panel.py" line="34"/>
+        <location filename="../../src/fieldact/ui/branch_panel.py" line="32"/>
         <source>Describe the situation in detail</source>
         <translation>Подробно опишите ситуацию</translation>
     </message>
     <message>
-        <location filename="../../src/fieldact/ui/branch_panel.py" line="39"/>
+        <location filename="../../src/fieldact/ui/branch_panel.py" line="37"/>
         <source>Record</source>
         <translation>Записать</translation>
     </message>
     <message>
-        <location filename="../../src/fieldact/ui/branch_panel.py" line="43"/>
+        <location filename="../../src/fieldact/ui/branch_panel.py" line="41"/>
         <source>{title}: recorded</source>
         <translation>{title}: записано</translation>
     </message>
     <message>
-        <location filename="../../src/fieldact/ui/branch_panel.py" line="67"/>
+        <location filename="../../src/fieldact/ui/branch_panel.py" line="65"/>
         <source>The time the subscriber asks for:</source>
         <translation>Время, которое просит Абонент:</translation>
     </message>
     <message>
-        <location filename="../../src/fieldact/ui/branch_panel.py" line="89"/>
+        <location filename="../../src/fieldact/ui/branch_panel.py" line="110"/>
         <source>Call now: {role}{phone}</source>
         <translation>Позвоните сейчас: {role}{phone}</translation>
     </message>
@@ -174,64 +179,79 @@
 <context>
     <name>DayScreen</name>
     <message>
-        <location filename="../../src/fieldact/ui/day_screen.py" line="32"/>
+        <location filename="../../src/fieldact/ui/day_screen.py" line="45"/>
         <source>Sign out</source>
         <translation>Выйти</translation>
     </message>
     <message>
-        <location filename="../../src/fieldact/ui/day_screen.py" line="76"/>
+        <location filename="../../src/fieldact/ui/day_screen.py" line="96"/>
         <source>{name}, visits for {date}</source>
         <translation>{name}, визиты на {date}</translation>
     </message>
     <message>
-        <location filename="../../src/fieldact/ui/day_screen.py" line="88"/>
+        <location filename="../../src/fieldact/ui/day_screen.py" line="108"/>
         <source>Acts are kept on this tablet (no office database set up)</source>
         <translation>Акты хранятся на планшете (офисная база не настроена)</translation>
     </message>
     <message>
-        <location filename="../../src/fieldact/ui/day_screen.py" line="90"/>
+        <location filename="../../src/fieldact/ui/day_screen.py" line="110"/>
         <source>Not synced yet · waiting: {n}</source>
         <translation>Ещё не синхронизировано · ждут отправки: {n}</translation>
     </message>
     <message>
-        <location filename="../../src/fieldact/ui/day_screen.py" line="93"/>
+        <location filename="../../src/fieldact/ui/day_screen.py" line="113"/>
         <source>Synced {when} · waiting: {n}</source>
         <translation>Синхронизировано {when} · ждут отправки: {n}</translation>
     </message>
     <message>
-        <location filename="../../src/fieldact/ui/day_screen.py" line="95"/>
+        <location filename="../../src/fieldact/ui/day_screen.py" line="115"/>
         <source>problems: {n}, the office is told</source>
         <translation>проблем: {n}, офис оповещён</translation>
     </message>
     <message>
-        <location filename="../../src/fieldact/ui/day_screen.py" line="103"/>
+        <location filename="../../src/fieldact/ui/day_screen.py" line="130"/>
+        <source>Rules for the whole day ({n})</source>
+        <translation>Правила на весь день ({n})</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldact/ui/day_screen.py" line="137"/>
         <source>Before the first visit</source>
         <translation>Перед первым визитом</translation>
     </message>
     <message>
-        <location filename="../../src/fieldact/ui/day_screen.py" line="107"/>
+        <location filename="../../src/fieldact/ui/day_screen.py" line="141"/>
         <source>Done, start the day</source>
         <translation>Готово, начать день</translation>
     </message>
     <message>
-        <location filename="../../src/fieldact/ui/day_screen.py" line="118"/>
+        <location filename="../../src/fieldact/ui/day_screen.py" line="154"/>
         <source>No visits planned for today.</source>
         <translation>На сегодня визитов нет.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldact/ui/day_screen.py" line="126"/>
+        <location filename="../../src/fieldact/ui/day_screen.py" line="162"/>
         <source>from {time}, no exact time</source>
         <translation>с {time}, без точного времени</translation>
     </message>
     <message>
-        <location filename="../../src/fieldact/ui/day_screen.py" line="158"/>
+        <location filename="../../src/fieldact/ui/day_screen.py" line="172"/>
+        <source>When do you expect to arrive? The pre-call comes an hour before.</source>
+        <translation>Когда Вы рассчитываете прийти? Предварительный звонок — за час до этого.</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldact/ui/day_screen.py" line="178"/>
+        <source>expected {time}</source>
+        <translation>ожидается в {time}</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldact/ui/day_screen.py" line="224"/>
         <source>Time to call {name}</source>
         <translation>Пора позвонить: {name}</translation>
     </message>
     <message>
-        <location filename="../../src/fieldact/ui/day_screen.py" line="170"/>
-        <source>Called, the subscriber expects me</source>
-        <translation>Позвонил, Абонент ждёт</translation>
+        <location filename="../../src/fieldact/ui/day_screen.py" line="270"/>
+        <source>Set</source>
+        <translation>Указать</translation>
     </message>
 </context>
 <context>
@@ -245,42 +265,42 @@
 <context>
     <name>DoneScreen</name>
     <message>
-        <location filename="../../src/fieldact/ui/done_screen.py" line="33"/>
+        <location filename="../../src/fieldact/ui/done_screen.py" line="38"/>
         <source>Scan the code with your phone&apos;s camera to open your personal account.</source>
         <translation>Наведите камеру телефона на код, чтобы открыть личный кабинет.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldact/ui/done_screen.py" line="43"/>
+        <location filename="../../src/fieldact/ui/done_screen.py" line="48"/>
         <source>Finish the visit</source>
         <translation>Завершить визит</translation>
     </message>
     <message>
-        <location filename="../../src/fieldact/ui/done_screen.py" line="69"/>
+        <location filename="../../src/fieldact/ui/done_screen.py" line="76"/>
         <source>24-hour information centre: {phone}</source>
         <translation>Круглосуточный информационный центр: {phone}</translation>
     </message>
     <message>
-        <location filename="../../src/fieldact/ui/done_screen.py" line="70"/>
+        <location filename="../../src/fieldact/ui/done_screen.py" line="77"/>
         <source>Act {number} is signed. Thank you!</source>
         <translation>Акт {number} подписан. Спасибо!</translation>
     </message>
     <message>
-        <location filename="../../src/fieldact/ui/done_screen.py" line="70"/>
+        <location filename="../../src/fieldact/ui/done_screen.py" line="77"/>
         <source>Act {number}: refusal recorded.</source>
         <translation>Акт {number}: отказ от подписи записан.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldact/ui/done_screen.py" line="89"/>
+        <location filename="../../src/fieldact/ui/done_screen.py" line="97"/>
         <source>Wishes: </source>
         <translation>Пожелания: </translation>
     </message>
     <message>
-        <location filename="../../src/fieldact/ui/done_screen.py" line="126"/>
+        <location filename="../../src/fieldact/ui/done_screen.py" line="116"/>
         <source>Closing: {n} still open</source>
         <translation>Завершение: не отмечено {n}</translation>
     </message>
     <message>
-        <location filename="../../src/fieldact/ui/done_screen.py" line="126"/>
+        <location filename="../../src/fieldact/ui/done_screen.py" line="116"/>
         <source>Closing done.</source>
         <translation>Завершение контакта отмечено.</translation>
     </message>
@@ -288,22 +308,22 @@
 <context>
     <name>EvidenceEditor</name>
     <message>
-        <location filename="../../src/fieldact/ui/widgets/evidence.py" line="239"/>
+        <location filename="../../src/fieldact/ui/widgets/evidence.py" line="238"/>
         <source>Labels applied:</source>
         <translation>Наклеено бирок:</translation>
     </message>
     <message>
-        <location filename="../../src/fieldact/ui/widgets/evidence.py" line="242"/>
+        <location filename="../../src/fieldact/ui/widgets/evidence.py" line="241"/>
         <source>Holes filled (0: none drilled):</source>
         <translation>Замазано отверстий (0 — не сверлили):</translation>
     </message>
     <message>
-        <location filename="../../src/fieldact/ui/widgets/evidence.py" line="246"/>
+        <location filename="../../src/fieldact/ui/widgets/evidence.py" line="245"/>
         <source>The agreed route: on the landing and in the flat</source>
         <translation>Согласованная трасса: по площадке и по квартире</translation>
     </message>
     <message>
-        <location filename="../../src/fieldact/ui/widgets/evidence.py" line="251"/>
+        <location filename="../../src/fieldact/ui/widgets/evidence.py" line="250"/>
         <source>Tariff activated</source>
         <translation>Активированный тариф</translation>
     </message>
@@ -396,27 +416,27 @@
         <translation>Выберите папку или файл ZIP для выгрузки.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldact/ui/office_dialogs.py" line="174"/>
+        <location filename="../../src/fieldact/ui/office_dialogs.py" line="176"/>
         <source>Checking and writing the acts…</source>
         <translation>Акты проверяются и записываются…</translation>
     </message>
     <message>
-        <location filename="../../src/fieldact/ui/office_dialogs.py" line="183"/>
+        <location filename="../../src/fieldact/ui/office_dialogs.py" line="185"/>
         <source>{done} of {total}</source>
         <translation>{done} из {total}</translation>
     </message>
     <message>
-        <location filename="../../src/fieldact/ui/office_dialogs.py" line="189"/>
+        <location filename="../../src/fieldact/ui/office_dialogs.py" line="191"/>
         <source>Cancelling…</source>
         <translation>Отмена…</translation>
     </message>
     <message>
-        <location filename="../../src/fieldact/ui/office_dialogs.py" line="198"/>
+        <location filename="../../src/fieldact/ui/office_dialogs.py" line="200"/>
         <source>The export was cancelled: nothing was written.</source>
         <translation>Выгрузка отменена: ничего не записано.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldact/ui/office_dialogs.py" line="217"/>
+        <location filename="../../src/fieldact/ui/office_dialogs.py" line="220"/>
         <source>The export failed ({error}); nothing was left half written. Try again, or call support.</source>
         <translation>Выгрузка не удалась ({error}); ничего не записано наполовину. Попробуйте ещё раз или позвоните в поддержку.</translation>
     </message>
@@ -543,63 +563,63 @@
 <context>
     <name>MaterialsDialog</name>
     <message>
-        <location filename="../../src/fieldact/ui/office_dialogs.py" line="253"/>
-        <location filename="../../src/fieldact/ui/office_dialogs.py" line="292"/>
+        <location filename="../../src/fieldact/ui/office_dialogs.py" line="256"/>
+        <location filename="../../src/fieldact/ui/office_dialogs.py" line="295"/>
         <source>Materials report</source>
         <translation>Отчёт о материалах</translation>
     </message>
     <message>
-        <location filename="../../src/fieldact/ui/office_dialogs.py" line="261"/>
+        <location filename="../../src/fieldact/ui/office_dialogs.py" line="264"/>
         <source>A file ending in .xlsx or .csv</source>
         <translation>Файл с расширением .xlsx или .csv</translation>
     </message>
     <message>
-        <location filename="../../src/fieldact/ui/office_dialogs.py" line="262"/>
+        <location filename="../../src/fieldact/ui/office_dialogs.py" line="265"/>
         <source>File…</source>
         <translation>Файл…</translation>
     </message>
     <message>
-        <location filename="../../src/fieldact/ui/office_dialogs.py" line="265"/>
+        <location filename="../../src/fieldact/ui/office_dialogs.py" line="268"/>
         <source>Save the report</source>
         <translation>Сохранить отчёт</translation>
     </message>
     <message>
-        <location filename="../../src/fieldact/ui/office_dialogs.py" line="267"/>
+        <location filename="../../src/fieldact/ui/office_dialogs.py" line="270"/>
         <source>Close</source>
         <translation>Закрыть</translation>
     </message>
     <message>
-        <location filename="../../src/fieldact/ui/office_dialogs.py" line="270"/>
+        <location filename="../../src/fieldact/ui/office_dialogs.py" line="273"/>
         <source>From</source>
         <translation>С</translation>
     </message>
     <message>
-        <location filename="../../src/fieldact/ui/office_dialogs.py" line="272"/>
+        <location filename="../../src/fieldact/ui/office_dialogs.py" line="275"/>
         <source>to</source>
         <translation>по</translation>
     </message>
     <message>
-        <location filename="../../src/fieldact/ui/office_dialogs.py" line="274"/>
+        <location filename="../../src/fieldact/ui/office_dialogs.py" line="277"/>
         <source>File</source>
         <translation>Файл</translation>
     </message>
     <message>
-        <location filename="../../src/fieldact/ui/office_dialogs.py" line="283"/>
+        <location filename="../../src/fieldact/ui/office_dialogs.py" line="286"/>
         <source>Materials used, per technician per day</source>
         <translation>Израсходованные материалы по техникам и дням</translation>
     </message>
     <message>
-        <location filename="../../src/fieldact/ui/office_dialogs.py" line="303"/>
+        <location filename="../../src/fieldact/ui/office_dialogs.py" line="306"/>
         <source>Choose the file for the report.</source>
         <translation>Выберите файл для отчёта.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldact/ui/office_dialogs.py" line="317"/>
+        <location filename="../../src/fieldact/ui/office_dialogs.py" line="320"/>
         <source>Saved: {path} ({count} line(s)).</source>
         <translation>Сохранено: {path} (строк: {count}).</translation>
     </message>
     <message>
-        <location filename="../../src/fieldact/ui/office_dialogs.py" line="330"/>
+        <location filename="../../src/fieldact/ui/office_dialogs.py" line="333"/>
         <source>The report could not be saved ({error}). Check the folder and try again.</source>
         <translation>Отчёт не сохранился ({error}). Проверьте папку и попробуйте ещё раз.</translation>
     </message>
@@ -607,34 +627,44 @@
 <context>
     <name>MaterialsPanel</name>
     <message>
-        <location filename="../../src/fieldact/ui/materials_panel.py" line="24"/>
+        <location filename="../../src/fieldact/ui/materials_panel.py" line="27"/>
         <source>Material (e.g. UTP cable 5e)</source>
         <translation>Материал (например, кабель UTP 5e)</translation>
     </message>
     <message>
-        <location filename="../../src/fieldact/ui/materials_panel.py" line="26"/>
+        <location filename="../../src/fieldact/ui/materials_panel.py" line="30"/>
         <source>quantity</source>
         <translation>количество</translation>
     </message>
     <message>
-        <location filename="../../src/fieldact/ui/materials_panel.py" line="31"/>
+        <location filename="../../src/fieldact/ui/materials_panel.py" line="36"/>
+        <source>unit</source>
+        <translation>ед.</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldact/ui/materials_panel.py" line="37"/>
         <source>Add material</source>
         <translation>Добавить материал</translation>
     </message>
     <message>
-        <location filename="../../src/fieldact/ui/materials_panel.py" line="34"/>
+        <location filename="../../src/fieldact/ui/materials_panel.py" line="40"/>
         <source>Remove selected</source>
         <translation>Удалить выбранное</translation>
     </message>
     <message>
-        <location filename="../../src/fieldact/ui/materials_panel.py" line="42"/>
+        <location filename="../../src/fieldact/ui/materials_panel.py" line="48"/>
         <source>Materials used</source>
         <translation>Израсходованные материалы</translation>
     </message>
     <message>
-        <location filename="../../src/fieldact/ui/materials_panel.py" line="56"/>
+        <location filename="../../src/fieldact/ui/materials_panel.py" line="62"/>
         <source>Enter the quantity as a number, e.g. 12,5.</source>
         <translation>Введите количество числом, например 12,5.</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldact/ui/materials_panel.py" line="67"/>
+        <source>Choose the unit of «{name}».</source>
+        <translation>Выберите единицу для «{name}».</translation>
     </message>
 </context>
 <context>
@@ -696,82 +726,82 @@
 <context>
     <name>PaymentPanel</name>
     <message>
-        <location filename="../../src/fieldact/ui/payment_panel.py" line="23"/>
+        <location filename="../../src/fieldact/ui/payment_panel.py" line="24"/>
         <source>What for (e.g. connection, cable, router)</source>
         <translation>За что (например, подключение, кабель, роутер)</translation>
     </message>
     <message>
-        <location filename="../../src/fieldact/ui/payment_panel.py" line="27"/>
+        <location filename="../../src/fieldact/ui/payment_panel.py" line="28"/>
         <source>price, ₽</source>
         <translation>цена, ₽</translation>
     </message>
     <message>
-        <location filename="../../src/fieldact/ui/payment_panel.py" line="28"/>
+        <location filename="../../src/fieldact/ui/payment_panel.py" line="29"/>
         <source>Add line</source>
         <translation>Добавить строку</translation>
     </message>
     <message>
-        <location filename="../../src/fieldact/ui/payment_panel.py" line="32"/>
+        <location filename="../../src/fieldact/ui/payment_panel.py" line="33"/>
         <source>Remove selected line</source>
         <translation>Удалить выбранную строку</translation>
     </message>
     <message>
-        <location filename="../../src/fieldact/ui/payment_panel.py" line="33"/>
+        <location filename="../../src/fieldact/ui/payment_panel.py" line="34"/>
         <source>cash received, ₽</source>
         <translation>получено наличными, ₽</translation>
     </message>
     <message>
-        <location filename="../../src/fieldact/ui/payment_panel.py" line="34"/>
+        <location filename="../../src/fieldact/ui/payment_panel.py" line="35"/>
         <source>change given, ₽ (0 if none)</source>
         <translation>выдано сдачи, ₽ (0, если без сдачи)</translation>
     </message>
     <message>
-        <location filename="../../src/fieldact/ui/payment_panel.py" line="36"/>
+        <location filename="../../src/fieldact/ui/payment_panel.py" line="37"/>
         <source>BSO series and number, as on the form</source>
         <translation>Серия и номер БСО, как на бланке</translation>
     </message>
     <message>
-        <location filename="../../src/fieldact/ui/payment_panel.py" line="39"/>
+        <location filename="../../src/fieldact/ui/payment_panel.py" line="40"/>
         <source>Save the payment</source>
         <translation>Сохранить оплату</translation>
     </message>
     <message>
-        <location filename="../../src/fieldact/ui/payment_panel.py" line="58"/>
+        <location filename="../../src/fieldact/ui/payment_panel.py" line="59"/>
         <source>Received</source>
         <translation>Получено</translation>
     </message>
     <message>
-        <location filename="../../src/fieldact/ui/payment_panel.py" line="60"/>
+        <location filename="../../src/fieldact/ui/payment_panel.py" line="61"/>
         <source>Change</source>
         <translation>Изменить</translation>
     </message>
     <message>
-        <location filename="../../src/fieldact/ui/payment_panel.py" line="62"/>
+        <location filename="../../src/fieldact/ui/payment_panel.py" line="63"/>
         <source>BSO number</source>
         <translation>Номер БСО</translation>
     </message>
     <message>
-        <location filename="../../src/fieldact/ui/payment_panel.py" line="65"/>
+        <location filename="../../src/fieldact/ui/payment_panel.py" line="66"/>
         <source>Payment (strict-reporting receipt)</source>
         <translation>Оплата (бланк строгой отчётности)</translation>
     </message>
     <message>
-        <location filename="../../src/fieldact/ui/payment_panel.py" line="66"/>
+        <location filename="../../src/fieldact/ui/payment_panel.py" line="67"/>
         <source>Explain what the sum consists of before filling in the BSO.</source>
         <translation>Перед заполнением БСО объясните Абоненту, из чего складывается сумма.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldact/ui/payment_panel.py" line="111"/>
+        <location filename="../../src/fieldact/ui/payment_panel.py" line="112"/>
         <source>Total due: {total}</source>
         <translation>К оплате: {total}</translation>
     </message>
     <message>
-        <location filename="../../src/fieldact/ui/payment_panel.py" line="119"/>
+        <location filename="../../src/fieldact/ui/payment_panel.py" line="120"/>
         <source>credited to the personal account: {sum}</source>
         <translation>на лицевой счёт: {sum}</translation>
     </message>
     <message>
-        <location filename="../../src/fieldact/ui/payment_panel.py" line="121"/>
+        <location filename="../../src/fieldact/ui/payment_panel.py" line="122"/>
         <source>no change: write the BSO for the whole {sum}</source>
         <translation>без сдачи: БСО на всю сумму {sum}</translation>
     </message>
@@ -789,7 +819,7 @@
 <context>
     <name>PhoneEditor</name>
     <message>
-        <location filename="../../src/fieldact/ui/widgets/evidence.py" line="215"/>
+        <location filename="../../src/fieldact/ui/widgets/evidence.py" line="214"/>
         <source>Phone number bound to the contract</source>
         <translation>Номер, привязанный к договору</translation>
     </message>
@@ -803,15 +833,54 @@
     </message>
 </context>
 <context>
+    <name>PrecallPanel</name>
+    <message>
+        <location filename="../../src/fieldact/ui/precall_panel.py" line="27"/>
+        <source>Reached, the subscriber expects me</source>
+        <translation>Дозвонился, Абонент ждёт</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldact/ui/precall_panel.py" line="28"/>
+        <source>Not reached</source>
+        <translation>Не дозвонился</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldact/ui/precall_panel.py" line="80"/>
+        <source>Not reached: {n} time(s). Call again.</source>
+        <translation>Не дозвонился: {n} раз(а). Позвоните ещё раз.</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldact/ui/precall_panel.py" line="85"/>
+        <source>in the standard&apos;s time</source>
+        <translation>вовремя по стандарту</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldact/ui/precall_panel.py" line="87"/>
+        <source>{n} min off the standard&apos;s time</source>
+        <translation>на {n} мин не по времени стандарта</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldact/ui/precall_panel.py" line="89"/>
+        <source>Called at {time}, {verdict}</source>
+        <translation>Звонок в {time}, {verdict}</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldact/ui/precall_panel.py" line="91"/>
+        <source>Called at {time}</source>
+        <translation>Звонок в {time}</translation>
+    </message>
+</context>
+<context>
     <name>ReviewScreen</name>
     <message>
         <location filename="../../src/fieldact/ui/review_screen.py" line="46"/>
+        <location filename="../../src/fieldact/ui/review_screen.py" line="65"/>
         <source>The act as it will be signed</source>
         <translation>Акт в том виде, в каком его подпишут</translation>
     </message>
     <message>
         <location filename="../../src/fieldact/ui/review_screen.py" line="48"/>
-        <location filename="../../src/fieldact/ui/review_screen.py" line="65"/>
+        <location filename="../../src/fieldact/ui/review_screen.py" line="68"/>
         <source>Preparing the act…</source>
         <translation>Готовим акт…</translation>
     </message>
@@ -826,30 +895,45 @@
         <translation>Передать планшет Абоненту</translation>
     </message>
     <message>
-        <location filename="../../src/fieldact/ui/review_screen.py" line="70"/>
+        <location filename="../../src/fieldact/ui/review_screen.py" line="73"/>
         <source>{n} page(s). Comment on what the subscriber signs.</source>
         <translation>Страниц: {n}. Прокомментируйте Абоненту всё, что он подписывает.</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldact/ui/review_screen.py" line="80"/>
+        <source>Act {number} as stored</source>
+        <translation>Акт {number}, как он сохранён</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldact/ui/review_screen.py" line="83"/>
+        <source>{n} page(s).</source>
+        <translation>Страниц: {n}.</translation>
     </message>
 </context>
 <context>
     <name>Shell</name>
     <message>
-        <location filename="../../src/fieldact/ui/shell.py" line="152"/>
+        <location filename="../../src/fieldact/ui/shell.py" line="133"/>
+        <source>Correct the act: enter your PIN</source>
+        <translation>Исправление акта: введите свой PIN</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldact/ui/shell.py" line="191"/>
         <source>Technician: enter your PIN</source>
         <translation>Техник: введите PIN</translation>
     </message>
     <message>
-        <location filename="../../src/fieldact/ui/shell.py" line="180"/>
+        <location filename="../../src/fieldact/ui/shell.py" line="219"/>
         <source>The act could not be saved ({error}). Nothing is lost: try again, or call support.</source>
         <translation>Акт не удалось сохранить ({error}). Ничего не потеряно: попробуйте ещё раз или позвоните в поддержку.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldact/ui/shell.py" line="191"/>
+        <location filename="../../src/fieldact/ui/shell.py" line="230"/>
         <source>Locked. Enter your PIN</source>
         <translation>Заблокировано. Введите PIN</translation>
     </message>
     <message>
-        <location filename="../../src/fieldact/ui/shell.py" line="226"/>
+        <location filename="../../src/fieldact/ui/shell.py" line="265"/>
         <source>Enter your PIN to close the app</source>
         <translation>Введите PIN, чтобы закрыть программу</translation>
     </message>
@@ -884,77 +968,77 @@
 <context>
     <name>SigningScreen</name>
     <message>
-        <location filename="../../src/fieldact/ui/signing_screen.py" line="40"/>
+        <location filename="../../src/fieldact/ui/signing_screen.py" line="39"/>
         <source>Your surname, first name and patronymic</source>
         <translation>Ваши фамилия, имя и отчество</translation>
     </message>
     <message>
-        <location filename="../../src/fieldact/ui/signing_screen.py" line="44"/>
+        <location filename="../../src/fieldact/ui/signing_screen.py" line="43"/>
         <source>Sign the act</source>
         <translation>Подписать акт</translation>
     </message>
     <message>
-        <location filename="../../src/fieldact/ui/signing_screen.py" line="46"/>
+        <location filename="../../src/fieldact/ui/signing_screen.py" line="45"/>
         <source>I refuse to sign</source>
         <translation>Отказываюсь подписывать</translation>
     </message>
     <message>
-        <location filename="../../src/fieldact/ui/signing_screen.py" line="48"/>
+        <location filename="../../src/fieldact/ui/signing_screen.py" line="47"/>
         <source>Why do you refuse? The technician records it</source>
         <translation>Почему Вы отказываетесь? Техник запишет причину</translation>
     </message>
     <message>
-        <location filename="../../src/fieldact/ui/signing_screen.py" line="49"/>
+        <location filename="../../src/fieldact/ui/signing_screen.py" line="48"/>
         <source>Record the refusal</source>
         <translation>Записать отказ</translation>
     </message>
     <message>
-        <location filename="../../src/fieldact/ui/signing_screen.py" line="50"/>
+        <location filename="../../src/fieldact/ui/signing_screen.py" line="49"/>
         <source>Technician</source>
         <translation>Техник</translation>
     </message>
     <message>
-        <location filename="../../src/fieldact/ui/signing_screen.py" line="53"/>
+        <location filename="../../src/fieldact/ui/signing_screen.py" line="52"/>
         <source>Saving the signed act…</source>
         <translation>Сохраняем подписанный акт…</translation>
     </message>
     <message>
-        <location filename="../../src/fieldact/ui/signing_screen.py" line="100"/>
+        <location filename="../../src/fieldact/ui/signing_screen.py" line="99"/>
         <source>{name}, please check the work and sign</source>
         <translation>{name}, проверьте, пожалуйста, работу и подпишите акт</translation>
     </message>
     <message>
-        <location filename="../../src/fieldact/ui/signing_screen.py" line="112"/>
+        <location filename="../../src/fieldact/ui/signing_screen.py" line="111"/>
         <source>Address: {address}, contract {contract}</source>
         <translation>Адрес: {address}, договор {contract}</translation>
     </message>
     <message>
-        <location filename="../../src/fieldact/ui/signing_screen.py" line="115"/>
+        <location filename="../../src/fieldact/ui/signing_screen.py" line="114"/>
         <source>Services: {services}</source>
         <translation>Услуги: {services}</translation>
     </message>
     <message>
-        <location filename="../../src/fieldact/ui/signing_screen.py" line="116"/>
+        <location filename="../../src/fieldact/ui/signing_screen.py" line="115"/>
         <source>Work items done: {n}</source>
         <translation>Выполнено пунктов работы: {n}</translation>
     </message>
     <message>
-        <location filename="../../src/fieldact/ui/signing_screen.py" line="127"/>
+        <location filename="../../src/fieldact/ui/signing_screen.py" line="126"/>
         <source>Paid: {received}, for services {total}, to your personal account {credited}</source>
         <translation>Оплачено: {received}, за услуги {total}, на лицевой счёт {credited}</translation>
     </message>
     <message>
-        <location filename="../../src/fieldact/ui/signing_screen.py" line="137"/>
+        <location filename="../../src/fieldact/ui/signing_screen.py" line="136"/>
         <source>By signing you confirm the work above.</source>
         <translation>Подписывая, Вы подтверждаете работы, перечисленные выше.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldact/ui/signing_screen.py" line="147"/>
+        <location filename="../../src/fieldact/ui/signing_screen.py" line="146"/>
         <source>Write your surname and first name under the signature.</source>
         <translation>Напишите под подписью свои фамилию и имя.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldact/ui/signing_screen.py" line="161"/>
+        <location filename="../../src/fieldact/ui/signing_screen.py" line="160"/>
         <source>Say why, in a few words.</source>
         <translation>Напишите причину в нескольких словах.</translation>
     </message>
@@ -1000,27 +1084,47 @@
         <translation>‹ Назад</translation>
     </message>
     <message>
-        <location filename="../../src/fieldact/ui/standard_screen.py" line="128"/>
+        <location filename="../../src/fieldact/ui/standard_screen.py" line="99"/>
+        <source>General rules</source>
+        <translation>Общие правила</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldact/ui/standard_screen.py" line="112"/>
+        <source>All day</source>
+        <translation>Весь день</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldact/ui/standard_screen.py" line="113"/>
+        <source>At the start of the day</source>
+        <translation>В начале дня</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldact/ui/standard_screen.py" line="114"/>
+        <source>Before leaving for the addresses</source>
+        <translation>Перед выездом по адресам</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldact/ui/standard_screen.py" line="143"/>
         <source>Checklist</source>
         <translation>Чек-лист</translation>
     </message>
     <message>
-        <location filename="../../src/fieldact/ui/standard_screen.py" line="134"/>
+        <location filename="../../src/fieldact/ui/standard_screen.py" line="149"/>
         <source>Phrases</source>
         <translation>Фразы</translation>
     </message>
     <message>
-        <location filename="../../src/fieldact/ui/standard_screen.py" line="134"/>
+        <location filename="../../src/fieldact/ui/standard_screen.py" line="149"/>
         <source>Wishes</source>
         <translation>Пожелания (правило ППП)</translation>
     </message>
     <message>
-        <location filename="../../src/fieldact/ui/standard_screen.py" line="141"/>
+        <location filename="../../src/fieldact/ui/standard_screen.py" line="156"/>
         <source>when it applies</source>
         <translation>по ситуации</translation>
     </message>
     <message>
-        <location filename="../../src/fieldact/ui/standard_screen.py" line="143"/>
+        <location filename="../../src/fieldact/ui/standard_screen.py" line="158"/>
         <source>if: {question}</source>
         <translation>если: {question}</translation>
     </message>
@@ -1059,52 +1163,127 @@
 <context>
     <name>VisitScreen</name>
     <message>
-        <location filename="../../src/fieldact/ui/visit_screen.py" line="68"/>
+        <location filename="../../src/fieldact/ui/visit_screen.py" line="54"/>
+        <source>I am here</source>
+        <translation>Я на месте</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldact/ui/visit_screen.py" line="58"/>
+        <source>Open the act</source>
+        <translation>Открыть акт</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldact/ui/visit_screen.py" line="60"/>
+        <source>Correct the act</source>
+        <translation>Исправить акт</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldact/ui/visit_screen.py" line="85"/>
         <source>What blocks signing?</source>
         <translation>Что мешает подписать?</translation>
     </message>
     <message>
-        <location filename="../../src/fieldact/ui/visit_screen.py" line="70"/>
+        <location filename="../../src/fieldact/ui/visit_screen.py" line="87"/>
         <source>‹ Day</source>
         <translation>‹ День</translation>
     </message>
     <message>
-        <location filename="../../src/fieldact/ui/visit_screen.py" line="72"/>
+        <location filename="../../src/fieldact/ui/visit_screen.py" line="89"/>
         <source>Next stage ›</source>
         <translation>Следующий этап ›</translation>
     </message>
     <message>
-        <location filename="../../src/fieldact/ui/visit_screen.py" line="74"/>
+        <location filename="../../src/fieldact/ui/visit_screen.py" line="91"/>
         <source>Review the act</source>
         <translation>Просмотреть акт</translation>
     </message>
     <message>
-        <location filename="../../src/fieldact/ui/visit_screen.py" line="130"/>
+        <location filename="../../src/fieldact/ui/visit_screen.py" line="167"/>
         <source>contract {number}</source>
         <translation>договор {number}</translation>
     </message>
     <message>
-        <location filename="../../src/fieldact/ui/visit_screen.py" line="248"/>
+        <location filename="../../src/fieldact/ui/visit_screen.py" line="186"/>
+        <source>Pre-call {time}</source>
+        <translation>Звонок {time}</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldact/ui/visit_screen.py" line="189"/>
+        <source>Arrived {time}</source>
+        <translation>На месте {time}</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldact/ui/visit_screen.py" line="203"/>
+        <source>on time</source>
+        <translation>вовремя</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldact/ui/visit_screen.py" line="205"/>
+        <source>late by {n} min</source>
+        <translation>опоздание {n} мин</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldact/ui/visit_screen.py" line="206"/>
+        <source>early by {n} min</source>
+        <translation>раньше на {n} мин</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldact/ui/visit_screen.py" line="212"/>
+        <source>Signed: act {number}. Only shown; a change is a corrected act.</source>
+        <translation>Подписан: акт {number}. Только просмотр; изменить можно исправленным актом.</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldact/ui/visit_screen.py" line="214"/>
+        <source>The subscriber refused to sign: act {number}. Only shown.</source>
+        <translation>Абонент отказался подписать: акт {number}. Только просмотр.</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldact/ui/visit_screen.py" line="217"/>
+        <source>Rescheduled ({why}). Only shown.</source>
+        <translation>Перенесён ({why}). Только просмотр.</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldact/ui/visit_screen.py" line="218"/>
+        <source>Cancelled. Only shown.</source>
+        <translation>Отменён. Только просмотр.</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldact/ui/visit_screen.py" line="229"/>
+        <source>The phone number is copied.</source>
+        <translation>Номер телефона скопирован.</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldact/ui/visit_screen.py" line="364"/>
+        <source>Answered by the pre-call&apos;s outcome below, with its time.</source>
+        <translation>Отмечается итогом звонка (кнопки ниже) с его временем.</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldact/ui/visit_screen.py" line="365"/>
+        <source>Answered by «I am here», with its time.</source>
+        <translation>Отмечается кнопкой «Я на месте» с её временем.</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldact/ui/visit_screen.py" line="411"/>
         <source>Phrases: </source>
         <translation>Фразы: </translation>
     </message>
     <message>
-        <location filename="../../src/fieldact/ui/visit_screen.py" line="250"/>
+        <location filename="../../src/fieldact/ui/visit_screen.py" line="413"/>
         <source>Wishes: </source>
         <translation>Пожелания: </translation>
     </message>
     <message>
-        <location filename="../../src/fieldact/ui/visit_screen.py" line="254"/>
+        <location filename="../../src/fieldact/ui/visit_screen.py" line="417"/>
         <source>Rules of this stage ({n})</source>
         <translation>Правила этапа ({n})</translation>
     </message>
     <message>
-        <location filename="../../src/fieldact/ui/visit_screen.py" line="319"/>
+        <location filename="../../src/fieldact/ui/visit_screen.py" line="487"/>
         <source>Ready to sign.</source>
         <translation>Можно подписывать.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldact/ui/visit_screen.py" line="319"/>
+        <location filename="../../src/fieldact/ui/visit_screen.py" line="487"/>
         <source>{n} open before signing</source>
         <translation>Не отмечено до подписания: {n}</translation>
     </message>
@@ -1190,6 +1369,46 @@
         <location filename="../../src/fieldact/ui/labels.py" line="46"/>
         <source>not done</source>
         <translation>не выполнено</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldact/ui/labels.py" line="56"/>
+        <source>arrival on time</source>
+        <translation>прибытие вовремя</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldact/ui/labels.py" line="58"/>
+        <source>arrival late by {n} min</source>
+        <translation>опоздание {n} мин</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldact/ui/labels.py" line="60"/>
+        <source>arrival not recorded</source>
+        <translation>прибытие не отмечено</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldact/ui/labels.py" line="63"/>
+        <source>pre-call on time</source>
+        <translation>звонок вовремя</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldact/ui/labels.py" line="65"/>
+        <source>required items done</source>
+        <translation>обязательные пункты выполнены</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldact/ui/labels.py" line="66"/>
+        <source>closing done</source>
+        <translation>завершение контакта выполнено</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldact/ui/labels.py" line="71"/>
+        <source>Minutes per stage: {minutes}</source>
+        <translation>Минут по этапам: {minutes}</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldact/ui/labels.py" line="75"/>
+        <source>The standard:</source>
+        <translation>Стандарт:</translation>
     </message>
 </context>
 <context>

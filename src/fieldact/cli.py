@@ -12,7 +12,7 @@ from zoneinfo import ZoneInfo
 from fieldact import __version__
 from fieldact.office.commands import OFFICE_COMMANDS, add_office_commands
 from fieldact.standard import Service, Standard, StandardError, VisitKind, load_brand, load_standard
-from fieldact.standard.schema import Kind, Stage
+from fieldact.standard.schema import Kind, Stage, missing_phones
 from fieldact.store.db import ENV_URL, DatabaseUnavailable, backup_to, default_path, open_database
 from fieldact.store.demo import fill as fill_demo
 from fieldact.store.doctor import full_check
@@ -186,7 +186,9 @@ DATABASE_COMMANDS = {"doctor": doctor_command, "demo": demo_command, "backup": b
 def standard_check(file: Path | None, brand_file: Path | None) -> int:
     try:
         standard = load_standard(file)
-        load_brand(brand_file)
+        missing = missing_phones(standard, load_brand(brand_file))
+        if missing:
+            raise StandardError(missing)
     except StandardError as error:
         for problem in error.problems:
             print(problem, file=sys.stderr)

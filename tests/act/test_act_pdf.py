@@ -23,7 +23,7 @@ def test_text_holds_names_items_and_amounts(look, act_pdf: bytes) -> None:
     text = look.flat(" ".join(look.page_texts(act_pdf)))
     for expected in (
         "Акт сдачи-приёмки услуг № 20261126-0042",
-        "ЗАО «ЭР-Телеком Холдинг», г. Пермь",
+        "ОАО «ЭР-Телеком», г. Пермь",  # in Perm the managed organisation, as the standard says
         "г. Пермь, 26 ноября 2026 г., 15:42 (UTC+5)",
         "Абонент Иванов Иван Петрович",
         "Договор 590000000001",
@@ -35,6 +35,7 @@ def test_text_holds_names_items_and_amounts(look, act_pdf: bytes) -> None:
         "Скорость: 94,2 / 91,0 Мбит/с",
         "Каналы: Первый канал, Россия 1, НТВ, Дом.ru инфо",
         "Входящий: да, исходящий: да",
+        "+7 342 219-51-95",  # the bound number as it was typed, not «73422195195»
         "Кабель UTP 5e 12,5 м",
         "Подключение услуг 1 1 000,00 ₽ 1 000,00 ₽",
         "Итого к оплате 1 075,00 ₽",
@@ -115,7 +116,7 @@ def test_metadata_title_author_language_and_date(act_pdf: bytes) -> None:
     assert root["/Lang"] == "ru"
     xmp = root["/Metadata"].get_object().get_data().decode("utf-8")
     assert "Акт сдачи-приёмки услуг № 20261126-0042" in xmp
-    assert "<rdf:li>ЗАО «ЭР-Телеком Холдинг»</rdf:li>" in xmp
+    assert "<rdf:li>ОАО «ЭР-Телеком»</rdf:li>" in xmp
     assert 'xmp:CreateDate="2026-11-26T10:42:10+00:00"' in xmp
     assert "<pdfaid:part>3</pdfaid:part>" in xmp and "<pdfaid:conformance>B</pdfaid:conformance>" in xmp
     assert root["/OutputIntents"][0]["/S"] == "/GTS_PDFA1"

@@ -40,7 +40,7 @@ def complete_for_refusal(store: Store, visit_id: str) -> None:
 
     visit = store.load_visit(visit_id)
     for entry in visit.checklist.entries:
-        if entry.stage.number <= 5 and visit.checklist.is_shown(entry):
+        if visit.before_act(entry.stage) and visit.checklist.is_shown(entry):
             answer = visit.checklist.mark_done(entry.key, SAMPLE_EVIDENCE.get(entry.key))
             store.save_answer(visit_id, entry.key, Answer(ItemState.DONE, answer.evidence), "Петров")
     if visit.kind.value == "connection":

@@ -74,7 +74,31 @@ def test_unknown_service_names_file_and_key(tmp_path: Path) -> None:
         ),
         ('condition = "phone_adapter"', 'condition = "adapter"', r"unknown condition 'adapter'"),
         ('script = "infochannel"', 'script = "info"', r"unknown script 'info'"),
-        ("{planned_hour} часов", "{planned_hours} часов", r"stages\[0\]\.scripts\[0\]\.text: unknown placeholder"),
+        (
+            "подключение {planned_at}",
+            "подключение {planned_hours}",
+            r"stages\[0\]\.scripts\[0\]\.text: unknown placeholder",
+        ),
+        (
+            'panels = ["payment"]\nsigning = true\n',
+            'panels = ["payment"]\n',
+            r"exactly one stage must have signing = true",
+        ),
+        (
+            'panels = ["materials"]\n',
+            'panels = ["materials"]\nsigning = true\n',
+            r"exactly one stage must have signing",
+        ),
+        (
+            'panels = ["materials"]\n',
+            'panels = ["payments"]\n',
+            r"panels\[0\]: Input should be 'materials' or 'payment'",
+        ),
+        (
+            'title = "Завершение контакта"\n',
+            'title = "Завершение контакта"\nsigning = true\n',
+            r"exactly one stage must have signing",
+        ),
         (
             'number = 4\ntitle = "Демонстрация',
             'number = 7\ntitle = "Демонстрация',
@@ -139,3 +163,10 @@ def test_brand_errors(tmp_path: Path, old: str, new: str, expected: str) -> None
     assert old in SHIPPED_BRAND
     problems = broken(tmp_path, SHIPPED_BRAND.replace(old, new), name="brand.toml")
     assert any("brand.toml: " in p and expected in p for p in problems), problems
+
+
+def test_the_signing_stage_cannot_be_the_last(tmp_path: Path) -> None:
+    text = SHIPPED.replace('panels = ["payment"]\nsigning = true\n', 'panels = ["payment"]\n', 1)
+    text = text.replace('title = "Завершение контакта"\n', 'title = "Завершение контакта"\nsigning = true\n', 1)
+    problems = broken(tmp_path, text)
+    assert any("the signing stage cannot be the last" in p for p in problems), problems

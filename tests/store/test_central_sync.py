@@ -3,22 +3,24 @@ surviving a connection killed in the middle of a push, and never overwriting a d
 
 from __future__ import annotations
 
+import json
 import os
 import subprocess
 import sys
 import threading
-from datetime import datetime
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo
 
+import pytest
 from sqlalchemy import Engine, event, text
 
 from fieldact.standard import Brand
 from fieldact.store.central import central_engine
 from fieldact.store.db import open_database
 from fieldact.store.orders import import_orders, order_visit_id
-from fieldact.store.repository import Store
+from fieldact.store.repository import FrozenVisit, Store
 from fieldact.store.sync import SyncLoop, order_states, pull_orders, push_finished, sync_once, sync_status
 from fieldact.visit import Answer, ItemState, VisitStatus
 
@@ -229,12 +231,33 @@ def test_a_rescheduled_visit_signed_later_is_sent_again(
     finish(store, visit_id, VisitStatus.RESCHEDULED)
     push_finished(store.database, tablet)
     assert central.query("SELECT status FROM visit") == [("rescheduled",)]
-    store.set_status(visit_id, VisitStatus.IN_PROGRESS, "Петров")
+    with pytest.raises(FrozenVisit):  # the technician cannot reopen it himself
+        store.set_status(visit_id, VisitStatus.IN_PROGRESS, "Петров")
+    with store.database.engine.begin() as connection:  # dispatch plans it again, as a pull of its new time does
+        connection.execute(text("UPDATE visit SET status = 'planned' WHERE id = :id"), {"id": visit_id})
     store.save_answer(visit_id, "contact.greet_first", Answer(ItemState.FAILED, None, "второй визит"), "Петров")
+    store.precall_missed(visit_id, "Петров", datetime.now(UTC))
     sign(store, visit_id)
+    store.save_standard_kept(visit_id, {"precall_on_time": False, "closing_done": True}, "Петров")
     assert sync_status(store.database).waiting == 1
     assert push_finished(store.database, tablet).pushed == 1
     assert central.query("SELECT status FROM visit") == [("signed",)]
+    # the measures travel with the visit row
+    attempts, kept = central.query("SELECT precall_attempts, standard_kept FROM visit")[0]
+    assert attempts == 1 and json.loads(kept) == {"precall_on_time": False, "closing_done": True}
+    # the closing stage answered after the push: the visit goes up again with it
+    store.save_closing(visit_id, "closing.thank", Answer(ItemState.DONE), "Петров", datetime.now(UTC))
+    assert sync_status(store.database).waiting == 1
+    assert push_finished(store.database, tablet).pushed == 1
+    assert '"closing.thank"' in central.query("SELECT closing FROM visit")[0][0]
+    # another technician's tablet cannot write into this visit after its act
+    other = central_engine(central.technician("7002", "Смирнова", "Анна", pin="5678"))
+    with other.begin() as connection:
+        changed = connection.execute(
+            text("SELECT fieldact_visit_after_act(:id, '{}', '{}', now())"), {"id": visit_id}
+        ).scalar()
+    other.dispose()
+    assert changed is False and '"closing.thank"' in central.query("SELECT closing FROM visit")[0][0]
     assert central.query("SELECT state, reason FROM answer WHERE item_key = 'contact.greet_first'") == [
         ("failed", "второй визит")
     ]

@@ -100,10 +100,25 @@ def test_password_filters_act_and_trail(qtbot, window: OfficeWindow) -> None:
     contracts = [row.contract for row in acts.model.rows]
     assert contracts == sorted(contracts)
 
+    # the standard as measured on the tablet is shown with the act (it is not on the act itself)
+    from sqlalchemy import text
+
+    with window.context.database.engine.begin() as connection:
+        visit_id = connection.execute(
+            text("SELECT visit_id FROM act WHERE id = :id"), {"id": acts.model.rows[0].act_id}
+        ).scalar()
+        kept = {"precall_on_time": True, "arrival_on_time": False, "arrival_late_minutes": 12, "required_done": True}
+        connection.execute(
+            text("UPDATE visit SET standard_kept = :kept WHERE id = :id"), {"kept": json.dumps(kept), "id": visit_id}
+        )
     acts.table.selectRow(0)
     qtbot.waitUntil(lambda: acts.panel.viewer.page_count() >= 1, timeout=10000)
     qtbot.waitUntil(lambda: acts.panel.check.objectName() == "checkOk", timeout=10000)
     assert "те, что подписаны" in acts.panel.check.text()
+    assert acts.panel.kept.text() == (
+        "Стандарт:\n✓ звонок вовремя\n✗ опоздание 12 мин\n✓ обязательные пункты выполнены\n"
+        "✗ завершение контакта выполнено"
+    )
     qtbot.wait(700)  # QPdfView renders pages on its own thread
     save_shot(window, "office_acts")
     acts.panel.setCurrentIndex(1)

@@ -37,6 +37,13 @@ def pay(qtbot, shell) -> None:
     assert panel.saved.text().startswith("Сохранено"), panel.message.text()
 
 
+def close_visit(qtbot, shell) -> None:
+    """The closing stage on the done screen: every item answered."""
+    for row in list(shell.done.rows.values()):
+        click(qtbot, row.done)
+        assert row.undo.isVisible(), row.message.text()
+
+
 def review_and_hand_over(qtbot, shell, name: str) -> None:
     click(qtbot, shell.visit.review_button)
     qtbot.waitUntil(lambda: shell.review.hand_button.isEnabled(), timeout=15000)
@@ -74,6 +81,8 @@ def test_connection_visit_tv_internet_phone_to_a_verified_act(qtbot, tmp_path: P
     assert act is not None and act.outcome == "signed" and act.ink
     assert verify_pdf(act.pdf) == []
     assert store.load_visit(summary.id).status is VisitStatus.SIGNED
+    assert not shell.done.finish.isEnabled(), "the closing stage is asked for before the visit is finished"
+    close_visit(qtbot, shell)
     click(qtbot, shell.done.finish)
     assert shell.stack.currentWidget() is shell.day
 
@@ -124,6 +133,10 @@ def test_service_visit_through_cannot_fix_to_an_act(qtbot, tmp_path: Path, stand
 
     to_documents(qtbot, shell)
     review_and_hand_over(qtbot, shell, "service")
+    # the statement says the reasons are listed: the subscriber sees why the repair was not done
+    assert "устранить неисправность (неисправна сетевая карта ноутбука абонента)" in (
+        shell.signing.summary.text().lower()
+    )
     draw_signature(qtbot, shell.signing.field.pad)
     click(qtbot, shell.signing.sign_button)
     qtbot.waitUntil(lambda: shell.stack.currentWidget() is shell.done, timeout=20000)
@@ -177,3 +190,12 @@ def test_refusal_is_recorded_as_a_frozen_act(qtbot, tmp_path: Path, standard, br
     assert verify_pdf(act.pdf) == []
     assert store.load_visit(summary.id).status is VisitStatus.REFUSED
     assert store.load_visit(summary.id).checklist.answer("contact.greet_first").state is ItemState.DONE
+    # after a refusal nothing thanks the subscriber for using the service
+    scripts = [label.text() for label in shell.done.findChildren(type(shell.done.title), "script")]
+    assert scripts and not any("Благодарим, что воспользовались" in text for text in scripts)
+    close_visit(qtbot, shell)
+    save_shot(shell, "done_refusal")
+    click(qtbot, shell.done.finish)
+    shell.open_visit(summary.id)
+    assert "Абонент отказался подписать" in shell.visit.outcome.text()
+    assert not shell.visit.correct_button.isVisible(), "a refusal is not corrected, only a signed act"

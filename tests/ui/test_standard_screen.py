@@ -18,7 +18,7 @@ def test_stage_scripts_follow_kind_services_and_time(qtbot, standard, brand) -> 
     qtbot.addWidget(screen)
     screen.resize(1280, 800)
     screen.show()
-    assert screen.stage_list.count() == 6
+    assert screen.stage_list.count() == 7
     assert "Иван Петрович, добрый вечер. Служба подключений Дом.ru. Пётр." in screen.body.text()
 
     screen.stage_list.setCurrentRow(3)
@@ -35,3 +35,14 @@ def test_stage_scripts_follow_kind_services_and_time(qtbot, standard, brand) -> 
     screen.stage_list.setCurrentRow(1)
     assert "Добрый вечер!" in screen.body.text()
     assert "Технический специалист Дом.ru. Петров Пётр." in screen.body.text()
+
+
+def test_general_rules_are_in_the_browser(qtbot, standard, brand) -> None:
+    screen = StandardScreen(standard, brand)
+    qtbot.addWidget(screen)
+    screen.show()
+    assert screen.stage_list.item(6).text() == "Общие правила"
+    screen.stage_list.setCurrentRow(6)
+    text = screen.body.text()
+    assert "Весь день" in text and "фирменную спецодежду" in text
+    assert "В начале дня" in text and "Спланировать новый день." in text

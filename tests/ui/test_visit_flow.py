@@ -12,12 +12,25 @@ from fieldact.visit import ItemState
 from .helpers import Clock, click, local, make_shell, make_store, rows, save_shot, sign_in, type_text
 
 
+def precall_and_arrive(qtbot, shell) -> None:
+    """Stage 1 is measured: the pre-call's outcome and «I am here», never ticked by hand."""
+    from fieldact.ui.precall_panel import PrecallPanel
+
+    panel = shell.visit.findChild(PrecallPanel)
+    if panel.reached.isVisible():
+        click(qtbot, panel.reached)
+    if shell.visit.arrive_button.isVisible():
+        click(qtbot, shell.visit.arrive_button)
+
+
 def answer_stage(qtbot, shell) -> None:
     """Fill every item of the current stage as a technician would."""
     QApplication.processEvents()
+    if shell.visit.visit.stage_index == 0:
+        precall_and_arrive(qtbot, shell)
     for row in rows(shell):
-        if row.undo.isVisible():
-            continue
+        if row.undo.isVisible() or not row.isEnabled() or row.isHidden():
+            continue  # answered, measured (the pre-call, the arrival) or hidden by a condition
         editor = row.editor
         kind = row.entry.item.evidence.value
         if kind == "channels":
@@ -36,6 +49,10 @@ def answer_stage(qtbot, shell) -> None:
             type_text(editor.field, "Интернет 100")
         elif kind == "debris_removed":
             editor.removed.setChecked(True)
+        elif kind == "apps":
+            assert not any(box.isChecked() for box in editor.boxes.values()), "nothing pre-answered"
+            for box in editor.boxes.values():
+                box.setChecked(True)
         elif kind == "phone_number":
             type_text(editor.field, "+7 342 219-51-95")
         assert row.done.isVisible(), (row.entry.key, row.isVisible(), row.state_label.text())
@@ -51,17 +68,23 @@ def test_sign_in_day_and_connection_visit_to_ready(qtbot, tmp_path: Path, standa
     sign_in(qtbot, shell, "Петров Пётр", "1111")
     assert shell.stack.currentWidget() is shell.day
     assert shell.day.precall.isVisible(), "09:00 connection: the pre-call reminder at 08:45"
-    assert "Иван Петрович, доброе утро. Служба подключений Дом.ru. Пётр." in shell.day.precall.findChild(
-        type(shell.day.title), "script"
-    ).text()
+    assert (
+        "Иван Петрович, доброе утро. Служба подключений Дом.ru. Пётр."
+        in shell.day.precall.findChild(type(shell.day.title), "script").text()
+    )
     save_shot(shell, "day_landscape")
     first = shell.day.visits[0]
     assert first.planned_start.hour == 9
+    click(qtbot, shell.day.precall_panel.reached)
+    assert not shell.day.precall.isVisible()
 
     shell.day.open_visit.emit(first.id)
     assert shell.stack.currentWidget() is shell.visit
     visit = shell.visit.visit
     assert visit.stage.key == "precall"
+    assert visit.checklist.answer("precall.call_before").state is ItemState.DONE
+    click(qtbot, shell.visit.arrive_button)
+    assert visit.checklist.answer("precall.arrive_on_time").state is ItemState.DONE
     answer_stage(qtbot, shell)
     save_shot(shell, "visit_precall_landscape")
     for expected in ("contact", "installation", "demonstration", "documents"):

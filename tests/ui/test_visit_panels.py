@@ -29,20 +29,33 @@ def test_materials_are_saved_and_refused_with_a_sentence(qtbot, tmp_path: Path, 
     shell.visit.rail.setCurrentRow(2)
     QApplication.processEvents()
     panel = shell.visit.findChild(MaterialsPanel)
-    type_text(panel.name, "Кабель UTP 5e")
+    type_text(panel.name.lineEdit(), "Кабель UTP 5e")
     type_text(panel.quantity, "двенадцать")
     click(qtbot, panel.add)
     assert panel.message.text() == "Введите количество числом, например 12,5."
-    assert panel.name.text() == "Кабель UTP 5e", "what was typed stays"
+    assert panel.name.currentText() == "Кабель UTP 5e", "what was typed stays"
+    assert panel.unit.currentText() == "м", "the catalogue's unit"
     panel.quantity.clear()
     type_text(panel.quantity, "12,5")
-    panel.unit.setCurrentText("м")
     click(qtbot, panel.add)
     assert panel.items.item(0).text() == "Кабель UTP 5e — 12,5 м"
-    assert store.load_visit(visit_id).materials == [Material("", "Кабель UTP 5e", Decimal("12.5"), "м")]
+    # the next material brings its own unit: connectors are counted in pieces, not in the cable's metres
+    panel.name.setCurrentText("Коннектор RJ-45")
+    type_text(panel.quantity, "4")
+    click(qtbot, panel.add)
+    assert panel.items.item(1).text() == "Коннектор RJ-45 — 4 шт"
+    # a material outside the catalogue needs its unit chosen: nothing is assumed
+    type_text(panel.name.lineEdit(), "Дюбель-хомут")
+    type_text(panel.quantity, "6")
+    click(qtbot, panel.add)
+    assert panel.message.text() == "Выберите единицу для «Дюбель-хомут»."
+    assert store.load_visit(visit_id).materials == [
+        Material("UTP5E", "Кабель UTP 5e", Decimal("12.5"), "м"),
+        Material("RJ45", "Коннектор RJ-45", Decimal("4"), "шт"),
+    ]
     panel.items.setCurrentRow(0)
     click(qtbot, panel.remove)
-    assert store.load_visit(visit_id).materials == []
+    assert [m.name for m in store.load_visit(visit_id).materials] == ["Коннектор RJ-45"]
 
 
 def test_another_time_names_whom_to_call_and_reschedules(qtbot, tmp_path: Path, standard, brand) -> None:
@@ -53,7 +66,7 @@ def test_another_time_names_whom_to_call_and_reschedules(qtbot, tmp_path: Path, 
     branch = next(p for p in shell.visit.findChildren(BranchPanel) if p.branch.key == "another_time")
     click(qtbot, branch.open_button)
     headings = [label.text() for label in branch.findChildren(type(shell.visit.header), "heading2")]
-    assert "Позвоните сейчас: Менеджер по качеству" in headings, "after working hours the quality manager"
+    assert "Позвоните сейчас: Менеджер по качеству, +7 342 219-51-02" in headings, "after hours the quality manager"
     save_shot(shell, "visit_branch_another_time")
     type_text(branch.details, "просит перенести на вечер")
     click(qtbot, branch.record)

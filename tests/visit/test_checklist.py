@@ -190,7 +190,9 @@ def test_failed_repair_needs_the_cannot_fix_branch(standard, brand, local) -> No
     record = visit.take_branch(
         "cannot_fix", local("2026-11-26T15:00"), outcome="refused_terminate", details="готов расторгнуть договор"
     )
-    assert record.called is not None and record.called.role == "Менеджер по качеству"
+    # «менеджер по качеству НТП» of the standard: not the quality manager who takes reschedules
+    assert record.called is not None and record.called.role == "Менеджер по качеству НТП"
+    assert record.called != brand.quality_manager and record.called.phone
     assert visit.signing_blockers() == []
 
 

@@ -50,7 +50,10 @@ def test_counts_and_phone_numbers() -> None:
     assert parse_count(" 3 ", "Бирки", "Labels") == 3
     with pytest.raises(InputError, match="Бирки: «три» — не целое число"):
         parse_count("три", "Бирки", "Labels")
-    assert parse_phone_number("+7 (342) 219-51-95").number == "73422195195"
+    # kept as typed (printed on the act so); the digits alone are for searching
+    number = parse_phone_number("  +7 (342)  219-51-95 ")
+    assert number.number == "+7 (342) 219-51-95"
+    assert number.digits == "73422195195"
     with pytest.raises(InputError, match="не похож на телефонный"):
         parse_phone_number("12")
 

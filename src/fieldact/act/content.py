@@ -23,7 +23,6 @@ from fieldact.ink import sha256 as ink_sha256
 from fieldact.standard.schema import EvidenceKind, Service, VisitKind
 from fieldact.visit import Answer, Entry, ItemState, Material, Payment, Visit
 from fieldact.visit.evidence import EVIDENCE_CLASS, Check, Evidence, describe, to_json
-from fieldact.visit.visit import SIGNING_STAGE  # items of later stages (the closing) come after the signature
 
 CONTENT_FORMAT = "fieldact-act/1"
 
@@ -274,7 +273,7 @@ def act_items(visit: Visit) -> list[ItemRecord]:
     return [
         item_record(entry, checklist.answer(entry.key))
         for entry in checklist.entries
-        if entry.stage.number <= SIGNING_STAGE and checklist.is_shown(entry)
+        if visit.before_act(entry.stage) and checklist.is_shown(entry)
     ]
 
 

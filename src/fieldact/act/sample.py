@@ -45,7 +45,7 @@ SAMPLE_EVIDENCE: dict[str, Evidence] = {
     "demonstration.internet_multimedia_apps": Apps(("Shareman", "Peers")),
     "demonstration.internet_speed": Speed(Decimal("94.2"), Decimal("91.0")),
     "demonstration.phone_test_call": TestCall(True, True),
-    "demonstration.phone_bind_number": PhoneNumber("3422195195"),
+    "demonstration.phone_bind_number": PhoneNumber("+7 342 219-51-95"),
     "demonstration.cable_labels": CableLabels(2),
     "diagnostics.listen_clarify": Note("нет сигнала на ТВ в гостиной"),
     "diagnostics.diagnose": Note("окислен F-разъём на вводе"),
@@ -107,7 +107,7 @@ def sample_visit(
 def complete_up_to_signing(visit: Visit) -> None:
     checklist = visit.checklist
     for entry in checklist.entries:
-        if entry.stage.number <= 5 and checklist.is_shown(entry):
+        if visit.before_act(entry.stage) and checklist.is_shown(entry):
             checklist.mark_done(entry.key, SAMPLE_EVIDENCE.get(entry.key))
 
 

@@ -401,3 +401,15 @@ def audit_trail(database: Database, visit_id: str) -> list[tables.AuditEvent]:
 
     with Session(database.engine, expire_on_commit=False) as session:
         return audit.trail(session, visit_id)
+
+
+def standard_kept(database: Database, visit_id: str) -> dict[str, object]:
+    """The visit's "standard kept" summary (empty before the visit is finished)."""
+    import json
+
+    from sqlmodel import Session
+
+    with Session(database.engine) as session:
+        row = session.get(tables.Visit, visit_id)
+    kept: dict[str, object] = json.loads(row.standard_kept) if row is not None and row.standard_kept else {}
+    return kept

@@ -100,6 +100,7 @@ class Script(Strict):
     text: str = Field(min_length=1)
     services: Services = ALL_SERVICES
     plan: Literal["exact", "window"] | None = None  # said only for a visit with an exact time, or without one
+    only_signed: bool = False  # said only when the act was signed (not after a refusal)
 
     @field_validator("text")
     @classmethod
@@ -119,11 +120,15 @@ PLACEHOLDER_NAMES: frozenset[str] = frozenset(
         "technician_surname_name",  # «Фамилия Имя» of the technician
         "brand",
         "hotline",
-        "planned_hour",  # «14»
-        "planned_date",  # «26.11.2026»
-        "planned_time",  # «14 ч. 30 мин.»
-        "window_from",  # «14 ч.»
-        "window_to",  # «15 ч.»
+        "planned_hour",  # «14 часов», «14:30»
+        "planned_date",  # «сегодня», «завтра», «2 декабря»
+        "planned_time",  # «14 часов», «14:30»
+        "planned_at",  # «на 14 часов», «на 14:30»
+        "planned_day",  # «на сегодня», «на 2 декабря»
+        "window_from",  # «14», «14:30»
+        "window_to",  # «15», «15:30»
+        "request_number",  # the request's number as the subscriber knows it
+        "expected_arrival",  # «к 11:30 сегодня»: when the technician expects to arrive
     }
 )
 
@@ -175,6 +180,8 @@ class Stage(Strict):
     wishes: list[str] = Field(default_factory=list)
     scripts: list[Script] = Field(default_factory=list)
     items: list[Item] = Field(min_length=1)
+    panels: list[Literal["materials", "payment"]] = Field(default_factory=list)  # shown below the items
+    signing: bool = False  # the act is signed at the end of this stage; later stages come after it
 
 
 class Outcome(Strict):
@@ -191,7 +198,7 @@ class Branch(Strict):
     when: str = Field(min_length=1)
     steps: list[str] = Field(default_factory=list)
     scripts: list[Script] = Field(default_factory=list)
-    call: Literal["reschedule_contact", "quality_manager"] | None = None
+    call: Literal["reschedule_contact", "quality_manager", "ntp_quality_manager"] | None = None
     outcomes: list[Outcome] = Field(default_factory=list)
     needs_time: bool = False
     needs_details: bool = False
@@ -216,11 +223,20 @@ class Kind(Strict):
             duplicate = next((key for key in keys if keys.count(key) > 1), None)
             if duplicate:
                 raise ValueError(f"item key {duplicate!r} appears twice in stage {stage.key!r}")
+        signing = [stage.key for stage in self.stages if stage.signing]
+        if len(signing) != 1:
+            raise ValueError(f"exactly one stage must have signing = true, found {signing or 'none'}")
+        if self.stages[-1].signing:
+            raise ValueError("the signing stage cannot be the last: the closing stage comes after the act")
         stage_keys = {stage.key for stage in self.stages}
         for branch in self.branches:
             if branch.stage not in stage_keys:
                 raise ValueError(f"branch {branch.key!r} names unknown stage {branch.stage!r}")
         return self
+
+    @property
+    def signing_stage(self) -> Stage:
+        return next(stage for stage in self.stages if stage.signing)
 
 
 class Greeting(Strict):
@@ -274,6 +290,28 @@ class Standard(Strict):
         return self.kinds[kind]
 
 
+CALLED_CONTACTS: dict[str, tuple[str, ...]] = {
+    "reschedule_contact": ("lead_quality_specialist", "quality_manager"),
+    "quality_manager": ("quality_manager",),
+    "ntp_quality_manager": ("ntp_quality_manager",),
+}
+
+
+def missing_phones(standard: Standard, brand: Brand) -> list[str]:
+    """The brand's contacts a branch of the standard tells the technician to call, without a phone number."""
+    problems = []
+    for kind_key, kind in standard.kinds.items():
+        for branch in kind.branches:
+            for name in CALLED_CONTACTS.get(branch.call or "", ()):
+                contact: Contact = getattr(brand, name)
+                if not contact.phone.strip():
+                    problems.append(
+                        f"brand: {name}.phone: missing; branch {kind_key.value}.{branch.key} calls "
+                        f"«{contact.role}», give the number"
+                    )
+    return sorted(set(problems))
+
+
 class WorkingHours(Strict):
     start: time
     end: time
@@ -284,6 +322,14 @@ class WorkingHours(Strict):
 class Contact(Strict):
     role: str
     phone: str = ""
+
+
+class CatalogueMaterial(Strict):
+    """A material the technicians write off, with the unit it is counted in."""
+
+    code: str = Field(default="", max_length=40)
+    name: str = Field(min_length=1, max_length=200)
+    unit: str = Field(min_length=1, max_length=20)
 
 
 class SealSettings(Strict):
@@ -303,8 +349,12 @@ class Brand(Strict):
     timezone: str = "Europe/Moscow"
     lead_quality_specialist: Contact
     quality_manager: Contact
+    ntp_quality_manager: Contact = Contact(role="Менеджер по качеству НТП")  # "cannot fix on site"
     working_hours: WorkingHours
     seal: SealSettings | None = None
+    # how far a pre-call or an arrival may be off the standard's moment and still count as on time
+    standard_tolerance_minutes: int = Field(default=5, ge=0, le=60)
+    materials: list[CatalogueMaterial] = Field(default_factory=list)
 
     @field_validator("account_url_template")
     @classmethod

@@ -108,6 +108,12 @@ def versions(store: Store, number: str) -> list[tables.Act]:
         return list(session.exec(statement))
 
 
+def versions_after(store: Store, act_id: str) -> list[tables.Act]:
+    """Acts that supersede this one (a correction already signed)."""
+    with store.session() as session:
+        return list(session.exec(select(tables.Act).where(tables.Act.supersedes_id == act_id)))
+
+
 def start_correction(store: Store, act_id: str, actor: str) -> str:
     """A new visit carrying the old one's answers, to be corrected and signed as the act's next version."""
     old_act = get_act(store, act_id)

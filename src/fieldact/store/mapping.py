@@ -61,3 +61,9 @@ def payment_value(row: tables.PaymentRecord) -> Payment:
 
 def material_value(row: tables.MaterialUse) -> Material:
     return Material(row.code, row.name, Decimal(row.quantity), row.unit)
+
+
+def closing_values(column: str) -> dict[str, Answer]:
+    """The closing stage's answers kept on the visit row."""
+    stored: dict[str, dict[str, str]] = json.loads(column or "{}")
+    return {key: Answer(ItemState(value["state"]), None, value.get("reason", "")) for key, value in stored.items()}

@@ -19,7 +19,14 @@ from sqlmodel import Session, col, select
 from fieldact.standard import Brand, Service, Standard, VisitKind
 from fieldact.store import audit, tables
 from fieldact.store.db import Database
-from fieldact.store.mapping import answer_value, evidence_column, material_value, payment_row, payment_value
+from fieldact.store.mapping import (
+    answer_value,
+    closing_values,
+    evidence_column,
+    material_value,
+    payment_row,
+    payment_value,
+)
 from fieldact.store.pins import hash_pin, pin_matches
 from fieldact.store.validation import check_contract, clean_text
 from fieldact.text import InputError, say
@@ -28,6 +35,11 @@ from fieldact.visit.checklist import Checklist, ItemState
 
 MAX_PIN_TRIES = 5
 PIN_LOCK = timedelta(minutes=5)
+
+
+CLOSED_STATUSES = frozenset(
+    status.value for status in (VisitStatus.RESCHEDULED, VisitStatus.CANCELLED, VisitStatus.SIGNED, VisitStatus.REFUSED)
+)
 
 
 class FrozenVisit(InputError):
@@ -53,6 +65,7 @@ class VisitSummary:
     address: str
     request_number: str
     precalled: bool = False
+    expected_arrival: datetime | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -227,8 +240,15 @@ class Store:
             id=uuid.UUID(row.id),
             status=VisitStatus(row.status),
             stage_index=row.stage_index,
+            request_number=row.request_number,
+            precall_at=row.precall_at.astimezone(zone) if row.precall_at else None,
+            precall_attempts=row.precall_attempts,
+            arrived_at=row.arrived_at.astimezone(zone) if row.arrived_at else None,
+            expected_arrival=row.expected_arrival.astimezone(zone) if row.expected_arrival else None,
         )
-        visit.checklist.restore({a.item_key: answer_value(a) for a in answers}, json.loads(row.conditions))
+        stored = {a.item_key: answer_value(a) for a in answers}
+        stored.update(closing_values(row.closing))
+        visit.checklist.restore(stored, json.loads(row.conditions))
         visit.payment = payment_value(payment) if payment else None
         visit.materials = [material_value(m) for m in materials]
         visit.branches = [
@@ -246,7 +266,8 @@ class Store:
     def _has_act(self, session: Session, visit_id: str) -> bool:
         return session.exec(select(tables.Act.id).where(tables.Act.visit_id == visit_id)).first() is not None
 
-    def _writable(self, session: Session, visit_id: str) -> tables.Visit:
+    def _writable(self, session: Session, visit_id: str, starts: bool = True) -> tables.Visit:
+        """The visit's row, refused when it has an act or is finished; ``starts`` puts a planned visit in work."""
         row = self._visit_row(session, visit_id)
         if self._has_act(session, visit_id):
             raise FrozenVisit(
@@ -255,17 +276,30 @@ class Store:
                     "This visit already has an act and cannot change. Make a corrected act instead.",
                 )
             )
+        if row.status in CLOSED_STATUSES:
+            raise FrozenVisit(
+                say(
+                    "Этот визит закрыт (перенесён или отменён) — изменить его нельзя.",
+                    "This visit is closed (rescheduled or cancelled) and cannot change.",
+                )
+            )
         row.updated_at = now_utc()
-        if row.status == VisitStatus.PLANNED.value:
+        if starts and row.status == VisitStatus.PLANNED.value:
             row.status = VisitStatus.IN_PROGRESS.value
         session.add(row)
         return row
 
-    def save_answer(self, visit_id: str, key: str, answer: Answer, actor: str) -> None:
-        """Commit one answer now; an earlier answer to the same item is replaced."""
+    def save_answer(self, visit_id: str, key: str, answer: Answer, actor: str, at: datetime | None = None) -> None:
+        """Commit one answer now; an earlier answer to the same item is replaced.
+
+        The item's rule is checked here too ("done" needs its evidence, the others a reason), so no caller
+        can store an answer the visit engine would refuse.
+        """
         reason = clean_text(answer.reason, "Причина", "Reason", 1000, multiline=True)
         with self.session() as session:
-            entry = self._checklist(self._writable(session, visit_id)).entry(key)
+            checklist = self._checklist(self._writable(session, visit_id, starts=at is None))
+            checklist.check(key, answer)
+            entry = checklist.entry(key)
             existing = session.get(tables.Answer, (visit_id, key))
             if answer.state is ItemState.PENDING:
                 if existing is not None:
@@ -275,7 +309,7 @@ class Store:
                 row.state = answer.state.value
                 row.evidence = evidence_column(answer.evidence, entry.item.evidence)
                 row.reason = reason
-                row.answered_at = now_utc()
+                row.answered_at = at or now_utc()
                 session.add(row)
             audit.record(session, actor, "answer", visit_id, item=key, state=answer.state.value)
             session.commit()
@@ -301,7 +335,9 @@ class Store:
             audit.record(session, actor, "condition", visit_id, condition=condition, value=value)
             session.commit()
 
-    def set_stage(self, visit_id: str, stage_index: int, actor: str, completed: str | None = None) -> None:
+    def set_stage(
+        self, visit_id: str, stage_index: int, actor: str, completed: str | None = None, at: datetime | None = None
+    ) -> None:
         """Move to a stage; ``completed`` names the stage just finished, whose moment is kept."""
         with self.session() as session:
             row = self._writable(session, visit_id)
@@ -313,25 +349,81 @@ class Store:
                     )
                 ).first()
                 if exists is None:
-                    session.add(tables.StageEvent(visit_id=visit_id, stage_key=completed, completed_at=now_utc()))
+                    session.add(tables.StageEvent(visit_id=visit_id, stage_key=completed, completed_at=at or now_utc()))
             audit.record(session, actor, "stage", visit_id, stage_index=stage_index, completed=completed)
             session.commit()
 
     def mark(self, visit_id: str, moment: str, actor: str, at: datetime | None = None) -> None:
-        """Record the pre-call or the arrival moment."""
+        """Record the pre-call or the arrival moment; only the arrival puts the visit in work."""
         if moment not in ("precall_at", "arrived_at"):
             raise KeyError(moment)
         with self.session() as session:
-            row = self._writable(session, visit_id)
+            row = self._writable(session, visit_id, starts=moment == "arrived_at")
             setattr(row, moment, at or now_utc())
             audit.record(session, actor, moment.removesuffix("_at"), visit_id)
             session.commit()
 
-    def record_closing(self, visit_id: str, key: str, answer: Answer, actor: str) -> None:
-        """The closing stage follows the signed act, whose answers are frozen: it goes to the audit log."""
+    def stage_completions(self, visit_id: str) -> dict[str, datetime]:
+        """When each stage of the visit was completed: the stage events; the signing stage ends with the act,
+        the closing stage with its last answer."""
         with self.session() as session:
-            self._visit_row(session, visit_id)
-            audit.record(session, actor, "closing", visit_id, item=key, state=answer.state.value, reason=answer.reason)
+            row = self._visit_row(session, visit_id)
+            events = session.exec(select(tables.StageEvent).where(tables.StageEvent.visit_id == visit_id)).all()
+        completed = {event.stage_key: event.completed_at for event in events}
+        stages = self.standard.kind(VisitKind(row.kind)).stages
+        signing = next(stage for stage in stages if stage.signing)
+        if row.signed_at is not None:
+            completed.setdefault(signing.key, row.signed_at)
+        closing = [datetime.fromisoformat(value["at"]) for value in json.loads(row.closing or "{}").values()]
+        if closing:
+            completed.setdefault(stages[-1].key, max(closing))
+        return completed
+
+    def precall_missed(self, visit_id: str, actor: str, at: datetime) -> int:
+        """A pre-call that did not reach the subscriber; returns the attempts so far."""
+        with self.session() as session:
+            row = self._writable(session, visit_id, starts=False)
+            row.precall_attempts += 1
+            audit.record(session, actor, "precall_missed", visit_id, at=at.isoformat(), attempt=row.precall_attempts)
+            session.commit()
+            return row.precall_attempts
+
+    def set_expected_arrival(self, visit_id: str, at: datetime, actor: str) -> None:
+        with self.session() as session:
+            row = self._writable(session, visit_id, starts=False)
+            row.expected_arrival = at
+            audit.record(session, actor, "expected_arrival", visit_id, at=at.isoformat())
+            session.commit()
+
+    def save_closing(self, visit_id: str, key: str, answer: Answer, actor: str, at: datetime) -> None:
+        """The closing stage follows the frozen act: its answers are kept on the visit row (synced with it)."""
+        reason = clean_text(answer.reason, "Причина", "Reason", 1000, multiline=True)
+        with self.session() as session:
+            row = self._visit_row(session, visit_id)
+            checklist = self._checklist(row)
+            checklist.check(key, answer)
+            if checklist.entry(key).stage.number <= self.standard.kind(VisitKind(row.kind)).signing_stage.number:
+                raise KeyError(key)
+            closing = json.loads(row.closing or "{}")
+            if answer.state is ItemState.PENDING:
+                closing.pop(key, None)
+            else:
+                closing[key] = {"state": answer.state.value, "reason": reason, "at": at.isoformat()}
+            row.closing = json.dumps(closing, ensure_ascii=False, sort_keys=True)
+            row.updated_at = now_utc()
+            session.add(row)
+            _send_again(session, visit_id)
+            audit.record(session, actor, "closing", visit_id, item=key, state=answer.state.value, reason=reason)
+            session.commit()
+
+    def save_standard_kept(self, visit_id: str, summary: dict[str, object], actor: str) -> None:
+        with self.session() as session:
+            row = self._visit_row(session, visit_id)
+            row.standard_kept = json.dumps(summary, ensure_ascii=False, sort_keys=True)
+            row.updated_at = now_utc()
+            session.add(row)
+            _send_again(session, visit_id)
+            audit.record(session, actor, "standard_kept", visit_id, **summary)
             session.commit()
 
     def set_status(self, visit_id: str, status: VisitStatus, actor: str, reason: str = "") -> None:
@@ -339,6 +431,14 @@ class Store:
             row = self._visit_row(session, visit_id)
             if self._has_act(session, visit_id) and status not in (VisitStatus.SIGNED, VisitStatus.REFUSED):
                 raise FrozenVisit(say("По визиту уже есть акт.", "The visit already has an act."))
+            reopened = status in (VisitStatus.IN_PROGRESS, VisitStatus.AWAITING_SIGNATURE)
+            if reopened and row.status in (VisitStatus.RESCHEDULED.value, VisitStatus.CANCELLED.value):
+                raise FrozenVisit(
+                    say(
+                        "Этот визит закрыт (перенесён или отменён) — продолжить его нельзя.",
+                        "This visit is closed (rescheduled or cancelled) and cannot go on.",
+                    )
+                )
             row.status, row.updated_at = status.value, now_utc()
             session.add(row)
             audit.record(session, actor, "status", visit_id, status=status.value, reason=reason)
@@ -454,8 +554,33 @@ class Store:
             contract.address,
             visit.request_number,
             visit.precall_at is not None,
+            visit.expected_arrival.astimezone(zone) if visit.expected_arrival else None,
         )
+
+    # --- the day's rules ------------------------------------------------------------------------------------
+
+    def day_rules_confirmed(self, technician_id: str, day: date) -> bool:
+        """Whether this technician confirmed the start-of-day rules on this (local) day."""
+        with self.session() as session:
+            statement = select(tables.AuditEvent.details).where(
+                tables.AuditEvent.action == "day_rules_confirmed", tables.AuditEvent.actor == technician_id
+            )
+            return any(json.loads(details).get("day") == day.isoformat() for details in session.exec(statement))
+
+    def confirm_day_rules(self, technician_id: str, day: date) -> None:
+        with self.session() as session:
+            audit.record(session, technician_id, "day_rules_confirmed", day=day.isoformat())
+            session.commit()
 
     def audit_trail(self, visit_id: str) -> list[tables.AuditEvent]:
         with self.session() as session:
             return audit.trail(session, visit_id)
+
+
+def _send_again(session: Session, visit_id: str) -> None:
+    """A finished visit changed after it went up (the closing stage, the measures): queue it once more."""
+    queued = session.get(tables.Outbox, visit_id)
+    if queued is not None and queued.confirmed_at is not None:
+        queued.confirmed_at, queued.queued_at, queued.attempts = None, now_utc(), 0
+        queued.next_attempt_at, queued.last_error = None, ""
+        session.add(queued)

@@ -14,9 +14,9 @@ from fieldact.act.signed import make_act, sealer_for
 from fieldact.ink import CaptureContext, PointerType, Signature
 from fieldact.store import tables
 from fieldact.store.acts import NewAct, act_number, correction_of, store_act
-from fieldact.store.repository import Store
+from fieldact.store.repository import FrozenVisit, Store
 from fieldact.text import InputError, say
-from fieldact.visit import Visit
+from fieldact.visit import Visit, VisitStatus
 
 
 def no_signature(at: datetime) -> Signature:
@@ -44,6 +44,13 @@ def preview_pdf(store: Store, visit_id: str, at: datetime) -> bytes:
 
 
 def _refuse_blocked(visit: Visit) -> None:
+    if visit.status in (VisitStatus.RESCHEDULED, VisitStatus.CANCELLED):
+        raise FrozenVisit(
+            say(
+                "Этот визит закрыт (перенесён или отменён) — акт по нему не подписывается.",
+                "This visit is closed (rescheduled or cancelled); no act is signed for it.",
+            )
+        )
     blockers = visit.signing_blockers()
     if blockers:
         raise InputError(

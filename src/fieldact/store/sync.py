@@ -476,6 +476,18 @@ def push_visit(central: Connection, payload: VisitPayload, me: str) -> Delivered
                 if payload.children[table.name]:  # one statement for all rows: one round trip, one plan
                     central.execute(insert(table).values(payload.children[table.name]))
             fresh = True
+    else:  # after the act only the closing answers and the measures may still change
+        fresh = bool(
+            central.execute(
+                text("SELECT fieldact_visit_after_act(:id, :closing, :kept, :changed)"),
+                {
+                    "id": visit_id,
+                    "closing": payload.visit["closing"],
+                    "kept": payload.visit["standard_kept"],
+                    "changed": payload.visit["updated_at"],
+                },
+            ).scalar()
+        )
     kept_aside = []
     for act in payload.acts:
         verdict = _store_act(central, act)

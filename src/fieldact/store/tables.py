@@ -57,6 +57,10 @@ class Visit(SQLModel, table=True):
     corrects_visit_id: str | None = Field(default=None, foreign_key="visit.id", max_length=36)
     precall_at: datetime | None = None
     arrived_at: datetime | None = None
+    precall_attempts: int = 0  # calls that did not reach the subscriber
+    expected_arrival: datetime | None = None  # said by the technician for a visit without an exact time
+    closing: str = Field(default="{}", sa_column=Column(Text, nullable=False, default="{}"))  # JSON answers
+    standard_kept: str = Field(default="{}", sa_column=Column(Text, nullable=False, default="{}"))  # JSON summary
     signed_at: datetime | None = None
     created_at: datetime
     updated_at: datetime

@@ -4,27 +4,25 @@ from __future__ import annotations
 
 from datetime import datetime, timedelta
 
-from PySide6.QtCore import QDateTime, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QDateTime, Qt, Signal
 from PySide6.QtWidgets import QButtonGroup, QDateTimeEdit, QFrame, QPlainTextEdit, QRadioButton, QVBoxLayout, QWidget
 
-from fieldact.standard.schema import Branch
+from fieldact.standard.schema import Branch, Brand
+from fieldact.store.open_visit import OpenVisit
 from fieldact.text import InputError
 from fieldact.ui.context import AppContext
 from fieldact.ui.widgets.common import big_button, heading, note
-from fieldact.visit import Visit, VisitStatus, reschedule_contact
+from fieldact.visit import VisitStatus, reschedule_contact
 from fieldact.visit.scripts import ScriptValueMissing, render_script
-
-# Branches taken at the pre-call end the visit: it is rescheduled.
-ENDS_VISIT = {"precall"}
 
 
 class BranchPanel(QFrame):
     recorded = Signal(bool)  # True when the visit ends here
 
-    def __init__(self, context: AppContext, visit: Visit, branch: Branch, parent: QWidget | None = None) -> None:
+    def __init__(self, context: AppContext, current: OpenVisit, branch: Branch, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("branchCard")
-        self.context, self.visit, self.branch = context, visit, branch
+        self.context, self.current, self.visit, self.branch = context, current, current.visit, branch
         self.open_button = big_button(branch.title, "quiet")
         self.open_button.setCheckable(True)
         self.details_box = QWidget()
@@ -38,7 +36,7 @@ class BranchPanel(QFrame):
         self.message = note("", "error")
         self.record = big_button(self.tr("Record"), "primary")
         self._build()
-        taken = next((r for r in visit.branches if r.key == branch.key), None)
+        taken = next((r for r in self.visit.branches if r.key == branch.key), None)
         if taken is not None:
             self.open_button.setText(self.tr("{title}: recorded").format(title=branch.title))
             self.open_button.setEnabled(False)
@@ -79,14 +77,7 @@ class BranchPanel(QFrame):
         self.record.clicked.connect(self._record)
 
     def _whom_to_call(self) -> str:
-        brand = self.visit.brand
-        contact = (
-            reschedule_contact(self.context.now(), brand)
-            if self.branch.call == "reschedule_contact"
-            else brand.quality_manager
-        )
-        phone = f", {contact.phone}" if contact.phone else ""
-        return self.tr("Call now: {role}{phone}").format(role=contact.role, phone=phone)
+        return whom_to_call(self.visit.brand, self.branch, self.context.now())
 
     def _outcome(self) -> str:
         checked = self.outcomes.checkedButton()
@@ -98,16 +89,22 @@ class BranchPanel(QFrame):
         return self.requested.dateTime().toPython().replace(tzinfo=self.context.zone)
 
     def _record(self) -> None:
-        visit_id = str(self.visit.id)
+        at, details, requested = self.context.now(), self.details.toPlainText(), self._requested_time()
         try:
-            record = self.visit.take_branch(
-                self.branch.key, self.context.now(), self._outcome(), self.details.toPlainText(), self._requested_time()
-            )
+            if self.branch.stage == self.visit.stages[0].key:  # at the pre-call: the call itself is kept too
+                self.current.precall_branch(self.branch.key, at, details, requested)
+            else:
+                self.current.take_branch(self.branch.key, at, self._outcome(), details, requested)
         except InputError as error:
             self.message.setText(str(error))
             return
-        self.context.store.record_branch(visit_id, record, self.context.actor)
-        ends = self.branch.stage in ENDS_VISIT
-        if ends:
-            self.context.store.set_status(visit_id, VisitStatus.RESCHEDULED, self.context.actor, self.branch.key)
-        self.recorded.emit(ends)
+        self.recorded.emit(self.visit.status is VisitStatus.RESCHEDULED)
+
+
+def whom_to_call(brand: Brand, branch: Branch, at: datetime) -> str:
+    """«Call now: <role>, <phone>» for a branch that calls someone."""
+    contact = (
+        reschedule_contact(at, brand) if branch.call == "reschedule_contact" else getattr(brand, branch.call or "")
+    )
+    phone = f", {contact.phone}" if contact.phone else ""
+    return QCoreApplication.translate("BranchPanel", "Call now: {role}{phone}").format(role=contact.role, phone=phone)

@@ -2,16 +2,28 @@
 
 from __future__ import annotations
 
-from datetime import timedelta
+from datetime import datetime, timedelta
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import Qt, QTime, QTimer, Signal
 from PySide6.QtGui import QKeyEvent, QMouseEvent
-from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QScrollArea, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QApplication,
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QScrollArea,
+    QTimeEdit,
+    QVBoxLayout,
+    QWidget,
+)
 
+from fieldact.store.open_visit import OpenVisit
 from fieldact.store.repository import VisitSummary
 from fieldact.store.sync import sync_status
+from fieldact.text import InputError
 from fieldact.ui.context import AppContext
 from fieldact.ui.labels import kind_name, service_name, status_name
+from fieldact.ui.precall_panel import PrecallPanel
 from fieldact.ui.widgets.common import big_button, card, clear_layout, heading, note, set_pixel_size
 from fieldact.visit import Plan, VisitStatus, precall_moment
 from fieldact.visit.scripts import ScriptValueMissing, render_script
@@ -21,6 +33,7 @@ OPEN = (VisitStatus.PLANNED, VisitStatus.IN_PROGRESS, VisitStatus.AWAITING_SIGNA
 
 class DayScreen(QWidget):
     open_visit = Signal(str)
+    open_branch = Signal(str, str)  # visit id, branch key: another time / not home at the pre-call
     sign_out = Signal()
 
     def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
@@ -33,6 +46,11 @@ class DayScreen(QWidget):
         self.sign_out_button.clicked.connect(self.sign_out)
         self.rules = card()
         self.rules_layout = QVBoxLayout(self.rules)
+        self.always = note("", "alwaysRules")
+        self.always.hide()
+        self.always_toggle = big_button("", "quiet")
+        self.always_toggle.setCheckable(True)
+        self.always_toggle.toggled.connect(self.always.setVisible)
         self.precall = card()
         self.precall.setObjectName("precallCard")
         self.precall_layout = QVBoxLayout(self.precall)
@@ -51,12 +69,14 @@ class DayScreen(QWidget):
         layout.addLayout(top)
         layout.addWidget(self.precall)
         layout.addWidget(self.rules)
+        layout.addWidget(self.always_toggle, 0, Qt.AlignmentFlag.AlignLeft)
+        layout.addWidget(self.always)
         layout.addWidget(scroll, 1)
         self.timer = QTimer(self)
         self.timer.setInterval(30_000)
         self.timer.timeout.connect(self.refresh_precall)
         self.timer.timeout.connect(self.refresh_sync)
-        self.rules_seen = False
+        self.precall_panel: PrecallPanel | None = None
 
     def showEvent(self, event) -> None:  # type: ignore[no-untyped-def]  # noqa: N802
         self.refresh()
@@ -95,10 +115,24 @@ class DayScreen(QWidget):
             text += " · " + self.tr("problems: {n}, the office is told").format(n=status.failing + status.conflicts)
         self.sync_line.setText(text)
 
+    @property
+    def rules_seen(self) -> bool:
+        """Confirmed by this technician today (kept, so another technician on the tablet still sees them)."""
+        technician = self.context.technician
+        return technician is not None and self.context.store.day_rules_confirmed(
+            technician.id, self.context.now().date()
+        )
+
     def _fill_rules(self) -> None:
+        standard = self.context.store.standard
+        always = [rule.text for rule in standard.day_rules if rule.when == "always"]
+        self.always.setText("\n".join("• " + text for text in always))
+        self.always_toggle.setText(self.tr("Rules for the whole day ({n})").format(n=len(always)))
+        self.always_toggle.setVisible(bool(always))
         clear_layout(self.rules_layout)
-        self.rules.setVisible(not self.rules_seen)
-        if self.rules_seen:
+        seen = self.rules_seen
+        self.rules.setVisible(not seen)
+        if seen:
             return
         self.rules_layout.addWidget(heading(self.tr("Before the first visit"), 2))
         for rule in self.context.store.standard.day_rules:
@@ -109,7 +143,9 @@ class DayScreen(QWidget):
         self.rules_layout.addWidget(done)
 
     def _rules_done(self) -> None:
-        self.rules_seen = True
+        technician = self.context.technician
+        if technician is not None:
+            self.context.store.confirm_day_rules(technician.id, self.context.now().date())
         self.rules.hide()
 
     def _fill_list(self) -> None:
@@ -132,7 +168,34 @@ class DayScreen(QWidget):
             summary.status,
         )
         card.clicked.connect(lambda v=summary.id: self.open_visit.emit(v))
+        if self._asks_arrival(summary):
+            card.ask_arrival(self.tr("When do you expect to arrive? The pre-call comes an hour before."))
+            card.arrival_set.connect(lambda at, v=summary.id: self._expect_arrival(v, at))
+        elif summary.expected_arrival is not None and not summary.planned_exact:
+            card.title.setText(
+                card.title.text()
+                + " · "
+                + self.tr("expected {time}").format(time=summary.expected_arrival.strftime("%H:%M"))
+            )
         return card
+
+    def _asks_arrival(self, summary: VisitSummary) -> bool:
+        kind = self.context.store.standard.kind(summary.kind)
+        return (
+            not summary.planned_exact
+            and summary.expected_arrival is None
+            and summary.status is VisitStatus.PLANNED
+            and kind.precall_minutes_before_without_time is not None
+        )
+
+    def _expect_arrival(self, visit_id: str, at: QTime) -> None:
+        day = self.context.now()
+        moment = datetime.combine(day.date(), at.toPython(), self.context.zone)
+        try:
+            OpenVisit.load(self.context.store, visit_id, self.context.actor).expect_arrival(moment)
+        except InputError:
+            return
+        self.refresh()
 
     def due_precall(self) -> VisitSummary | None:
         """The first planned visit whose pre-call moment has come and which was not yet called."""
@@ -141,8 +204,10 @@ class DayScreen(QWidget):
         for summary in self.visits:
             if summary.status is not VisitStatus.PLANNED or summary.precalled:
                 continue
-            moment = precall_moment(standard.kind(summary.kind), Plan(summary.planned_start, summary.planned_exact))
-            if moment is not None and moment <= now < summary.planned_start + timedelta(hours=1):
+            plan = Plan(summary.planned_start, summary.planned_exact)
+            moment = precall_moment(standard.kind(summary.kind), plan, summary.expected_arrival)
+            arrival = summary.expected_arrival or summary.planned_start
+            if moment is not None and moment <= now < arrival + timedelta(hours=1):
                 return summary
         return None
 
@@ -152,7 +217,8 @@ class DayScreen(QWidget):
         self.precall.setVisible(summary is not None)
         if summary is None:
             return
-        visit = self.context.store.load_visit(summary.id)
+        current = OpenVisit.load(self.context.store, summary.id, self.context.actor)
+        visit = current.visit
         stage = visit.stages[0]
         self.precall_layout.addWidget(
             heading(self.tr("Time to call {name}").format(name=visit.subscriber.full_name), 2)
@@ -167,19 +233,18 @@ class DayScreen(QWidget):
             label.setObjectName("script")
             label.setWordWrap(True)
             self.precall_layout.addWidget(label)
-        called = big_button(self.tr("Called, the subscriber expects me"), "primary")
-        called.clicked.connect(lambda _=False, v=summary.id: self._called(v))
-        self.precall_layout.addWidget(called, 0, Qt.AlignmentFlag.AlignLeft)
-
-    def _called(self, visit_id: str) -> None:
-        self.context.store.mark(visit_id, "precall_at", self.context.actor, self.context.now())
-        self.refresh()
+        self.precall_panel = PrecallPanel(self.context, current)
+        self.precall_panel.recorded.connect(self.refresh)
+        # another time / not home: the branch's form is in the visit's first stage
+        self.precall_panel.branch_wanted.connect(lambda key, v=summary.id: self.open_branch.emit(v, key))
+        self.precall_layout.addWidget(self.precall_panel)
 
 
 class VisitCard(QFrame):
     """One visit of the day: a large tappable card whose text wraps in portrait."""
 
     clicked = Signal()
+    arrival_set = Signal(QTime)
 
     def __init__(self, title: str, status: str, where: str, state: VisitStatus) -> None:
         super().__init__()
@@ -193,9 +258,22 @@ class VisitCard(QFrame):
         set_pixel_size(self.title, 20, bold=True)
         top.addWidget(self.title, 1)
         top.addWidget(note(status, "cardStatus"), 0, Qt.AlignmentFlag.AlignTop)
-        layout = QVBoxLayout(self)
-        layout.addLayout(top)
-        layout.addWidget(note(where))
+        self.body = QVBoxLayout(self)
+        self.body.addLayout(top)
+        self.body.addWidget(note(where))
+
+    def ask_arrival(self, question: str) -> None:
+        """A visit without an exact time: the technician says when he expects to come."""
+        self.arrival = QTimeEdit()
+        self.arrival.setDisplayFormat("HH:mm")
+        self.arrival.setMinimumHeight(56)
+        self.set_arrival = big_button(QApplication.translate("DayScreen", "Set"), "primary")
+        self.set_arrival.clicked.connect(lambda: self.arrival_set.emit(self.arrival.time()))
+        row = QHBoxLayout()
+        row.addWidget(note(question), 1)
+        row.addWidget(self.arrival)
+        row.addWidget(self.set_arrival)
+        self.body.addLayout(row)
 
     def mouseReleaseEvent(self, event: QMouseEvent) -> None:  # noqa: N802
         if self.rect().contains(event.position().toPoint()):

@@ -6,14 +6,17 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QHBoxLayout, QScrollArea, QVBoxLayout, QWidget
 
 from fieldact.act.content import account_url
+from fieldact.store.open_visit import OpenVisit
 from fieldact.text import InputError
 from fieldact.ui.context import AppContext
+from fieldact.ui.labels import kept_text
 from fieldact.ui.widgets.common import big_button, clear_layout, heading, note, set_pixel_size
 from fieldact.ui.widgets.item_row import ItemRow
 from fieldact.ui.widgets.qr_view import QrView
 from fieldact.ui.widgets.scripts import rendered_script
 from fieldact.visit import ItemState, Visit
 from fieldact.visit.evidence import Evidence
+from fieldact.visit.measures import standard_kept
 
 
 class DoneScreen(QWidget):
@@ -23,6 +26,9 @@ class DoneScreen(QWidget):
         super().__init__(parent)
         self.context = context
         self.visit: Visit | None = None
+        self.current: OpenVisit | None = None
+        self.signed = True
+        self.kept = note("", "standardKept")
         self.rows: dict[str, ItemRow] = {}
         self.title = heading("")
         self.qr = QrView()
@@ -40,13 +46,14 @@ class DoneScreen(QWidget):
         scroll.setWidgetResizable(True)
         scroll.setWidget(holder)
         self.finish = big_button(self.tr("Finish the visit"), "primary")
-        self.finish.clicked.connect(self.finished)
+        self.finish.clicked.connect(self._finish)
         self.remaining = note("")
         left = QVBoxLayout()
         left.addWidget(self.scan)
         left.addWidget(self.qr, 1)
         left.addWidget(self.url)
         left.addWidget(self.hotline)
+        left.addWidget(self.kept)
         right = QVBoxLayout()
         right.addWidget(scroll, 1)
         bottom = QHBoxLayout()
@@ -61,7 +68,8 @@ class DoneScreen(QWidget):
         layout.addLayout(middle, 1)
 
     def open(self, visit: Visit, number: str, signed: bool) -> None:
-        self.visit = visit
+        self.visit, self.signed = visit, signed
+        self.current = OpenVisit(self.context.store, visit, self.context.actor)
         url = account_url(visit.brand.account_url_template, visit.subscriber.contract)
         self.qr.set_data(url)
         self.url.setText(url)
@@ -77,7 +85,8 @@ class DoneScreen(QWidget):
         stage = self.visit.stages[-1]
         self.closing.addWidget(heading(f"{stage.number}. {stage.title}", 2))
         now = self.context.now()
-        scripts = {script.key: script for script in self.visit.scripts(stage)}
+        # after a refusal no script thanks the subscriber for using the service
+        scripts = {script.key: script for script in self.visit.scripts(stage) if self.signed or not script.only_signed}
         for entry in self.visit.checklist.in_stage(stage.key):
             boxes = [rendered_script(self.visit, scripts[key], now) for key in entry.item.script if key in scripts]
             row = ItemRow(entry, self.visit.checklist.answer(entry.key), True, boxes)
@@ -90,15 +99,13 @@ class DoneScreen(QWidget):
         self._refresh()
 
     def _answer(self, key: str, state: ItemState, evidence: Evidence | None, reason: str) -> None:
-        """The closing stage comes after the act: its answers are kept in the audit log, not in the frozen act."""
-        assert self.visit is not None
-        checklist = self.visit.checklist
+        """The closing stage comes after the act: its answers are kept on the visit, not in the frozen act."""
+        assert self.current is not None
         try:
-            answer = checklist.apply(key, state, evidence, reason)
+            answer = self.current.answer_closing(key, state, self.context.now(), evidence, reason)
         except InputError as error:
             self.rows[key].show_error(str(error))
             return
-        self.context.store.record_closing(str(self.visit.id), key, answer, self.context.actor)
         self.rows[key].show_answer(answer)
         self._refresh()
 
@@ -108,3 +115,19 @@ class DoneScreen(QWidget):
         self.remaining.setText(
             self.tr("Closing: {n} still open").format(n=open_items) if open_items else self.tr("Closing done.")
         )
+        self.finish.setEnabled(not open_items)
+        self._keep_summary()
+
+    def _keep_summary(self) -> None:
+        """The standard as measured, stored with the visit and shown to the technician (not on the act)."""
+        assert self.visit is not None
+        store, visit_id = self.context.store, str(self.visit.id)
+        summary = standard_kept(
+            self.visit, self.visit.brand.standard_tolerance_minutes, store.stage_completions(visit_id)
+        )
+        store.save_standard_kept(visit_id, summary, self.context.actor)
+        self.kept.setText(kept_text(summary))
+
+    def _finish(self) -> None:
+        if self.visit is not None and not self.visit.closing_blockers():
+            self.finished.emit()

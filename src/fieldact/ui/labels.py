@@ -46,3 +46,30 @@ def state_name(state: ItemState) -> str:
         ItemState.FAILED: QCoreApplication.translate("labels", "not done"),
     }
     return names[state]
+
+
+def kept_text(summary: dict[str, object]) -> str:
+    """The "standard kept" summary in words, for the technician and the office."""
+    yes, no = "✓", "✗"
+    late = summary.get("arrival_late_minutes")
+    arrival = (
+        QCoreApplication.translate("labels", "arrival on time")
+        if summary.get("arrival_on_time")
+        else QCoreApplication.translate("labels", "arrival late by {n} min").format(n=late)
+        if late
+        else QCoreApplication.translate("labels", "arrival not recorded")
+    )
+    parts = [
+        f"{yes if summary.get('precall_on_time') else no} " + QCoreApplication.translate("labels", "pre-call on time"),
+        f"{yes if summary.get('arrival_on_time') else no} " + arrival,
+        f"{yes if summary.get('required_done') else no} " + QCoreApplication.translate("labels", "required items done"),
+        f"{yes if summary.get('closing_done') else no} " + QCoreApplication.translate("labels", "closing done"),
+    ]
+    minutes = summary.get("stage_minutes")
+    if isinstance(minutes, dict) and minutes:
+        parts.append(
+            QCoreApplication.translate("labels", "Minutes per stage: {minutes}").format(
+                minutes=" · ".join(str(value) for value in minutes.values())
+            )
+        )
+    return QCoreApplication.translate("labels", "The standard:") + "\n" + "\n".join(parts)

@@ -29,7 +29,7 @@ from fieldact.office.checks import check_act
 from fieldact.office.queries import COUNT_CAP, ActFilter, ActRow, ActStatus, Sorting, SortKey
 from fieldact.standard import Service, VisitKind
 from fieldact.store.tables import Act, AuditEvent
-from fieldact.ui.labels import kind_name, service_name
+from fieldact.ui.labels import kept_text, kind_name, service_name
 from fieldact.ui.office_window import OfficeContext
 from fieldact.ui.review_screen import PdfViewer
 from fieldact.ui.widgets.common import big_button, heading, note, set_pixel_size
@@ -297,10 +297,12 @@ class ActPanel(QTabWidget):
         self.context = context
         self.act_id = ""
         self.check = note(self.tr("Choose an act in the list."))
+        self.kept = note("", "standardKept")  # the standard as measured: for the office, not on the act
         self.viewer = PdfViewer()
         page = QWidget()
         column = QVBoxLayout(page)
         column.addWidget(self.check)
+        column.addWidget(self.kept)
         column.addWidget(self.viewer, 1)
         self.trail = QTableWidget(0, 4)
         self.trail.setHorizontalHeaderLabels([self.tr("When"), self.tr("What"), self.tr("Who"), self.tr("Details")])
@@ -327,12 +329,13 @@ class ActPanel(QTabWidget):
         )
 
     @staticmethod
-    def _load(database, checked, act_id: str) -> tuple[Act, list[str], list[AuditEvent]]:  # type: ignore[no-untyped-def]
+    def _load(database, checked, act_id: str):  # type: ignore[no-untyped-def]
         act = queries.load_act(database, act_id)
-        return act, check_act(act, checked), queries.audit_trail(database, act.visit_id)
+        trail = queries.audit_trail(database, act.visit_id)
+        return act, check_act(act, checked), trail, queries.standard_kept(database, act.visit_id)
 
-    def _show(self, loaded: tuple[Act, list[str], list[AuditEvent]]) -> None:
-        act, problems, trail = loaded
+    def _show(self, loaded: tuple[Act, list[str], list[AuditEvent], dict[str, object]]) -> None:
+        act, problems, trail, kept = loaded
         if not alive(self.check) or act.id != self.act_id:
             return  # another act was chosen meanwhile
         self.viewer.show_pdf(act.pdf)  # the stored bytes, exactly as signed; never rendered again
@@ -346,6 +349,7 @@ class ActPanel(QTabWidget):
                     "Act {number} v{version}: the stored PDF and content are the ones signed (SHA-256 {digest}…)."
                 ).format(number=act.number, version=act.version, digest=act.pdf_sha256[:16])
             )
+        self.kept.setText(kept_text(kept) if kept else self.tr("The standard: not measured for this visit."))
         self._restyle()
         self._fill_trail(trail)
 

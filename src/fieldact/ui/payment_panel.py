@@ -5,20 +5,21 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFrame, QGridLayout, QHBoxLayout, QLineEdit, QListWidget, QSpinBox, QVBoxLayout, QWidget
 
+from fieldact.store.open_visit import OpenVisit
 from fieldact.text import InputError
 from fieldact.ui.context import AppContext
 from fieldact.ui.widgets.common import big_button, heading, note
-from fieldact.visit import PaymentLine, Visit, format_rubles, parse_rubles, settle
+from fieldact.visit import PaymentLine, format_rubles, parse_rubles, settle
 
 MONEY_HINTS = Qt.InputMethodHint.ImhFormattedNumbersOnly
 
 
 class PaymentPanel(QFrame):
-    def __init__(self, context: AppContext, visit: Visit, parent: QWidget | None = None) -> None:
+    def __init__(self, context: AppContext, current: OpenVisit, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("card")
-        self.context, self.visit = context, visit
-        self.lines: list[PaymentLine] = list(visit.payment.lines) if visit.payment else []
+        self.context, self.current, self.visit = context, current, current.visit
+        self.lines: list[PaymentLine] = list(self.visit.payment.lines) if self.visit.payment else []
         self.description = QLineEdit()
         self.description.setPlaceholderText(self.tr("What for (e.g. connection, cable, router)"))
         self.quantity = QSpinBox()
@@ -128,11 +129,10 @@ class PaymentPanel(QFrame):
             received = parse_rubles(self.received.text())
             change = parse_rubles(self.change.text() or "0")
             payment = settle(tuple(self.lines), received, change, self.bso.text())
-            self.context.store.save_payment(str(self.visit.id), payment, self.context.actor)
+            self.current.save_payment(payment)
         except InputError as error:
             self.message.setText(str(error))
             return
-        self.visit.payment = payment
         self.message.clear()
         self._show_saved()
 

@@ -50,6 +50,7 @@ class ReviewScreen(QWidget):
         self.back_button.clicked.connect(self.back)
         self.hand_button = big_button(self.tr("Hand the tablet to the subscriber"), "primary")
         self.hand_button.clicked.connect(lambda: self.hand_over.emit(self.visit_id))
+        self.hand_button.setEnabled(False)  # until an act is ready for this visit
         bottom = QHBoxLayout()
         bottom.addWidget(self.back_button)
         bottom.addWidget(self.status, 1)
@@ -61,6 +62,8 @@ class ReviewScreen(QWidget):
 
     def waiting(self, visit_id: str) -> None:
         self.visit_id = visit_id
+        self.title.setText(self.tr("The act as it will be signed"))
+        self.hand_button.show()
         self.hand_button.setEnabled(False)
         self.status.setText(self.tr("Preparing the act…"))
 
@@ -70,6 +73,14 @@ class ReviewScreen(QWidget):
             self.tr("{n} page(s). Comment on what the subscriber signs.").format(n=self.viewer.page_count())
         )
         self.hand_button.setEnabled(True)
+
+    def show_stored(self, visit_id: str, number: str, data: bytes) -> None:
+        """A finished visit's act as it was stored: only to look at, nothing to hand over."""
+        self.visit_id = visit_id
+        self.title.setText(self.tr("Act {number} as stored").format(number=number))
+        self.hand_button.hide()
+        self.viewer.show_pdf(data)
+        self.status.setText(self.tr("{n} page(s).").format(n=self.viewer.page_count()))
 
     def show_failure(self, sentence: str) -> None:
         self.status.setText(sentence)

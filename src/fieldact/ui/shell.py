@@ -6,7 +6,7 @@ from PySide6.QtCore import QEvent, QObject, Qt, QTimer
 from PySide6.QtGui import QCloseEvent, QKeyEvent
 from PySide6.QtWidgets import QApplication, QMainWindow, QStackedWidget, QWidget
 
-from fieldact.store.acts import act_of_visit
+from fieldact.store.acts import act_of_visit, start_correction
 from fieldact.store.signing import preview_pdf, refuse_visit, sign_visit
 from fieldact.store.tables import Act
 from fieldact.text import InputError
@@ -64,10 +64,13 @@ class Shell(QMainWindow):
         self.login.browse_standard.connect(lambda: self.show_screen(self.standard))
         self.standard.back.connect(lambda: self.show_screen(self.login))
         self.day.open_visit.connect(self.open_visit)
+        self.day.open_branch.connect(self._open_branch)
         self.day.sign_out.connect(self._sign_out)
         self.visit.back_to_day.connect(self.show_day)
         self.visit.finished.connect(self.show_day)
         self.visit.review.connect(self.open_review)
+        self.visit.show_act.connect(self.show_stored_act)
+        self.visit.correct.connect(self._ask_to_correct)
         self.review.back.connect(lambda: self.show_screen(self.visit))
         self.review.hand_over.connect(self.hand_over)
         self.signing.sign.connect(self._sign)
@@ -99,6 +102,10 @@ class Shell(QMainWindow):
         self.visit.open(visit_id)
         self.show_screen(self.visit)
 
+    def _open_branch(self, visit_id: str, key: str) -> None:
+        self.open_visit(visit_id)
+        self.visit.open_branch(key)
+
     # --- review, the subscriber's signature, the QR code ----------------------------------------------------
 
     def open_review(self, visit_id: str) -> None:
@@ -111,9 +118,42 @@ class Shell(QMainWindow):
             lambda error: self.review.show_failure(self._sentence(error)),
         )
 
+    def show_stored_act(self, visit_id: str) -> None:
+        act = act_of_visit(self.context.store, visit_id)
+        if act is None:
+            return
+        self.review.show_stored(visit_id, act.number, act.pdf)
+        self.show_screen(self.review)
+
+    def _ask_to_correct(self, act_id: str) -> None:
+        """«Correct the act»: the technician's PIN, then a new version of the act to fill in and have signed."""
+        if self.unlock is not None:
+            return
+        self.locked_from = self.visit
+        self.unlock = UnlockPrompt(self.context, self.tr("Correct the act: enter your PIN"))
+        self.unlock.unlocked.connect(lambda: self._correct(act_id))
+        self.unlock.cancelled.connect(self._unlocked)
+        self.stack.addWidget(self.unlock)
+        self.show_screen(self.unlock)
+
+    def _correct(self, act_id: str) -> None:
+        self._drop_unlock()
+        try:
+            visit_id = start_correction(self.context.store, act_id, self.context.actor)
+        except InputError as error:
+            self.show_screen(self.visit)
+            self.visit.message.setText(str(error))
+            self.visit.message.show()
+            return
+        self.open_visit(visit_id)
+
     def hand_over(self, visit_id: str) -> None:
         """The subscriber's screen: nothing else is reachable from it without the technician's PIN."""
-        self.context.store.set_status(visit_id, VisitStatus.AWAITING_SIGNATURE, self.context.actor)
+        try:
+            self.context.store.set_status(visit_id, VisitStatus.AWAITING_SIGNATURE, self.context.actor)
+        except InputError as error:
+            self.review.show_failure(str(error))
+            return
         self.signing.open(self.context.store.load_visit(visit_id))
         self.show_screen(self.signing)
 

@@ -13,7 +13,6 @@ from fieldact.ui.labels import service_name, state_name
 from fieldact.ui.signature_pad import SignatureField
 from fieldact.ui.widgets.common import big_button, card, heading, note, set_pixel_size
 from fieldact.visit import ItemState, Visit, format_rubles
-from fieldact.visit.visit import SIGNING_STAGE
 
 SUBSCRIBER_TEXT_PX = 22  # for an older person without glasses
 
@@ -106,7 +105,7 @@ class SigningScreen(QWidget):
         done = sum(
             1
             for entry in visit.checklist.entries
-            if entry.stage.number <= SIGNING_STAGE and visit.checklist.answer(entry.key).state is ItemState.DONE
+            if visit.before_act(entry.stage) and visit.checklist.answer(entry.key).state is ItemState.DONE
         )
         lines = [
             self.tr("Address: {address}, contract {contract}").format(
@@ -116,9 +115,9 @@ class SigningScreen(QWidget):
             self.tr("Work items done: {n}").format(n=done),
         ]
         failed = [
-            entry.item.text
+            f"{entry.item.text} ({visit.checklist.answer(entry.key).reason})"
             for entry in visit.checklist.entries
-            if entry.stage.number <= SIGNING_STAGE and visit.checklist.answer(entry.key).state is ItemState.FAILED
+            if visit.before_act(entry.stage) and visit.checklist.answer(entry.key).state is ItemState.FAILED
         ]
         if failed:
             lines.append(f"{state_name(ItemState.FAILED)}: " + "; ".join(failed))

@@ -96,14 +96,29 @@ class StandardScreen(QWidget):
         self.stage_list.clear()
         for stage in self.standard.kind(self.kind).stages:
             self.stage_list.addItem(f"{stage.number}. {stage.title}")
+        self.stage_list.addItem(self.tr("General rules"))
         self.stage_list.setCurrentRow(0)
 
     def _show_stage(self) -> None:
         row = self.stage_list.currentRow()
         if row < 0:
             return
-        stage = self.standard.kind(self.kind).stages[row]
-        self.body.setText(self._stage_html(stage))
+        stages = self.standard.kind(self.kind).stages
+        self.body.setText(self._stage_html(stages[row]) if row < len(stages) else self._rules_html())
+
+    def _rules_html(self) -> str:
+        """The general rules: all day, at the start of the day, before leaving."""
+        groups = (
+            ("always", self.tr("All day")),
+            ("start_of_day", self.tr("At the start of the day")),
+            ("before_leaving", self.tr("Before leaving for the addresses")),
+        )
+        parts = [f"<h2>{self.tr('General rules')}</h2>"]
+        for when, title in groups:
+            rules = [rule.text for rule in self.standard.day_rules if rule.when == when]
+            if rules:
+                parts.append(f"<h3>{title}</h3><ul>" + "".join(f"<li>{text}</li>" for text in rules) + "</ul>")
+        return "".join(parts)
 
     def _context(self) -> ScriptContext:
         definition = self.standard.kind(self.kind)

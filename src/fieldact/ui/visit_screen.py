@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QSize, Qt, Signal
-from PySide6.QtGui import QResizeEvent
+from PySide6.QtGui import QGuiApplication, QResizeEvent
 from PySide6.QtWidgets import (
     QBoxLayout,
     QCheckBox,
@@ -17,34 +17,51 @@ from PySide6.QtWidgets import (
 )
 
 from fieldact.standard import Script, Stage
+from fieldact.store.acts import act_of_visit, versions_after
+from fieldact.store.open_visit import OpenVisit
 from fieldact.text import InputError
 from fieldact.ui.branch_panel import BranchPanel
 from fieldact.ui.context import AppContext
 from fieldact.ui.labels import kind_name, service_name
 from fieldact.ui.materials_panel import MaterialsPanel
 from fieldact.ui.payment_panel import PaymentPanel
+from fieldact.ui.precall_panel import PrecallPanel
 from fieldact.ui.widgets.common import big_button, clear_layout, heading, note
 from fieldact.ui.widgets.item_row import ItemRow
 from fieldact.ui.widgets.scripts import rendered_script
 from fieldact.visit import ItemState, Visit, VisitStatus
 from fieldact.visit.evidence import Evidence
-from fieldact.visit.visit import SIGNING_STAGE
-
-MATERIAL_STAGES = {"installation", "diagnostics"}
-PAYMENT_STAGE = "documents"
+from fieldact.visit.measures import arrival_timing, precall_timing
 
 
 class VisitScreen(QWidget):
     back_to_day = Signal()
     review = Signal(str)
+    show_act = Signal(str)  # a finished visit: its stored act
+    correct = Signal(str)  # a signed visit: the id of the act to correct
     finished = Signal()
 
     def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.context = context
-        self.visit: Visit | None = None
+        self.current: OpenVisit | None = None
         self.rows: dict[str, ItemRow] = {}
+        self.condition_boxes: dict[str, QCheckBox] = {}
         self.header = heading("", 2)
+        self.phone_button = big_button("", "quiet")
+        self.phone_button.setObjectName("subscriberPhone")
+        self.phone_button.clicked.connect(self._copy_phone)
+        self.arrive_button = big_button(self.tr("I am here"), "primary")
+        self.arrive_button.clicked.connect(self._arrive)
+        self.arrival = note("", "arrival")
+        self.outcome = note("", "visitOutcome")
+        self.act_button = big_button(self.tr("Open the act"), "quiet")
+        self.act_button.clicked.connect(self._show_act)
+        self.correct_button = big_button(self.tr("Correct the act"), "quiet")
+        self.correct_button.clicked.connect(self._correct)
+        self.act_id = ""
+        self.message = note("", "error")
+        self.message.hide()
         self.rail = QListWidget()
         self.rail.setObjectName("stageRail")
         self.rail.setWordWrap(True)
@@ -89,8 +106,19 @@ class VisitScreen(QWidget):
         right.addWidget(self.scroll, 1)
         right.addWidget(self.blocker_list)
         self.middle.addLayout(right, 1)
+        top = QHBoxLayout()
+        top.addWidget(self.header, 1)
+        top.addWidget(self.phone_button, 0, Qt.AlignmentFlag.AlignTop)
+        status = QHBoxLayout()
+        status.addWidget(self.arrival, 1)
+        status.addWidget(self.outcome, 1)
+        status.addWidget(self.act_button)
+        status.addWidget(self.correct_button)
+        status.addWidget(self.arrive_button)
         layout = QVBoxLayout(self)
-        layout.addWidget(self.header)
+        layout.addLayout(top)
+        layout.addLayout(status)
+        layout.addWidget(self.message)
         layout.addLayout(self.middle, 1)
         layout.addWidget(self.blockers)
         layout.addLayout(bottom)
@@ -123,19 +151,106 @@ class VisitScreen(QWidget):
 
     # --- opening ------------------------------------------------------------------------------------------
 
+    @property
+    def visit(self) -> Visit | None:
+        return self.current.visit if self.current is not None else None
+
+    @property
+    def editable(self) -> bool:
+        return self.current is not None and self.current.editable
+
     def open(self, visit_id: str) -> None:
-        self.visit = self.context.store.load_visit(visit_id)
-        visit = self.visit
+        """Opening a visit only shows it: the arrival is «I am here», a finished visit is shown read-only."""
+        self.current = OpenVisit.load(self.context.store, visit_id, self.context.actor)
+        visit = self.current.visit
         services = ", ".join(service_name(s) for s in sorted(visit.services))
         contract = self.tr("contract {number}").format(number=visit.subscriber.contract)
         parts = (f"{kind_name(visit.kind)}: {services}", visit.subscriber.full_name, visit.subscriber.address, contract)
         self.header.setText(" · ".join(parts))
-        if visit.status is VisitStatus.PLANNED:
-            self.context.store.mark(visit_id, "arrived_at", self.context.actor, self.context.now())
-            visit.status = VisitStatus.IN_PROGRESS
+        self.phone_button.setText(f"☎ {visit.subscriber.phone}")
+        self.phone_button.setVisible(bool(visit.subscriber.phone))
+        self.message.hide()
+        self._show_status()  # before the stage: it knows the stored act
         self._fill_rail()
         self.rail.setCurrentRow(visit.stage_index)
         self.show_stage(visit.stage_index)
+
+    def _show_status(self) -> None:
+        """The arrival (or «I am here»), and for a finished visit its outcome and stored act."""
+        assert self.current is not None
+        visit = self.current.visit
+        tolerance = visit.brand.standard_tolerance_minutes
+        lines = []
+        precall = precall_timing(visit, tolerance)
+        if precall is not None:
+            lines.append(self._timing_text(self.tr("Pre-call {time}"), precall.at, precall.minutes, precall.on_time))
+        arrival = arrival_timing(visit, tolerance)
+        if arrival is not None:
+            lines.append(self._timing_text(self.tr("Arrived {time}"), arrival.at, arrival.minutes, arrival.on_time))
+        self.arrival.setText(" · ".join(lines))
+        self.arrive_button.setVisible(self.editable and visit.arrived_at is None)
+        act = act_of_visit(self.context.store, self.current.id)
+        self.act_id = act.id if act else ""
+        self.act_button.setVisible(act is not None)
+        self.correct_button.setVisible(act is not None and act.outcome == "signed" and not self._superseded(act.id))
+        self.outcome.setVisible(not self.editable)
+        if not self.editable:
+            self.outcome.setText(self._outcome_text(act.number if act else ""))
+
+    def _timing_text(self, template: str, at: object, minutes: int, on_time: bool) -> str:
+        text = template.format(time=at.strftime("%H:%M"))  # type: ignore[attr-defined]
+        if on_time:
+            return text + " — " + self.tr("on time")
+        if minutes > 0:
+            return text + " — " + self.tr("late by {n} min").format(n=minutes)
+        return text + " — " + self.tr("early by {n} min").format(n=-minutes)
+
+    def _outcome_text(self, number: str) -> str:
+        assert self.visit is not None
+        status = self.visit.status
+        if status is VisitStatus.SIGNED:
+            return self.tr("Signed: act {number}. Only shown; a change is a corrected act.").format(number=number)
+        if status is VisitStatus.REFUSED:
+            return self.tr("The subscriber refused to sign: act {number}. Only shown.").format(number=number)
+        if status is VisitStatus.RESCHEDULED:
+            taken = ", ".join(self.visit.branch(record.key).title for record in self.visit.branches)
+            return self.tr("Rescheduled ({why}). Only shown.").format(why=taken or "—")
+        return self.tr("Cancelled. Only shown.")
+
+    def _arrive(self) -> None:
+        assert self.current is not None
+        if not self._apply(lambda: self.current.arrive(self.context.now())):  # type: ignore[union-attr]
+            return
+        self._precall_recorded()
+
+    def _copy_phone(self) -> None:
+        assert self.visit is not None
+        QGuiApplication.clipboard().setText(self.visit.subscriber.phone)
+        self.message.setText(self.tr("The phone number is copied."))
+        self.message.setObjectName("saved")
+        self.message.show()
+
+    def _superseded(self, act_id: str) -> bool:
+        return any(version.supersedes_id == act_id for version in versions_after(self.context.store, act_id))
+
+    def _correct(self) -> None:
+        if self.act_id:
+            self.correct.emit(self.act_id)
+
+    def _show_act(self) -> None:
+        if self.current is not None:
+            self.show_act.emit(self.current.id)
+
+    def _apply(self, change) -> bool:  # type: ignore[no-untyped-def]
+        """Run one change of the open visit; a refusal is shown as its sentence, and nothing else changes."""
+        try:
+            change()
+        except InputError as error:
+            self.message.setObjectName("error")
+            self.message.setText(str(error))
+            self.message.show()
+            return False
+        return True
 
     def _fill_rail(self) -> None:
         assert self.visit is not None
@@ -168,9 +283,12 @@ class VisitScreen(QWidget):
             self._move_to(index, completed=None)
 
     def _move_to(self, index: int, completed: str | None) -> None:
-        assert self.visit is not None
-        self.visit.stage_index = index
-        self.context.store.set_stage(str(self.visit.id), index, self.context.actor, completed)
+        assert self.current is not None
+        at = self.context.now()
+        if self.editable and not self._apply(lambda: self.current.move_to(index, completed, at)):  # type: ignore[union-attr]
+            index = self.current.visit.stage_index
+        elif not self.editable:
+            self.current.visit.stage_index = index  # only looking: nothing is stored
         self.rail.blockSignals(True)
         self.rail.setCurrentRow(index)
         self.rail.blockSignals(False)
@@ -183,7 +301,7 @@ class VisitScreen(QWidget):
 
     def _review(self) -> None:
         assert self.visit is not None
-        if not self.visit.signing_blockers():
+        if self.editable and not self.visit.signing_blockers():
             self.review.emit(str(self.visit.id))
 
     # --- the stage ----------------------------------------------------------------------------------------
@@ -197,6 +315,7 @@ class VisitScreen(QWidget):
         assert self.visit is not None
         clear_layout(self.body)
         self.rows.clear()
+        self.condition_boxes.clear()
         stage = self.visit.stages[index]
         self.body.addWidget(heading(f"{stage.number}. {stage.title}"))
         for goal in stage.goals:
@@ -205,22 +324,74 @@ class VisitScreen(QWidget):
         self._add_reminders(stage)
         self._add_conditions(stage)
         scripts = {script.key: script for script in self.visit.scripts(stage)}
-        for entry in self.visit.checklist.in_stage(stage.key):
+        checklist = self.visit.checklist
+        # every item of the stage is built once; a condition only shows or hides its rows, so nothing typed is lost
+        for entry in (entry for entry in checklist.entries if entry.stage.key == stage.key):
             boxes = [self._script_box(scripts[key]) for key in entry.item.script if key in scripts]
-            row = ItemRow(entry, self.visit.checklist.answer(entry.key), self.visit.checklist.is_required(entry), boxes)
+            row = ItemRow(entry, checklist.answer(entry.key), entry.item.requirement.value != "optional", boxes)
             row.answer_requested.connect(self._answer)
+            row.setVisible(checklist.is_shown(entry))
+            # the closing stage is answered after the act is signed, on the done screen
+            # stages after the act (the closing) are answered once the act is stored, here or on the done screen
+            row.setEnabled(self.editable if self.visit.before_act(stage) else bool(self.act_id))
             self.rows[entry.key] = row
             self.body.addWidget(row)
+        assert self.current is not None
+        branch_panels = {}
         for branch in self.visit.branches_of(stage):
-            panel = BranchPanel(self.context, self.visit, branch)
+            panel = BranchPanel(self.context, self.current, branch)
             panel.recorded.connect(self._branch_recorded)
+            panel.setEnabled(self.editable)
+            branch_panels[branch.key] = panel
             self.body.addWidget(panel)
-        if stage.key in MATERIAL_STAGES:
-            self.body.addWidget(MaterialsPanel(self.context, self.visit))
-        if stage.key == PAYMENT_STAGE:
-            self.body.addWidget(PaymentPanel(self.context, self.visit))
+        if index == 0:
+            self._add_precall(branch_panels)
+        panels = {"materials": MaterialsPanel, "payment": PaymentPanel}
+        for name in stage.panels:
+            panel = panels[name](self.context, self.current)
+            panel.setEnabled(self.editable)
+            self.body.addWidget(panel)
         self.body.addStretch(1)
         self.scroll.verticalScrollBar().setValue(0)
+        self._refresh_footer()
+
+    def _add_precall(self, branch_panels: dict[str, BranchPanel]) -> None:
+        """Stage 1's call is answered from the pre-call's record (its time), never ticked by hand."""
+        assert self.current is not None
+        precall = PrecallPanel(self.context, self.current, with_branches=False)  # the branches' cards follow
+        precall.recorded.connect(self._precall_recorded)
+        self.body.insertWidget(self.body.count() - len(branch_panels), precall)
+        hints = {
+            self.current.precall_key(): self.tr("Answered by the pre-call's outcome below, with its time."),
+            self.current.arrival_key(): self.tr("Answered by «I am here», with its time."),
+        }
+        for key, hint in hints.items():
+            row = self.rows.get(key)
+            if row is None:
+                continue
+            row.setEnabled(False)
+            for button in (row.done, row.not_applicable, row.failed):
+                button.hide()  # measured, never ticked by hand
+            row.hint.setText(hint)
+            row.hint.show()
+
+    def open_branch(self, key: str) -> None:
+        """The pre-call card's «another time» / «not home»: stage 1 with that branch's form open."""
+        assert self.visit is not None
+        if self.visit.stage_index != 0:
+            self._move_to(0, completed=None)
+        for panel in self.findChildren(BranchPanel):
+            if panel.branch.key == key and panel.isVisible():
+                panel.open_button.setChecked(True)
+                self.scroll.ensureWidgetVisible(panel)
+
+    def _precall_recorded(self) -> None:
+        assert self.current is not None
+        for key in (self.current.precall_key(), self.current.arrival_key()):
+            row = self.rows.get(key)
+            if row is not None:
+                row.show_answer(self.current.visit.checklist.answer(key))
+        self._show_status()
         self._refresh_footer()
 
     def _script_box(self, script: Script) -> QWidget:
@@ -265,18 +436,22 @@ class VisitScreen(QWidget):
             box = QCheckBox(condition.question)
             box.setObjectName(f"condition_{condition.key}")
             box.setChecked(self.visit.checklist.conditions.get(condition.key, False))
+            box.setEnabled(self.editable)
             box.toggled.connect(lambda value, key=condition.key: self._condition(key, value))
+            self.condition_boxes[condition.key] = box
             self.body.addWidget(box)
 
     # --- answers ------------------------------------------------------------------------------------------
 
     def _answer(self, key: str, state: ItemState, evidence: Evidence | None, reason: str) -> None:
-        assert self.visit is not None
-        checklist = self.visit.checklist
+        """Through the open visit: the rule, the database, then memory; a refusal is the row's sentence."""
+        assert self.current is not None
         row = self.rows[key]
         try:
-            answer = checklist.apply(key, state, evidence, reason)
-            self.context.store.save_answer(str(self.visit.id), key, answer, self.context.actor)
+            if self.visit is not None and not self.visit.before_act(row.entry.stage):
+                answer = self.current.answer_closing(key, state, self.context.now(), evidence, reason)
+            else:
+                answer = self.current.answer(key, state, evidence, reason)
         except InputError as error:
             row.show_error(str(error))
             return
@@ -284,10 +459,18 @@ class VisitScreen(QWidget):
         self._refresh_footer()
 
     def _condition(self, key: str, value: bool) -> None:
-        assert self.visit is not None
-        self.visit.checklist.set_condition(key, value)
-        self.context.store.set_condition(str(self.visit.id), key, value, self.context.actor)
-        self.show_stage(self.visit.stage_index)
+        assert self.current is not None
+        box = self.condition_boxes.get(key)
+        if not self._apply(lambda: self.current.condition(key, value)):  # type: ignore[union-attr]
+            if box is not None:
+                box.blockSignals(True)
+                box.setChecked(not value)
+                box.blockSignals(False)
+            return
+        checklist = self.current.visit.checklist
+        for row in self.rows.values():
+            row.setVisible(checklist.is_shown(row.entry))
+        self._refresh_footer()
 
     def _branch_recorded(self, ends_visit: bool) -> None:
         assert self.visit is not None
@@ -313,14 +496,17 @@ class VisitScreen(QWidget):
         self.show_blockers.setVisible(bool(blockers))
         if not blockers:
             self.blocker_list.hide()
-        at_documents = self.visit.stage.number >= SIGNING_STAGE
+        at_documents = not self.visit.before_act(self.visit.stage) or self.visit.stage.signing
         # hide before show: a moment with both buttons shown would widen the window for good
         hidden, shown = (
             (self.next_button, self.review_button) if at_documents else (self.review_button, self.next_button)
         )
         hidden.hide()
-        shown.show()
-        self.review_button.setEnabled(not blockers)
+        shown.setVisible(self.editable or shown is self.next_button)
+        self.review_button.setEnabled(not blockers and self.editable)
+        if not self.editable:
+            self.blockers.setText("")
+            self.show_blockers.hide()
         self._fill_rail()
 
     def _toggle_blockers(self) -> None:

@@ -88,34 +88,52 @@ class Checklist:
 
     # --- answering --------------------------------------------------------------------------------------
 
-    def mark_done(self, key: str, evidence: Evidence | None = None) -> Answer:
+    def validated(self, key: str, state: ItemState, evidence: Evidence | None = None, reason: str = "") -> Answer:
+        """The answer ``state`` would give, checked against the item's rule; nothing changes here.
+
+        InputError with a sentence when it is not enough: "done" needs its evidence, the others a reason.
+        """
         entry = self.entry(key)
-        evidence = Check() if evidence is None else evidence
-        found = problems(entry.item, evidence)
-        if found:
-            raise InputError(found[0])
-        return self._set(key, Answer(ItemState.DONE, evidence))
+        if state is ItemState.DONE:
+            evidence = Check() if evidence is None else evidence
+            found = problems(entry.item, evidence)
+            if found:
+                raise InputError(found[0])
+            return Answer(ItemState.DONE, evidence)
+        if state is ItemState.NOT_APPLICABLE:
+            return Answer(ItemState.NOT_APPLICABLE, None, _reason(reason))
+        if state is ItemState.FAILED:
+            return Answer(ItemState.FAILED, evidence, _reason(reason))
+        return PENDING
+
+    def check(self, key: str, answer: Answer) -> None:
+        """InputError when ``answer`` breaks the item's rule (whoever built it)."""
+        self.validated(key, answer.state, answer.evidence, answer.reason)
+
+    def put(self, key: str, answer: Answer) -> Answer:
+        """Keep an answer already checked (and stored)."""
+        self.entry(key)
+        if answer.state is ItemState.PENDING:
+            self.answers.pop(key, None)
+        else:
+            self.answers[key] = answer
+        return answer
+
+    def mark_done(self, key: str, evidence: Evidence | None = None) -> Answer:
+        return self.apply(key, ItemState.DONE, evidence)
 
     def mark_not_applicable(self, key: str, reason: str) -> Answer:
-        return self._set(key, Answer(ItemState.NOT_APPLICABLE, None, _reason(reason)))
+        return self.apply(key, ItemState.NOT_APPLICABLE, None, reason)
 
     def mark_failed(self, key: str, reason: str, evidence: Evidence | None = None) -> Answer:
-        return self._set(key, Answer(ItemState.FAILED, evidence, _reason(reason)))
+        return self.apply(key, ItemState.FAILED, evidence, reason)
 
     def apply(self, key: str, state: ItemState, evidence: Evidence | None = None, reason: str = "") -> Answer:
         """Give ``state`` to an item, with what that state needs; InputError with a sentence when it is not enough."""
-        if state is ItemState.DONE:
-            return self.mark_done(key, evidence)
-        if state is ItemState.NOT_APPLICABLE:
-            return self.mark_not_applicable(key, reason)
-        if state is ItemState.FAILED:
-            return self.mark_failed(key, reason, evidence)
-        return self.reset(key)
+        return self.put(key, self.validated(key, state, evidence, reason))
 
     def reset(self, key: str) -> Answer:
-        self.entry(key)
-        self.answers.pop(key, None)
-        return PENDING
+        return self.put(key, PENDING)
 
     def set_condition(self, condition: str, value: bool) -> None:
         self.conditions[condition] = value
@@ -125,11 +143,6 @@ class Checklist:
         known = {entry.key for entry in self.entries}
         self.answers = {key: answer for key, answer in answers.items() if key in known}
         self.conditions = dict(conditions)
-
-    def _set(self, key: str, answer: Answer) -> Answer:
-        self.entry(key)
-        self.answers[key] = answer
-        return answer
 
     # --- progress and blockers -----------------------------------------------------------------------------
 

@@ -76,7 +76,11 @@ class Apps:
 
 @dataclass(frozen=True, slots=True)
 class PhoneNumber:
-    number: str
+    number: str  # as typed: «+7 342 219-51-95»
+
+    @property
+    def digits(self) -> str:
+        return phone_digits(self.number)
 
 
 @dataclass(frozen=True, slots=True)
@@ -165,8 +169,15 @@ def parse_count(text: str, what_ru: str, what_en: str) -> int:
     return int(cleaned)
 
 
+def phone_digits(text: str) -> str:
+    """The number's digits alone, for searching; what is kept and printed is the number as typed."""
+    return re.sub(r"\D", "", text)
+
+
 def parse_phone_number(text: str) -> PhoneNumber:
-    digits = re.sub(r"[\s()+\-]", "", text)
+    """The number as typed (trimmed), once it has 5 to 15 digits and nothing but digits, spaces, ( ) + -."""
+    typed = " ".join(text.split())
+    digits = re.sub(r"[\s()+\-]", "", typed)
     if not digits.isdigit() or not 5 <= len(digits) <= 15:
         raise InputError(
             say(
@@ -174,7 +185,7 @@ def parse_phone_number(text: str) -> PhoneNumber:
                 f"'{text}' does not look like a phone number: it needs 5 to 15 digits.",
             )
         )
-    return PhoneNumber(digits)
+    return PhoneNumber(typed)
 
 
 # --- what makes evidence sufficient for "done" --------------------------------------------------------------
@@ -208,6 +219,8 @@ def problems(item: Item, evidence: Evidence) -> list[str]:
         case Apps(installed) if set(installed) - set(item.options):
             unknown = ", ".join(sorted(set(installed) - set(item.options)))
             return [say(f"Неизвестное приложение: {unknown}.", f"Unknown application: {unknown}.")]
+        case PhoneNumber(number) if not 5 <= len(phone_digits(number)) <= 15:
+            return [say("Номер телефона: нужно от 5 до 15 цифр.", "Phone number: it needs 5 to 15 digits.")]
         case CableRoute(route) | Tariff(route) | Note(route) if len(route.strip()) < 2:
             return [say("Заполните поле — хотя бы пару слов.", "Fill in the field, a few words at least.")]
     return []

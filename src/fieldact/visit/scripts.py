@@ -5,12 +5,13 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import date, datetime
 
 from fieldact.standard.schema import Brand, Kind, Script, Standard
 from fieldact.text import say
 from fieldact.visit.clock import Plan, arrival_window, capitalized, greeting_for
 from fieldact.visit.people import Subscriber, Technician
+from fieldact.visit.spoken import at_time, by_time, clock, day_name, on_day, short_clock
 
 _PLACEHOLDER = re.compile(r"\{([a-zA-Z_][a-zA-Z0-9_]*)\}")
 
@@ -28,6 +29,10 @@ _NEEDS: dict[str, tuple[str, str]] = {
     "planned_time": ("точное плановое время визита", "the exact planned time of the visit"),
     "window_from": ("точное плановое время визита", "the exact planned time of the visit"),
     "window_to": ("точное плановое время визита", "the exact planned time of the visit"),
+    "planned_at": ("точное плановое время визита", "the exact planned time of the visit"),
+    "planned_day": ("плановая дата визита", "the planned date of the visit"),
+    "request_number": ("номер заявки", "the request number"),
+    "expected_arrival": ("когда техник рассчитывает прийти", "when the technician expects to arrive"),
 }
 
 
@@ -54,13 +59,6 @@ def render(template: str, values: Mapping[str, str], script: str = "") -> str:
     return _PLACEHOLDER.sub(fill, template)
 
 
-def hours_text(moment: datetime) -> str:
-    """«14 ч.» or «14 ч. 30 мин.», as the standard writes times."""
-    if moment.minute:
-        return f"{moment.hour} ч. {moment.minute:02d} мин."
-    return f"{moment.hour} ч."
-
-
 @dataclass(frozen=True, slots=True)
 class ScriptContext:
     """Everything a script can mention; any part may be missing until the visit knows it.
@@ -74,6 +72,8 @@ class ScriptContext:
     subscriber: Subscriber | None = None
     technician: Technician | None = None
     plan: Plan | None = None
+    request_number: str = ""
+    expected_arrival: datetime | None = None
 
     def values(self, standard: Standard) -> dict[str, str]:
         values = {"brand": self.brand.name, "hotline": self.brand.hotline}
@@ -88,19 +88,25 @@ class ScriptContext:
                 "technician_surname_name": self.technician.surname_name,
             }
         if self.plan is not None:
-            values |= _plan_values(self.kind, self.plan)
+            values |= _plan_values(self.kind, self.plan, self.at.date() if self.at else None)
+        if self.request_number:
+            values["request_number"] = self.request_number
+        if self.expected_arrival is not None:
+            values["expected_arrival"] = by_time(self.expected_arrival, self.at.date() if self.at else None)
         return values
 
 
-def _plan_values(kind: Kind, plan: Plan) -> dict[str, str]:
-    values = {"planned_date": plan.start.strftime("%d.%m.%Y")}
+def _plan_values(kind: Kind, plan: Plan, today: date | None) -> dict[str, str]:
+    """The plan as it is said: «на 14:30», «на сегодня», «с 11 до 12»."""
+    values = {"planned_date": day_name(plan.start.date(), today), "planned_day": on_day(plan.start, today)}
     if plan.exact:
         window_from, window_to = arrival_window(kind, plan)
         values |= {
-            "planned_hour": str(plan.start.hour) if not plan.start.minute else plan.start.strftime("%H:%M"),
-            "planned_time": hours_text(plan.start),
-            "window_from": hours_text(window_from),
-            "window_to": hours_text(window_to),
+            "planned_hour": clock(plan.start),
+            "planned_time": clock(plan.start),
+            "planned_at": at_time(plan.start),
+            "window_from": short_clock(window_from),
+            "window_to": short_clock(window_to),
         }
     return values
 

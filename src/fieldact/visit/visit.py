@@ -16,8 +16,6 @@ from fieldact.visit.payment import Payment
 from fieldact.visit.people import Subscriber, Technician
 from fieldact.visit.scripts import ScriptContext
 
-SIGNING_STAGE = 5  # the act is signed in stage 5; the closing stage comes after it
-
 
 class VisitStatus(StrEnum):
     PLANNED = "planned"
@@ -39,6 +37,8 @@ class Material:
     def __post_init__(self) -> None:
         if not self.name.strip():
             raise InputError(say("Укажите название материала.", "Enter the material's name."))
+        if not self.unit.strip():
+            raise InputError(say(f"Укажите единицу «{self.name}».", f"Choose the unit of '{self.name}'."))
         if not self.quantity > 0:
             raise InputError(
                 say(
@@ -75,6 +75,11 @@ class Visit:
     payment: Payment | None = None
     materials: list[Material] = field(default_factory=list)
     branches: list[BranchRecord] = field(default_factory=list)
+    request_number: str = ""
+    precall_at: datetime | None = None  # when the subscriber was reached at the pre-call
+    precall_attempts: int = 0  # calls that did not reach him
+    arrived_at: datetime | None = None  # «Я на месте»
+    expected_arrival: datetime | None = None  # a visit without an exact time: when the technician expects to come
 
     def __post_init__(self) -> None:
         self.checklist = Checklist.build(self.standard, self.kind, self.services)
@@ -82,6 +87,14 @@ class Visit:
     @property
     def definition(self) -> Kind:
         return self.standard.kind(self.kind)
+
+    @property
+    def signing_stage(self) -> Stage:
+        """The stage whose end is the signed act; the stages after it (the closing) come after the act."""
+        return self.definition.signing_stage
+
+    def before_act(self, stage: Stage) -> bool:
+        return stage.number <= self.signing_stage.number
 
     @property
     def stage(self) -> Stage:
@@ -114,11 +127,22 @@ class Visit:
     def branches_of(self, stage: Stage) -> list[Branch]:
         return [branch for branch in self.definition.branches if branch.stage == stage.key]
 
-    def precall_at(self, expected_arrival: datetime | None = None) -> datetime | None:
-        return precall_moment(self.definition, self.plan, expected_arrival)
+    def precall_at_moment(self) -> datetime | None:
+        """When the standard wants the pre-call (None for a visit without an exact time until the technician
+        says when he expects to arrive)."""
+        return precall_moment(self.definition, self.plan, self.expected_arrival)
 
     def script_context(self, at: datetime) -> ScriptContext:
-        return ScriptContext(self.brand, self.definition, at, self.subscriber, self.technician, self.plan)
+        return ScriptContext(
+            self.brand,
+            self.definition,
+            at,
+            self.subscriber,
+            self.technician,
+            self.plan,
+            self.request_number,
+            self.expected_arrival,
+        )
 
     # --- branches of the service visit ----------------------------------------------------------------------
 
@@ -136,6 +160,19 @@ class Visit:
         details: str = "",
         requested_time: datetime | None = None,
     ) -> BranchRecord:
+        record = self.branch_record(key, at, outcome, details, requested_time)
+        self.branches.append(record)
+        return record
+
+    def branch_record(
+        self,
+        key: str,
+        at: datetime,
+        outcome: str = "",
+        details: str = "",
+        requested_time: datetime | None = None,
+    ) -> BranchRecord:
+        """The record of taking a branch, checked against what the branch needs; the visit does not change."""
         branch = self.branch(key)
         outcomes = {o.key for o in branch.outcomes}
         if outcomes and outcome not in outcomes:
@@ -149,27 +186,27 @@ class Visit:
             )
         if branch.needs_time and requested_time is None:
             raise InputError(say("Укажите время, которое просит Абонент.", "Enter the time the subscriber asks for."))
-        record = BranchRecord(key, at, outcome, details.strip(), requested_time, self._contact_for(branch, at))
-        self.branches.append(record)
-        return record
+        return BranchRecord(key, at, outcome, details.strip(), requested_time, self._contact_for(branch, at))
 
     def _contact_for(self, branch: Branch, at: datetime) -> Contact | None:
         if branch.call == "reschedule_contact":
             return reschedule_contact(at, self.brand)
         if branch.call == "quality_manager":
             return self.brand.quality_manager
+        if branch.call == "ntp_quality_manager":
+            return self.brand.ntp_quality_manager
         return None
 
     # --- what prevents signing ------------------------------------------------------------------------------
 
     def signing_blockers(self) -> list[Blocker]:
         """Everything up to the documents stage that is still open, in words; empty when the act may be signed."""
-        found = self.checklist.blockers(up_to_stage=SIGNING_STAGE)
+        found = self.checklist.blockers(up_to_stage=self.signing_stage.number)
         found.extend(self._branch_blockers())
         return found
 
     def closing_blockers(self) -> list[Blocker]:
-        return [b for b in self.checklist.blockers() if b.stage.number > SIGNING_STAGE]
+        return [b for b in self.checklist.blockers() if not self.before_act(b.stage)]
 
     def _branch_blockers(self) -> list[Blocker]:
         """A repair that failed on site needs the «cannot fix» branch recorded with its outcome."""

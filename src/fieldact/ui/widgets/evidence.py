@@ -195,8 +195,7 @@ class AppsEditor(EvidenceEditor):
         self.boxes = {option: QCheckBox(option) for option in options}
         row = QHBoxLayout(self)
         row.setContentsMargins(0, 0, 0, 0)
-        for box in self.boxes.values():
-            box.setChecked(True)
+        for box in self.boxes.values():  # nothing pre-answered: each installed app is ticked by the technician
             row.addWidget(box)
         row.addStretch(1)
 
