@@ -31,6 +31,8 @@ def test_a_finished_visit_enters_the_outbox_with_its_status_change(store: Store,
     with store.database.engine.begin() as connection:
         connection.execute(text("UPDATE outbox SET confirmed_at = CURRENT_TIMESTAMP"))
     assert sync_status(store.database).waiting == 0
+    with store.database.engine.begin() as connection:  # dispatch plans it again (a pull of its new time)
+        connection.execute(text("UPDATE visit SET status = 'planned' WHERE id = :id"), {"id": visit_id})
     store.set_status(visit_id, VisitStatus.IN_PROGRESS, "t")
     sign(store, visit_id)
     assert outbox(store) == [(visit_id, "signed")]
