@@ -164,9 +164,8 @@ def test_a_failure_midway_leaves_no_partial_file(database, office_zone, tmp_path
 def test_hostile_contract_numbers_give_safe_unique_names(database, office_zone, tmp_path: Path, contract) -> None:
     with database.engine.begin() as connection:
         connection.execute(text("UPDATE contract SET number = :n || id"), {"n": contract[:20]})
-        connection.execute(
-            text("UPDATE contract SET number = :n WHERE id = (SELECT min(id) FROM contract)"), {"n": contract[:32]}
-        )
+        connection.execute(text("UPDATE contract SET number = :n WHERE id = (SELECT min(id) FROM contract)"),
+                           {"n": contract[:32]})
     report = export_acts(database, all_ids(database, office_zone), tmp_path / "out")
     assert report.ok
     names = [a.file for a in report.exported]
