@@ -11,7 +11,7 @@ from sqlalchemy import make_url, text
 
 from fieldact.store.central import CentralUnavailable, central_url
 from fieldact.store.migrate import alembic_config, current_revision
-from fieldact.store.repository import FrozenVisit, Store
+from fieldact.store.repository import Store
 from fieldact.store.sync import backoff, sync_status, sync_with_retries
 from fieldact.visit import VisitStatus
 
@@ -31,9 +31,13 @@ def test_a_finished_visit_enters_the_outbox_with_its_status_change(store: Store,
     with store.database.engine.begin() as connection:
         connection.execute(text("UPDATE outbox SET confirmed_at = CURRENT_TIMESTAMP"))
     assert sync_status(store.database).waiting == 0
-    with pytest.raises(FrozenVisit):
-        store.set_status(visit_id, VisitStatus.IN_PROGRESS, "t")
-    assert sync_status(store.database).waiting == 0, "a rescheduled visit is not reopened nor queued again"
+    with store.database.engine.begin() as connection:  # dispatch plans it again (a pull of its new time)
+        connection.execute(text("UPDATE visit SET status = 'planned' WHERE id = :id"), {"id": visit_id})
+    store.set_status(visit_id, VisitStatus.IN_PROGRESS, "t")
+    sign(store, visit_id)
+    assert outbox(store) == [(visit_id, "signed")]
+    status = sync_status(store.database)
+    assert (status.waiting, status.last_sync_at, status.conflicts) == (1, None, 0), "queued again once signed"
 
 
 def test_an_unreachable_central_database_keeps_everything_and_backs_off(

@@ -51,7 +51,7 @@ class OpenVisit:
     ) -> Answer:
         answer = self.visit.checklist.validated(key, state, evidence, reason)
         self.store.save_answer(self.id, key, answer, self.actor, at)
-        self._started(at is None)
+        self._started()
         return self.visit.checklist.put(key, answer)
 
     def answer_closing(
@@ -114,7 +114,7 @@ class OpenVisit:
         key = self.precall_key()
         answer = self.visit.checklist.validated(key, ItemState.DONE)
         self.store.mark(self.id, "precall_at", self.actor, at)
-        self.store.save_answer(self.id, key, answer, self.actor, at)
+        self.store.save_answer(self.id, key, answer, self.actor, at, starts=False)
         self.visit.precall_at = at
         return self.visit.checklist.put(key, answer)
 

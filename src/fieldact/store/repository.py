@@ -289,15 +289,24 @@ class Store:
         session.add(row)
         return row
 
-    def save_answer(self, visit_id: str, key: str, answer: Answer, actor: str, at: datetime | None = None) -> None:
-        """Commit one answer now; an earlier answer to the same item is replaced.
+    def save_answer(
+        self,
+        visit_id: str,
+        key: str,
+        answer: Answer,
+        actor: str,
+        at: datetime | None = None,
+        starts: bool = True,
+    ) -> None:
+        """Commit one answer now; an earlier answer to the same item is replaced. ``at``: when it was done (the
+        pre-call's time); ``starts``: the answer puts a planned visit in work (not the pre-call's).
 
         The item's rule is checked here too ("done" needs its evidence, the others a reason), so no caller
         can store an answer the visit engine would refuse.
         """
         reason = clean_text(answer.reason, "Причина", "Reason", 1000, multiline=True)
         with self.session() as session:
-            checklist = self._checklist(self._writable(session, visit_id, starts=at is None))
+            checklist = self._checklist(self._writable(session, visit_id, starts))
             checklist.check(key, answer)
             entry = checklist.entry(key)
             existing = session.get(tables.Answer, (visit_id, key))

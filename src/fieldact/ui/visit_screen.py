@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import datetime
+
 from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtGui import QGuiApplication, QResizeEvent
 from PySide6.QtWidgets import (
@@ -17,6 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from fieldact.standard import Script, Stage
+from fieldact.standard.schema import Requirement
 from fieldact.store.acts import act_of_visit, versions_after
 from fieldact.store.open_visit import OpenVisit
 from fieldact.text import InputError
@@ -197,8 +200,8 @@ class VisitScreen(QWidget):
         if not self.editable:
             self.outcome.setText(self._outcome_text(act.number if act else ""))
 
-    def _timing_text(self, template: str, at: object, minutes: int, on_time: bool) -> str:
-        text = template.format(time=at.strftime("%H:%M"))  # type: ignore[attr-defined]
+    def _timing_text(self, template: str, at: datetime, minutes: int, on_time: bool) -> str:
+        text = template.format(time=at.strftime("%H:%M"))
         if on_time:
             return text + " — " + self.tr("on time")
         if minutes > 0:
@@ -328,10 +331,9 @@ class VisitScreen(QWidget):
         # every item of the stage is built once; a condition only shows or hides its rows, so nothing typed is lost
         for entry in (entry for entry in checklist.entries if entry.stage.key == stage.key):
             boxes = [self._script_box(scripts[key]) for key in entry.item.script if key in scripts]
-            row = ItemRow(entry, checklist.answer(entry.key), entry.item.requirement.value != "optional", boxes)
+            row = ItemRow(entry, checklist.answer(entry.key), entry.item.requirement is not Requirement.OPTIONAL, boxes)
             row.answer_requested.connect(self._answer)
             row.setVisible(checklist.is_shown(entry))
-            # the closing stage is answered after the act is signed, on the done screen
             # stages after the act (the closing) are answered once the act is stored, here or on the done screen
             row.setEnabled(self.editable if self.visit.before_act(stage) else bool(self.act_id))
             self.rows[entry.key] = row
