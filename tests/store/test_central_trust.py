@@ -153,8 +153,18 @@ def test_owners_rights_functions_open_to_a_tablet_reveal_nothing(tablets: tuple[
     assert [name for (name,) in definers] == [
         "fieldact_contract_state",
         "fieldact_technician",
+        "fieldact_visit_after_act",
         "fieldact_visit_has_act",
     ]
+    with psycopg.connect(plain(second)) as connection:  # another technician's visit: nothing changes, nothing said
+        ((visit_id,),) = central.query(
+            "SELECT v.id FROM visit v JOIN contract c ON c.id = v.contract_id WHERE c.number = %s", SECRET_CONTRACT
+        )
+        changed = connection.execute(
+            "SELECT fieldact_visit_after_act(%s, '{\"x\": 1}', '{}', now())", (visit_id,)
+        ).fetchone()
+        assert changed == (False,)
+    assert central.query("SELECT closing FROM visit WHERE id = %s", visit_id) == [("{}",)]
     with psycopg.connect(plain(second)) as connection, pytest.raises(errors.UndefinedFunction):
         connection.execute("SELECT fieldact_contract_id(%s)", (SECRET_CONTRACT,))
     with psycopg.connect(plain(second)) as connection:  # that the number is taken: what a unique index says anyway

@@ -38,6 +38,9 @@ GRANT EXECUTE ON FUNCTION fieldact_visit_after_act(text, text, text, timestamptz
 """
 
 
+MEASURE_COLUMNS = ("precall_attempts", "expected_arrival", "closing", "standard_kept")
+
+
 def upgrade() -> None:
     # plain ALTER TABLE ADD COLUMN: a batch copy of the visit table would drop its outbox triggers on SQLite
     op.add_column("visit", sa.Column("precall_attempts", sa.Integer(), nullable=False, server_default="0"))
@@ -46,10 +49,12 @@ def upgrade() -> None:
     op.add_column("visit", sa.Column("standard_kept", sa.Text(), nullable=False, server_default="{}"))
     if op.get_bind().dialect.name == "postgresql":
         op.execute(AFTER_ACT)
+        # tablets update only the visit columns granted to them by name (0005_trust_store_frozen_private)
+        op.execute(f"GRANT UPDATE ({', '.join(MEASURE_COLUMNS)}) ON visit TO fieldact_tablet")
 
 
 def downgrade() -> None:
     if op.get_bind().dialect.name == "postgresql":
         op.execute("DROP FUNCTION fieldact_visit_after_act(text, text, text, timestamptz)")
-    for name in ("standard_kept", "closing", "expected_arrival", "precall_attempts"):
+    for name in reversed(MEASURE_COLUMNS):
         op.drop_column("visit", name)
