@@ -152,14 +152,14 @@ def doctor_command(args: argparse.Namespace) -> int:
     problems = full_check(database)
     for problem in problems:
         print(problem)
-    print(f"{len(problems)} problem(s) in {database.path or database.url}" if problems else "OK")
+    print(f"{len(problems)} problem(s) in {database.shown}" if problems else "OK")
     return 1 if problems else 0
 
 
 def demo_command(args: argparse.Namespace) -> int:
     store = open_store(args.db)
     report = fill_demo(store, sign_past=sign_demo_visit)
-    where = store.database.path or store.database.url
+    where = store.database.shown
     print(f"Demo data in {where}: {report.visits_added} visit(s) added, {report.acts_added} signed act(s).")
     for name, pin in report.technicians:
         print(f"  {name}: PIN {pin}")
