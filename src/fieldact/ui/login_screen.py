@@ -7,6 +7,7 @@ from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QPushButton, QVBoxLayout
 
 from fieldact.store.tables import Technician
 from fieldact.ui.context import AppContext
+from fieldact.ui.errors import STORE_ERRORS, log_error, sentence_for
 from fieldact.ui.widgets.common import big_button, clear_layout, heading, note
 from fieldact.ui.widgets.pin_pad import PinPad
 
@@ -78,7 +79,12 @@ class LoginScreen(QWidget):
 
     def _check(self, pin: str) -> None:
         assert self.chosen is not None
-        result = self.context.store.check_pin(self.chosen.id, pin, self.context.now())
+        try:
+            result = self.context.store.check_pin(self.chosen.id, pin, self.context.now())
+        except STORE_ERRORS as error:
+            log_error(error, "PIN check")
+            self.message.setText(sentence_for(error))
+            return
         if result.ok:
             self.context.technician = self.chosen
             self.message.clear()
@@ -124,7 +130,12 @@ class UnlockPrompt(QWidget):
         technician = self.context.technician
         if technician is None:
             return
-        result = self.context.store.check_pin(technician.id, pin, self.context.now())
+        try:
+            result = self.context.store.check_pin(technician.id, pin, self.context.now())
+        except STORE_ERRORS as error:
+            log_error(error, "PIN check")
+            self.message.setText(sentence_for(error))
+            return
         if result.ok:
             self.message.clear()
             self.unlocked.emit()

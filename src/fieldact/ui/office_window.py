@@ -200,9 +200,12 @@ def run(language: str = "ru", db: str | None = None) -> int:
     from fieldact.standard import StandardError, load_brand
     from fieldact.store.central import CentralUnavailable
     from fieldact.store.db import DatabaseUnavailable
-    from fieldact.ui.app import APP_NAME, create_application
+    from fieldact.ui.app import APP_NAME, close_down, create_application
+    from fieldact.ui.errors import install_excepthook, start_log
 
     app = create_application(language)
+    start_log()
+    install_excepthook()
     try:
         database = open_office_database(db)
         zone = ZoneInfo(load_brand().timezone)
@@ -218,4 +221,5 @@ def run(language: str = "ru", db: str | None = None) -> int:
     try:
         return app.exec()
     finally:
+        close_down(app, [window])
         database.dispose()

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QSize, Qt, Signal
+from PySide6.QtCore import QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
     QBoxLayout,
@@ -20,17 +20,19 @@ from fieldact.standard import Script, Stage
 from fieldact.text import InputError
 from fieldact.ui.branch_panel import BranchPanel
 from fieldact.ui.context import AppContext
+from fieldact.ui.errors import STORE_ERRORS, log_error, sentence_for
 from fieldact.ui.labels import kind_name, service_name
 from fieldact.ui.materials_panel import MaterialsPanel
 from fieldact.ui.payment_panel import PaymentPanel
 from fieldact.ui.widgets.common import big_button, clear_layout, heading, note
 from fieldact.ui.widgets.item_row import ItemRow
 from fieldact.ui.widgets.scripts import rendered_script
-from fieldact.visit import ItemState, Visit, VisitStatus
+from fieldact.visit import Answer, ItemState, Visit, VisitStatus
 from fieldact.visit.evidence import Evidence
 from fieldact.visit.visit import SIGNING_STAGE
 
 MATERIAL_STAGES = {"installation", "diagnostics"}
+RETRY_UNSAVED_MS = 5000
 PAYMENT_STAGE = "documents"
 
 
@@ -44,6 +46,10 @@ class VisitScreen(QWidget):
         self.context = context
         self.visit: Visit | None = None
         self.rows: dict[str, ItemRow] = {}
+        self.unsaved: dict[tuple[str, str], Answer] = {}  # (visit id, item key): shown, not yet stored
+        self.retry = QTimer(self)
+        self.retry.setInterval(RETRY_UNSAVED_MS)
+        self.retry.timeout.connect(self.retry_unsaved)
         self.header = heading("", 2)
         self.rail = QListWidget()
         self.rail.setObjectName("stageRail")
@@ -183,6 +189,8 @@ class VisitScreen(QWidget):
 
     def _review(self) -> None:
         assert self.visit is not None
+        if not self.retry_unsaved():
+            return  # the act must not be made from answers the database does not hold
         if not self.visit.signing_blockers():
             self.review.emit(str(self.visit.id))
 
@@ -211,6 +219,8 @@ class VisitScreen(QWidget):
             row.answer_requested.connect(self._answer)
             self.rows[entry.key] = row
             self.body.addWidget(row)
+            if (str(self.visit.id), entry.key) in self.unsaved:
+                self._mark_unsaved(str(self.visit.id), entry.key, "")
         for branch in self.visit.branches_of(stage):
             panel = BranchPanel(self.context, self.visit, branch)
             panel.recorded.connect(self._branch_recorded)
@@ -276,12 +286,39 @@ class VisitScreen(QWidget):
         row = self.rows[key]
         try:
             answer = checklist.apply(key, state, evidence, reason)
-            self.context.store.save_answer(str(self.visit.id), key, answer, self.context.actor)
         except InputError as error:
             row.show_error(str(error))
             return
+        self.unsaved[(str(self.visit.id), key)] = answer
         row.show_answer(answer)
+        self.retry_unsaved()
         self._refresh_footer()
+
+    def retry_unsaved(self) -> bool:
+        """Store every answer shown but not yet saved; one that fails stays on screen, marked, and is retried."""
+        for (visit_id, key), answer in list(self.unsaved.items()):
+            try:
+                self.context.store.save_answer(visit_id, key, answer, self.context.actor)
+            except STORE_ERRORS as error:
+                log_error(error, f"saving the answer {key}")
+                self._mark_unsaved(visit_id, key, sentence_for(error))
+                continue
+            del self.unsaved[(visit_id, key)]
+            if self._shown(visit_id, key):
+                self.rows[key].show_answer(answer)
+        if self.unsaved:
+            self.retry.start()
+        else:
+            self.retry.stop()
+        return not self.unsaved
+
+    def _shown(self, visit_id: str, key: str) -> bool:
+        return self.visit is not None and str(self.visit.id) == visit_id and key in self.rows
+
+    def _mark_unsaved(self, visit_id: str, key: str, sentence: str) -> None:
+        if self._shown(visit_id, key):
+            marked = self.tr("Not saved yet; the tablet keeps trying.")
+            self.rows[key].show_error(f"{marked} {sentence}".strip())
 
     def _condition(self, key: str, value: bool) -> None:
         assert self.visit is not None
