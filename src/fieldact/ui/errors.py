@@ -47,24 +47,24 @@ def log_error(error: BaseException, where: str) -> None:
     LOG.error("%s: %s", where, error, exc_info=(type(error), error, error.__traceback__))
 
 
-def _tr(text: str) -> str:
-    return QApplication.translate("Errors", text)
-
-
 def sentence_for(error: BaseException) -> str:
     """What the person reads: what went wrong in his terms, and what to do."""
     if isinstance(error, InputError | DatabaseUnavailable):
         return str(error)
     message = str(getattr(error, "orig", error)).lower()
     if "disk is full" in message or getattr(error, "errno", None) == 28:
-        return _tr("The tablet's storage is full. Nothing entered is lost: free some space or call support.")
+        return QApplication.translate(
+            "Errors", "The tablet's storage is full. Nothing entered is lost: free some space or call support."
+        )
     if "readonly" in message or "read-only" in message:
-        return _tr("The database cannot be written (read-only). Call support; nothing entered is lost.")
+        return QApplication.translate(
+            "Errors", "The database cannot be written (read-only). Call support; nothing entered is lost."
+        )
     if isinstance(error, STORE_ERRORS):
-        return _tr("The database did not answer. Try again; if it repeats, call support.")
-    return _tr("Something went wrong ({error}). What you entered is kept; try again or call support.").format(
-        error=type(error).__name__
-    )
+        return QApplication.translate("Errors", "The database did not answer. Try again; if it repeats, call support.")
+    return QApplication.translate(
+        "Errors", "Something went wrong ({error}). What you entered is kept; try again or call support."
+    ).format(error=type(error).__name__)
 
 
 def show_error(error: BaseException, where: str, parent: QWidget | None = None) -> None:
