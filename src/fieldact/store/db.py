@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import errno
 import os
+import shutil
 import sqlite3
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -23,6 +24,7 @@ from fieldact.text import say
 
 ENV_URL = "FIELDACT_DATABASE_URL"
 BACKUPS_KEPT = 10
+FULL_DISK_BYTES = 1 << 20
 
 
 class DatabaseUnavailable(Exception):
@@ -217,7 +219,7 @@ def unusable_sentence(database: Database, error: Exception) -> str:
             "password (FIELDACT_CENTRAL_PASSWORD) and try again.",
         )
     where = database.path
-    if _is_full_disk(error):
+    if _is_full_disk(error) or _disk_nearly_full(where):
         return say(
             f"На диске нет места для базы данных {where} ({detail}). Освободите место и запустите программу "
             "снова; файл не изменён.",
@@ -244,6 +246,14 @@ def unusable_sentence(database: Database, error: Exception) -> str:
         f"База данных {where} повреждена или недоступна ({detail}). {restore_ru}",
         f"The database {where} is damaged or cannot be opened ({detail}). {restore_en}",
     )
+
+
+def _disk_nearly_full(path: Path) -> bool:
+    """SQLite reports a full disk while opening a WAL file as a mere "disk I/O error": look at the disk."""
+    try:
+        return shutil.disk_usage(path.parent).free < FULL_DISK_BYTES
+    except OSError:
+        return False
 
 
 def _is_full_disk(error: Exception) -> bool:
