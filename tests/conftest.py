@@ -74,9 +74,12 @@ def small_disk(tmp_path: Path) -> Iterator[SmallDisk]:
     """A 16 MB tmpfs mounted for the test (needs root; skipped elsewhere — injected OSError tests cover it)."""
     mount_point = tmp_path / "disk"
     mount_point.mkdir()
-    if os.geteuid() != 0 or subprocess.run(
-        ["mount", "-t", "tmpfs", "-o", "size=16m", "tmpfs", str(mount_point)], capture_output=True
-    ).returncode:
+    if (
+        os.geteuid() != 0
+        or subprocess.run(
+            ["mount", "-t", "tmpfs", "-o", "size=16m", "tmpfs", str(mount_point)], capture_output=True
+        ).returncode
+    ):
         pytest.skip("mounting a small file system needs root")
     try:
         yield SmallDisk(mount_point)

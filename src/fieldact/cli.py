@@ -326,7 +326,6 @@ def _implied_plan(call_at: datetime, kind: Kind) -> datetime:
 def verify_act(file: Path, trust_files: Sequence[Path]) -> int:
     """Print OK, or every mismatch found in the act; exit 1 on any."""
     from fieldact.act import inspect_act
-
     from fieldact.act.seal import certificates_from
 
     try:

@@ -10,7 +10,14 @@ import pytest
 from sqlalchemy import Engine, event
 
 import fieldact.store.migrate as migrate
-from fieldact.store.db import Database, DatabaseUnavailable, backup_to, create_database_engine, open_database, resolve_url
+from fieldact.store.db import (
+    Database,
+    DatabaseUnavailable,
+    backup_to,
+    create_database_engine,
+    open_database,
+    resolve_url,
+)
 from fieldact.store.migrate import current_revision, head_revision, upgrade
 
 

@@ -79,5 +79,3 @@ def test_every_store_failure_has_a_sentence(qapp) -> None:
     assert "места" in errors.sentence_for(full)
     assert "только чтение" in errors.sentence_for(read_only)
     assert "поддержку" in errors.sentence_for(OSError(5, "I/O error"))
-
-
