@@ -288,22 +288,22 @@
 <context>
     <name>Errors</name>
     <message>
-        <location filename="../../src/fieldact/ui/errors.py" line="56"/>
+        <location filename="../../src/fieldact/ui/errors.py" line="58"/>
         <source>The tablet&apos;s storage is full. Nothing entered is lost: free some space or call support.</source>
         <translation>Память планшета заполнена, нет места. Введённое не потеряно: освободите место или позвоните в поддержку.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldact/ui/errors.py" line="60"/>
+        <location filename="../../src/fieldact/ui/errors.py" line="62"/>
         <source>The database cannot be written (read-only). Call support; nothing entered is lost.</source>
         <translation>В базу данных нельзя записать (только чтение). Позвоните в поддержку; введённое не потеряно.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldact/ui/errors.py" line="64"/>
+        <location filename="../../src/fieldact/ui/errors.py" line="66"/>
         <source>The database did not answer. Try again; if it repeats, call support.</source>
         <translation>База данных не ответила. Повторите; если повторится — позвоните в поддержку.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldact/ui/errors.py" line="65"/>
+        <location filename="../../src/fieldact/ui/errors.py" line="67"/>
         <source>Something went wrong ({error}). What you entered is kept; try again or call support.</source>
         <translation>Что-то пошло не так ({error}). Введённое сохранено на экране; повторите или позвоните в поддержку.</translation>
     </message>
@@ -553,12 +553,17 @@
         <translation>{name}, введите PIN</translation>
     </message>
     <message>
-        <location filename="../../src/fieldact/ui/login_screen.py" line="96"/>
+        <location filename="../../src/fieldact/ui/login_screen.py" line="94"/>
+        <source>Too many wrong PINs. Only the office can unlock you now: call them.</source>
+        <translation>Слишком много неверных PIN. Теперь разблокировать может только офис: позвоните туда.</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldact/ui/login_screen.py" line="98"/>
         <source>Too many wrong PINs. Try again after {time} or ask the office.</source>
         <translation>Слишком много неверных PIN. Попробуйте после {time} или обратитесь в офис.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldact/ui/login_screen.py" line="99"/>
+        <location filename="../../src/fieldact/ui/login_screen.py" line="101"/>
         <source>Wrong PIN. Tries left: {count}.</source>
         <translation>Неверный PIN. Осталось попыток: {count}.</translation>
     </message>
@@ -663,7 +668,7 @@
 <context>
     <name>OfficeWindow</name>
     <message>
-        <location filename="../../src/fieldact/ui/office_window.py" line="183"/>
+        <location filename="../../src/fieldact/ui/office_window.py" line="179"/>
         <source>fieldact — office</source>
         <translation>fieldact — офис</translation>
     </message>
@@ -671,47 +676,47 @@
 <context>
     <name>PasswordGate</name>
     <message>
-        <location filename="../../src/fieldact/ui/office_window.py" line="87"/>
+        <location filename="../../src/fieldact/ui/office_window.py" line="85"/>
         <source>Office</source>
         <translation>Офис</translation>
     </message>
     <message>
-        <location filename="../../src/fieldact/ui/office_window.py" line="89"/>
+        <location filename="../../src/fieldact/ui/office_window.py" line="87"/>
         <source>Office password</source>
         <translation>Пароль офиса</translation>
     </message>
     <message>
-        <location filename="../../src/fieldact/ui/office_window.py" line="90"/>
+        <location filename="../../src/fieldact/ui/office_window.py" line="88"/>
         <source>The same password again</source>
         <translation>Тот же пароль ещё раз</translation>
     </message>
     <message>
-        <location filename="../../src/fieldact/ui/office_window.py" line="123"/>
+        <location filename="../../src/fieldact/ui/office_window.py" line="121"/>
         <source>First start: choose the office password (at least 8 characters). It protects the acts.</source>
         <translation>Первый запуск: придумайте пароль офиса (не короче 8 знаков). Он защищает акты.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldact/ui/office_window.py" line="125"/>
+        <location filename="../../src/fieldact/ui/office_window.py" line="123"/>
         <source>Set the password</source>
         <translation>Задать пароль</translation>
     </message>
     <message>
-        <location filename="../../src/fieldact/ui/office_window.py" line="127"/>
+        <location filename="../../src/fieldact/ui/office_window.py" line="125"/>
         <source>Enter the office password.</source>
         <translation>Введите пароль офиса.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldact/ui/office_window.py" line="128"/>
+        <location filename="../../src/fieldact/ui/office_window.py" line="126"/>
         <source>Sign in</source>
         <translation>Войти</translation>
     </message>
     <message>
-        <location filename="../../src/fieldact/ui/office_window.py" line="159"/>
-        <source>Too many wrong passwords. Try again in a minute.</source>
-        <translation>Слишком много неверных паролей. Попробуйте через минуту.</translation>
+        <location filename="../../src/fieldact/ui/office_window.py" line="157"/>
+        <source>Too many wrong passwords. Try again in {n} min.</source>
+        <translation>Слишком много неверных паролей. Повторите через {n} мин.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldact/ui/office_window.py" line="162"/>
+        <location filename="../../src/fieldact/ui/office_window.py" line="159"/>
         <source>Wrong password. Tries left: {count}.</source>
         <translation>Неверный пароль. Осталось попыток: {count}.</translation>
     </message>
@@ -1064,17 +1069,22 @@
 <context>
     <name>UnlockPrompt</name>
     <message>
-        <location filename="../../src/fieldact/ui/login_screen.py" line="114"/>
+        <location filename="../../src/fieldact/ui/login_screen.py" line="116"/>
         <source>Back</source>
         <translation>Назад</translation>
     </message>
     <message>
-        <location filename="../../src/fieldact/ui/login_screen.py" line="143"/>
+        <location filename="../../src/fieldact/ui/login_screen.py" line="145"/>
+        <source>Too many wrong PINs. Only the office can unlock you now: call them.</source>
+        <translation>Слишком много неверных PIN. Теперь разблокировать может только офис: позвоните туда.</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldact/ui/login_screen.py" line="147"/>
         <source>Too many wrong PINs. Wait a few minutes.</source>
         <translation>Слишком много неверных PIN. Подождите несколько минут.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldact/ui/login_screen.py" line="145"/>
+        <location filename="../../src/fieldact/ui/login_screen.py" line="149"/>
         <source>Wrong PIN. Tries left: {count}.</source>
         <translation>Неверный PIN. Осталось попыток: {count}.</translation>
     </message>

@@ -90,7 +90,9 @@ class LoginScreen(QWidget):
             self.message.clear()
             self.signed_in.emit(self.chosen.id)
             return
-        if result.locked_until is not None:
+        if result.office_must_unlock:
+            self.message.setText(self.tr("Too many wrong PINs. Only the office can unlock you now: call them."))
+        elif result.locked_until is not None:
             until = result.locked_until.astimezone(self.context.zone).strftime("%H:%M")
             self.message.setText(
                 self.tr("Too many wrong PINs. Try again after {time} or ask the office.").format(time=until)
@@ -139,6 +141,8 @@ class UnlockPrompt(QWidget):
         if result.ok:
             self.message.clear()
             self.unlocked.emit()
+        elif result.office_must_unlock:
+            self.message.setText(self.tr("Too many wrong PINs. Only the office can unlock you now: call them."))
         elif result.locked_until is not None:
             self.message.setText(self.tr("Too many wrong PINs. Wait a few minutes."))
         else:

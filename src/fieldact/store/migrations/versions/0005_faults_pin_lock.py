@@ -1,0 +1,29 @@
+"""The PIN lockout runs on the tablet's monotonic clock: the boot and the monotonic reading a lock started at.
+
+Revision ID: 0005_faults_pin_lock
+Revises: 0004
+Create Date: 2026-12-02
+"""
+
+from __future__ import annotations
+
+import sqlalchemy as sa
+import sqlmodel
+from alembic import op
+
+revision = "0005_faults_pin_lock"
+down_revision = "0004"
+branch_labels = None
+depends_on = None
+
+
+def upgrade() -> None:
+    with op.batch_alter_table("technician") as batch:
+        batch.add_column(sa.Column("lock_boot", sqlmodel.sql.sqltypes.AutoString(length=64), nullable=True))
+        batch.add_column(sa.Column("lock_started", sa.Float(), nullable=True))
+
+
+def downgrade() -> None:
+    with op.batch_alter_table("technician") as batch:
+        batch.drop_column("lock_started")
+        batch.drop_column("lock_boot")
