@@ -18,12 +18,11 @@ depends_on = None
 
 
 def upgrade() -> None:
-    with op.batch_alter_table("technician") as batch:
-        batch.add_column(sa.Column("lock_boot", sqlmodel.sql.sqltypes.AutoString(length=64), nullable=True))
-        batch.add_column(sa.Column("lock_started", sa.Float(), nullable=True))
+    # Plain ADD/DROP COLUMN (SQLite 3.35+): a batch copy of technician would trip the foreign keys of visits.
+    op.add_column("technician", sa.Column("lock_boot", sqlmodel.sql.sqltypes.AutoString(length=64), nullable=True))
+    op.add_column("technician", sa.Column("lock_started", sa.Float(), nullable=True))
 
 
 def downgrade() -> None:
-    with op.batch_alter_table("technician") as batch:
-        batch.drop_column("lock_started")
-        batch.drop_column("lock_boot")
+    op.drop_column("technician", "lock_started")
+    op.drop_column("technician", "lock_boot")
