@@ -3,14 +3,18 @@
 from __future__ import annotations
 
 import argparse
+import errno
 import sys
 from collections.abc import Sequence
 from datetime import datetime, timedelta
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
+from sqlalchemy.exc import SQLAlchemyError
+
 from fieldact import __version__
 from fieldact.office.commands import OFFICE_COMMANDS, add_office_commands
+from fieldact.office.sheets import write_atomically
 from fieldact.standard import Service, Standard, StandardError, VisitKind, load_brand, load_standard
 from fieldact.standard.schema import Kind, Stage, missing_phones
 from fieldact.store.db import ENV_URL, DatabaseUnavailable, backup_to, default_path, open_database
@@ -129,6 +133,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         except DatabaseUnavailable as error:
             print(error, file=sys.stderr)
             return 2
+        except (SQLAlchemyError, OSError) as error:
+            print(database_failed_sentence(command, error), file=sys.stderr)
+            return 2
     return run_app(args)
 
 
@@ -152,14 +159,14 @@ def doctor_command(args: argparse.Namespace) -> int:
     problems = full_check(database)
     for problem in problems:
         print(problem)
-    print(f"{len(problems)} problem(s) in {database.path or database.url}" if problems else "OK")
+    print(f"{len(problems)} problem(s) in {database.shown}" if problems else "OK")
     return 1 if problems else 0
 
 
 def demo_command(args: argparse.Namespace) -> int:
     store = open_store(args.db)
     report = fill_demo(store, sign_past=sign_demo_visit)
-    where = store.database.path or store.database.url
+    where = store.database.shown
     print(f"Demo data in {where}: {report.visits_added} visit(s) added, {report.acts_added} signed act(s).")
     for name, pin in report.technicians:
         print(f"  {name}: PIN {pin}")
@@ -178,6 +185,23 @@ def open_store(db: str | None) -> Store:
 
 
 DATABASE_COMMANDS = {"doctor": doctor_command, "demo": demo_command, "backup": backup_command}
+
+
+def database_failed_sentence(command: str, error: Exception) -> str:
+    detail = str(getattr(error, "orig", error)).splitlines()[0]
+    full = "disk is full" in detail or getattr(error, "errno", None) == errno.ENOSPC
+    cause = say("на диске нет места", "the disk is full") if full else detail
+    if command == "demo":
+        return say(
+            f"Демо-данные добавлены не полностью ({cause}). Каждое записанное посещение цело; освободите место и "
+            "запустите demo снова — оно допишет недостающее.",
+            f"The demo data was only partly added ({cause}). Every visit written is whole; free some space and run "
+            "demo again: it adds what is missing.",
+        )
+    return say(
+        f"Команда {command} не выполнена ({cause}). Исправьте причину и повторите; база не изменена.",
+        f"{command} failed ({cause}). Fix the cause and run it again; the database is unchanged.",
+    )
 
 
 # --- standard check -----------------------------------------------------------------------------------------
@@ -304,10 +328,21 @@ def _implied_plan(call_at: datetime, kind: Kind) -> datetime:
 def verify_act(file: Path, trust_files: Sequence[Path]) -> int:
     """Print OK, or every mismatch found in the act; exit 1 on any."""
     from fieldact.act import inspect_act
+    from fieldact.act.seal import certificates_from
 
     try:
         data = file.read_bytes()
         trust = [path.read_bytes() for path in trust_files]
+        for path, certificate in zip(trust_files, trust, strict=True):
+            if not certificates_from(certificate):
+                print(
+                    say(
+                        f"{path}: это не сертификат (ожидается PEM или DER); акт не проверялся.",
+                        f"{path}: not a certificate (PEM or DER expected); the act was not checked.",
+                    ),
+                    file=sys.stderr,
+                )
+                return 2
     except OSError as error:
         name = error.filename or file
         print(
@@ -346,7 +381,7 @@ def sample_act(out: Path, kind: VisitKind, seal: bool, brand_file: Path | None =
             sample_signature(),
             sealer=sealer,
         )
-        out.write_bytes(signed.pdf)
+        write_atomically(out, signed.pdf)  # a full disk leaves no empty or cut-off PDF behind
     except StandardError as error:
         print("\n".join(error.problems), file=sys.stderr)
         return 1

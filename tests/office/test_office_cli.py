@@ -12,6 +12,7 @@ import pytest
 from sqlalchemy import text
 
 from fieldact.cli import main
+from fieldact.office import password
 from fieldact.office.commands import TerminalProgress, find_technician
 from fieldact.office.queries import TechnicianChoice
 from fieldact.text import InputError
@@ -20,6 +21,15 @@ from fieldact.text import InputError
 @pytest.fixture(autouse=True)
 def checked_file(tmp_path: Path, monkeypatch) -> None:
     monkeypatch.setenv("FIELDACT_CHECKED_ACTS", str(tmp_path / "checked.txt"))
+
+
+@pytest.fixture(autouse=True)
+def office_password(database, monkeypatch) -> None:
+    password.set_first(database, OFFICE_PASSWORD, OFFICE_PASSWORD)
+    monkeypatch.setenv("FIELDACT_OFFICE_PASSWORD", OFFICE_PASSWORD)
+
+
+OFFICE_PASSWORD = "пароль-офиса-1"
 
 
 def test_export_a_month_to_a_zip_with_a_register(database, tmp_path: Path, capsys) -> None:
@@ -92,3 +102,43 @@ def test_progress_bar_on_a_terminal() -> None:
     bar(1, 4)
     bar(4, 4)
     assert stream.getvalue().startswith("\r") and stream.getvalue().endswith("4/4\n") and "█" in stream.getvalue()
+
+
+def test_export_needs_the_office_password_and_is_audited(database, tmp_path: Path, monkeypatch, capsys) -> None:
+    out = tmp_path / "acts.zip"
+    arguments = ["export", "--from", "2026-11-01", "--to", "2026-11-30", "--db", str(database.path), "--out", str(out)]
+    monkeypatch.delenv("FIELDACT_OFFICE_PASSWORD")
+    assert main(arguments) == 1
+    assert "FIELDACT_OFFICE_PASSWORD" in capsys.readouterr().err and not out.exists()
+    monkeypatch.setenv("FIELDACT_OFFICE_PASSWORD", "wrong-password")
+    for _ in range(5):
+        assert main(arguments) == 1
+    assert "Повторите через 5 мин" in capsys.readouterr().err
+    monkeypatch.setenv("FIELDACT_OFFICE_PASSWORD", OFFICE_PASSWORD)
+    assert main(arguments) == 1, "the lock holds for the right password too, across runs"
+    assert not out.exists()
+    with database.engine.begin() as connection:
+        connection.execute(text("DELETE FROM setting WHERE key = 'office_password_lock'"))
+    assert main(arguments) == 0 and out.exists()
+    with database.engine.connect() as connection:
+        actions = [row[0] for row in connection.execute(text("SELECT action FROM audit_event WHERE actor = 'office'"))]
+    assert actions.count("office_wrong_password") == 5
+    assert "office_export" in actions and "acts_exported" in actions
+
+
+def test_the_office_unlocks_a_technician(database, capsys) -> None:
+    with database.engine.begin() as connection:
+        technician_id = connection.execute(text("SELECT id FROM technician LIMIT 1")).scalar()
+        connection.execute(text("UPDATE technician SET failed_attempts = 15 WHERE id = :t"), {"t": technician_id})
+    assert main(["unlock-technician", technician_id, "--db", str(database.path)]) == 0
+    with database.engine.connect() as connection:
+        assert (
+            connection.execute(
+                text("SELECT failed_attempts FROM technician WHERE id = :t"), {"t": technician_id}
+            ).scalar()
+            == 0
+        )
+        unlocked = connection.execute(
+            text("SELECT details FROM audit_event WHERE action = 'technician_unlocked'")
+        ).scalar()
+    assert technician_id in unlocked and '"wrong_tries": 15' in unlocked

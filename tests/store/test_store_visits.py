@@ -10,6 +10,7 @@ import pytest
 from sqlalchemy import text
 
 from fieldact.standard import Service, VisitKind
+from fieldact.store.pins import Uptime
 from fieldact.store.repository import MAX_PIN_TRIES, Store
 from fieldact.text import InputError
 from fieldact.visit import Answer, ItemState, Material, PaymentLine, Plan, VisitStatus, settle
@@ -96,16 +97,17 @@ def test_pin_is_hashed_and_locks_after_five_wrong_tries(store: Store, technician
     with store.database.engine.connect() as connection:
         row = connection.execute(text("SELECT pin_hash, pin_salt FROM technician")).one()
     assert "1234" not in row[0] and len(row[0]) == 64 and len(row[1]) == 32
-    now = local("2026-11-26T09:00")
-    assert store.check_pin(technician_id, "1234", now).ok
+    now, boot = local("2026-11-26T09:00"), Uptime("boot-1", 1000.0)
+    assert store.check_pin(technician_id, "1234", now, boot).ok
     for attempt in range(1, MAX_PIN_TRIES):
-        result = store.check_pin(technician_id, "0000", now)
+        result = store.check_pin(technician_id, "0000", now, boot)
         assert not result.ok and result.tries_left == MAX_PIN_TRIES - attempt
-    locked = store.check_pin(technician_id, "0000", now)
+    locked = store.check_pin(technician_id, "0000", now, boot)
     assert locked.locked_until == now + timedelta(minutes=5)
     restarted = reopen(store)
-    assert not restarted.check_pin(technician_id, "1234", now + timedelta(minutes=1)).ok, "the lock survives a restart"
-    assert restarted.check_pin(technician_id, "1234", now + timedelta(minutes=6)).ok
+    later = Uptime("boot-1", 1060.0)
+    assert not restarted.check_pin(technician_id, "1234", now + timedelta(minutes=1), later).ok, "survives a restart"
+    assert restarted.check_pin(technician_id, "1234", now + timedelta(minutes=6), Uptime("boot-1", 1361.0)).ok
     restarted.database.dispose()
 
 

@@ -220,7 +220,12 @@ def test_materials_report_dialog(qtbot, window: OfficeWindow, tmp_path: Path) ->
     save_shot(dialog, "office_materials")
 
 
-def test_the_password_is_asked_the_next_time(qtbot, window: OfficeWindow, brand, tmp_path) -> None:
+def test_the_password_is_asked_the_next_time(qtbot, window: OfficeWindow, brand, tmp_path, monkeypatch) -> None:
+    from fieldact.office import password as office_password
+    from fieldact.store.pins import Uptime
+
+    moment = {"seconds": 100.0}
+    monkeypatch.setattr(office_password, "uptime", lambda: Uptime("boot", moment["seconds"]))
     sign_in_first_time(qtbot, window)
     again = OfficeWindow(window.context)
     qtbot.addWidget(again)
@@ -234,7 +239,15 @@ def test_the_password_is_asked_the_next_time(qtbot, window: OfficeWindow, brand,
     type_text(gate.password, "неверный")
     click(qtbot, gate.submit)
     assert not gate.submit.isEnabled()
+    assert gate.message.text() == "Слишком много неверных паролей. Повторите через 5 мин."
     QApplication.processEvents()
+    reopened = OfficeWindow(window.context)  # reopening the window does not reset the lock
+    qtbot.addWidget(reopened)
+    reopened.show()
+    type_text(reopened.gate.password, "пароль-офиса")
+    click(qtbot, reopened.gate.submit)
+    assert reopened.stack.currentWidget() is not reopened.acts and not reopened.gate.submit.isEnabled()
+    moment["seconds"] += 301
     gate._unlock()
     type_text(gate.password, "пароль-офиса")
     click(qtbot, gate.submit)
@@ -253,10 +266,10 @@ def test_a_password_check_closed_by_the_server_is_a_sentence(
     password.set_first(database, "пароль-офиса", "пароль-офиса")
     closed = "Слишком много неверных паролей: проверка закрыта на 15 минут. Подождите и попробуйте снова."
 
-    def server_closed(_database, _typed: str) -> bool:  # what password.check raises once the central lock is on
+    def server_closed(_database, _typed: str, *_args, **_kwargs) -> bool:  # the central check, once locked
         raise InputError(closed)
 
-    monkeypatch.setattr(password, "check", server_closed)
+    monkeypatch.setattr(password, "attempt", server_closed)
     shown = OfficeWindow(OfficeContext(database, ZoneInfo(brand.timezone), CheckedDigests(None)))
     qtbot.addWidget(shown)
     shown.show()

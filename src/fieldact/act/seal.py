@@ -168,3 +168,15 @@ def _status(embedded: Any, roots: list[Any]) -> SealStatus:
         trusted=status.trusted if roots else None,
         whole_file=status.coverage == SignatureCoverageLevel.ENTIRE_FILE,
     )
+
+
+def certificates_from(data: bytes) -> int:
+    """How many certificates a PEM or DER file holds; 0 for anything else (a wrong file given as --trust)."""
+    if not sealing_available():
+        return 1  # nothing to check with; verify itself says sealing is unavailable
+    from pyhanko.keys import load_certs_from_pemder_data
+
+    try:
+        return len(list(load_certs_from_pemder_data(data)))
+    except Exception:  # noqa: BLE001 - the parser raises several kinds for a file that is not a certificate
+        return 0

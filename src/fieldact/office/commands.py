@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import TextIO
 from zoneinfo import ZoneInfo
 
+from fieldact.office import password
 from fieldact.office.access import open_office_database, shown_source
 from fieldact.office.checks import CheckedDigests, default_checked_path
 from fieldact.office.export import ExportError, export_acts
@@ -17,6 +18,7 @@ from fieldact.office.materials import report_kind, write_materials_report
 from fieldact.office.queries import ActFilter, TechnicianChoice, act_ids, technicians
 from fieldact.office.register import RegisterFormat
 from fieldact.standard import load_brand
+from fieldact.store import audit
 from fieldact.store.db import Database, DatabaseUnavailable
 from fieldact.text import InputError, say
 
@@ -31,6 +33,11 @@ def add_office_commands(commands: argparse._SubParsersAction[argparse.ArgumentPa
     export.add_argument(
         "--recheck", action="store_true", help="check every PDF in full, even those this PC has checked before"
     )
+    unlock = commands.add_parser(
+        "unlock-technician", help="let a technician locked out by wrong PINs try again (office password; audited)"
+    )
+    unlock.add_argument("technician", help="his id, or «Фамилия [Имя]»")
+    unlock.add_argument("--db", default=argparse.SUPPRESS, help=db_help)
     report = commands.add_parser("materials-report", help="materials per technician per day, as CSV or XLSX")
     _period_options(report, db_help)
     report.add_argument("--out", required=True, type=Path, help="the report file: .csv or .xlsx")
@@ -125,9 +132,63 @@ def export_command(args: argparse.Namespace) -> int:
         print(error, file=sys.stderr)
         return 1
     try:
+        office_password(database, "office_export")
         return _export(database, args, first, last)
+    except InputError as error:
+        print(error, file=sys.stderr)
+        return 1
     finally:
         database.dispose()
+
+
+def office_password(database: Database, action: str) -> None:
+    """Office work from the command line needs the office password, as the window does: from
+    $FIELDACT_OFFICE_PASSWORD (for scripts) or typed at the terminal. Wrong tries count toward the same lockout."""
+    import getpass
+    import os
+
+    if not password.is_set(database):
+        raise InputError(
+            say(
+                "Пароль офиса ещё не задан: задайте его в окне офиса (fieldact office).",
+                "No office password is set yet: choose one in the office window (fieldact office).",
+            )
+        )
+    typed = os.environ.get(password.ENV_OFFICE_PASSWORD)
+    if typed is None:
+        if not sys.stdin.isatty():
+            raise InputError(
+                say(
+                    f"Нужен пароль офиса: задайте переменную {password.ENV_OFFICE_PASSWORD} или запустите в терминале.",
+                    f"The office password is needed: set {password.ENV_OFFICE_PASSWORD} or run this in a terminal.",
+                )
+            )
+        typed = getpass.getpass(say("Пароль офиса: ", "Office password: "))
+    result = password.attempt(database, typed, action=action)
+    if not result.ok:
+        raise InputError(password.attempt_sentence(result))
+
+
+def unlock_command(args: argparse.Namespace) -> int:
+    try:
+        database = _open(getattr(args, "db", None))
+    except (InputError, DatabaseUnavailable) as error:
+        print(error, file=sys.stderr)
+        return 1
+    try:
+        office_password(database, "office_signed_in")
+        technician = find_technician(technicians(database), args.technician)
+        from fieldact.standard import load_standard
+        from fieldact.store.repository import Store
+
+        Store(database, load_standard(), load_brand()).unlock_technician(technician, password.OFFICE)
+    except InputError as error:
+        print(error, file=sys.stderr)
+        return 1
+    finally:
+        database.dispose()
+    print(say(f"Техник {technician} может снова входить по PIN.", f"Technician {technician} may sign in again."))
+    return 0
 
 
 def _export(database: Database, args: argparse.Namespace, first: date, last: date) -> int:
@@ -153,6 +214,7 @@ def _export(database: Database, args: argparse.Namespace, first: date, last: dat
     except KeyboardInterrupt:
         print(say("Прервано: ничего не записано.", "Interrupted: nothing was written."), file=sys.stderr)
         return 1
+    _record_export(database, report.target, len(report.exported), first, last)
     for refused in report.refused:
         for problem in refused.problems:
             print(problem, file=sys.stderr)
@@ -160,6 +222,16 @@ def _export(database: Database, args: argparse.Namespace, first: date, last: dat
         print(say(f"Акта {act_id} нет в базе.", f"There is no act {act_id}."), file=sys.stderr)
     print(report.summary(), file=sys.stdout if report.ok else sys.stderr)
     return 0 if report.ok else 1
+
+
+def _record_export(database: Database, target: Path, count: int, first: date, last: date) -> None:
+    from sqlmodel import Session
+
+    with Session(database.engine) as session:
+        audit.record(
+            session, password.OFFICE, "acts_exported", target=str(target), acts=count, period=f"{first}..{last}"
+        )
+        session.commit()
 
 
 def materials_command(args: argparse.Namespace) -> int:
@@ -189,4 +261,8 @@ def materials_command(args: argparse.Namespace) -> int:
     return 0
 
 
-OFFICE_COMMANDS = {"export": export_command, "materials-report": materials_command}
+OFFICE_COMMANDS = {
+    "export": export_command,
+    "materials-report": materials_command,
+    "unlock-technician": unlock_command,
+}

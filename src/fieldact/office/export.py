@@ -116,7 +116,10 @@ class ZipSink:
         os.replace(self.partial, self.target)
 
     def discard(self) -> None:
-        self.zip.close()
+        try:
+            self.zip.close()  # writes the central directory: on a full disk it fails again (the file is closed)
+        except OSError:
+            pass
         self.partial.unlink(missing_ok=True)
 
 

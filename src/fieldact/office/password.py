@@ -8,17 +8,24 @@ from __future__ import annotations
 
 import hashlib
 import hmac
+import json
 import secrets
+from dataclasses import dataclass
 from datetime import UTC, datetime
 
 from sqlalchemy import text
 from sqlmodel import Session
 
-from fieldact.store import tables
+from fieldact.store import audit, tables
 from fieldact.store.db import Database
+from fieldact.store.pins import Uptime, remaining_wait, uptime
 from fieldact.text import InputError, say
 
 KEY = "office_password"
+LOCK_KEY = "office_password_lock"
+ENV_OFFICE_PASSWORD = "FIELDACT_OFFICE_PASSWORD"  # for scripts: `fieldact export` without a terminal
+TRIES_PER_WAIT = 5
+OFFICE = "office"
 MIN_LENGTH = 8
 _N, _R, _P = 2**14, 8, 1
 
@@ -153,3 +160,78 @@ def change(database: Database, old: str, new: str, repeated: str) -> None:
         row.value, row.updated_at = encode(new), datetime.now(UTC)
         session.add(row)
         session.commit()
+
+
+# --- tries, kept in the database: reopening the window or rerunning a command does not reset them ----------------
+
+
+@dataclass(frozen=True, slots=True)
+class Attempt:
+    ok: bool
+    tries_left: int | None = 0  # None: the central database counts the tries and does not say how many are left
+    wait_seconds: float = 0.0
+
+
+def office_wait(failed: int) -> float:
+    """Every fifth wrong password: 5 minutes, from the tenth on an hour (the office has nobody above to unlock it)."""
+    if failed == 0 or failed % TRIES_PER_WAIT:
+        return 0.0
+    return 300.0 if failed < 2 * TRIES_PER_WAIT else 3600.0
+
+
+def attempt(
+    database: Database, password: str, clock: Uptime | None = None, action: str = "office_signed_in"
+) -> Attempt:
+    """Check the office password against its persistent lockout (monotonic clock, as technicians' PINs); audited."""
+    if _central(database):  # the server keeps the count and the lock; its refusal is a sentence (InputError)
+        return Attempt(check(database, password), None)
+    clock = clock or uptime()
+    with Session(database.engine) as session:
+        lock = session.get(tables.Setting, LOCK_KEY)
+        state = json.loads(lock.value) if lock else {"failed": 0, "boot": None, "started": None}
+        wait = remaining_wait(office_wait(state["failed"]), state["boot"], state["started"], clock)
+        if wait is None:
+            state.update(boot=clock.boot, started=clock.seconds)
+            wait = office_wait(state["failed"])
+            _save_lock(session, lock, state)
+            session.commit()
+        if wait > 0:
+            return Attempt(False, 0, wait)
+        row = session.get(tables.Setting, KEY)
+        if row is not None and matches(password, row.value):
+            _save_lock(session, lock, {"failed": 0, "boot": None, "started": None})
+            audit.record(session, OFFICE, action)
+            session.commit()
+            return Attempt(True)
+        state["failed"] += 1
+        state.update(boot=None, started=None)
+        if office_wait(state["failed"]):
+            state.update(boot=clock.boot, started=clock.seconds)
+        _save_lock(session, lock, state)
+        audit.record(session, OFFICE, "office_wrong_password", tries=state["failed"])
+        session.commit()
+        return Attempt(False, TRIES_PER_WAIT - state["failed"] % TRIES_PER_WAIT, office_wait(state["failed"]))
+
+
+def _save_lock(session: Session, lock: tables.Setting | None, state: dict[str, object]) -> None:
+    value, now = json.dumps(state), datetime.now(UTC)
+    if lock is None:
+        session.add(tables.Setting(key=LOCK_KEY, value=value, updated_at=now))
+    else:
+        lock.value, lock.updated_at = value, now
+        session.add(lock)
+
+
+def attempt_sentence(result: Attempt) -> str:
+    if result.wait_seconds:
+        minutes = max(1, round(result.wait_seconds / 60))
+        return say(
+            f"Слишком много неверных паролей офиса. Повторите через {minutes} мин.",
+            f"Too many wrong office passwords. Try again in {minutes} min.",
+        )
+    if result.tries_left is None:
+        return say("Пароль офиса неверен.", "Wrong office password.")
+    return say(
+        f"Пароль офиса неверен. Осталось попыток: {result.tries_left}.",
+        f"Wrong office password. Tries left: {result.tries_left}.",
+    )

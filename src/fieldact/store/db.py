@@ -7,7 +7,9 @@ SQLite-only settings live here and nowhere else.
 
 from __future__ import annotations
 
+import errno
 import os
+import shutil
 import sqlite3
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -15,13 +17,14 @@ from pathlib import Path
 from typing import Any
 
 from platformdirs import user_data_dir
-from sqlalchemy import Engine, create_engine, event, text
+from sqlalchemy import Engine, create_engine, event, make_url, text
 from sqlalchemy.exc import DatabaseError, OperationalError
 
 from fieldact.text import say
 
 ENV_URL = "FIELDACT_DATABASE_URL"
 BACKUPS_KEPT = 10
+FULL_DISK_BYTES = 1 << 20
 
 
 class DatabaseUnavailable(Exception):
@@ -40,10 +43,23 @@ def resolve_url(db: str | os.PathLike[str] | None = None) -> str:
     """``--db`` takes a file path or a URL; without it the environment, then the default file."""
     chosen = str(db) if db is not None else os.environ.get(ENV_URL) or str(default_path())
     if chosen.startswith(("postgresql://", "postgres://")):  # with the driver the app ships (psycopg 3)
-        return "postgresql+psycopg://" + chosen.split("://", 1)[1]
+        chosen = "postgresql+psycopg://" + chosen.split("://", 1)[1]
+    if chosen.startswith("postgresql"):
+        return _with_server_password(chosen)
     if "://" in chosen:
         return chosen
     return f"sqlite:///{Path(chosen).expanduser().resolve()}"
+
+
+def _with_server_password(url: str) -> str:
+    """A server URL without a password takes the one kept apart from it, as the central commands do."""
+    from fieldact.store.central import ENV_CENTRAL_PASSWORD
+
+    password = os.environ.get(ENV_CENTRAL_PASSWORD)
+    parsed = make_url(url)
+    if parsed.password is not None or not password:
+        return url
+    return parsed.set(password=password).render_as_string(hide_password=False)
 
 
 def sqlite_path(url: str) -> Path | None:
@@ -61,6 +77,11 @@ class Database:
     def path(self) -> Path | None:
         return sqlite_path(self.url)
 
+    @property
+    def shown(self) -> str:
+        """Where the data is, as it may be printed: the file, or the server URL without its password."""
+        return str(self.path) if self.path else self.engine.url.render_as_string(hide_password=True)
+
     def backups_dir(self) -> Path | None:
         return self.path.parent / "backups" if self.path else None
 
@@ -68,7 +89,7 @@ class Database:
         self.engine.dispose()
 
 
-def _sqlite_pragmas(dbapi_connection: sqlite3.Connection, _record: Any) -> None:
+def sqlite_pragmas(dbapi_connection: sqlite3.Connection, _record: Any) -> None:
     cursor = dbapi_connection.cursor()
     cursor.execute("PRAGMA journal_mode=WAL")
     cursor.execute("PRAGMA synchronous=FULL")  # a commit that returned is on disk
@@ -83,27 +104,89 @@ def create_database_engine(url: str) -> Engine:
         if path is not None:
             path.parent.mkdir(parents=True, exist_ok=True)
         engine = create_engine(url, connect_args={"check_same_thread": False})
-        event.listen(engine, "connect", _sqlite_pragmas)
+        event.listen(engine, "connect", sqlite_pragmas)
         return engine
     return create_engine(url, pool_pre_ping=True)
 
 
 def open_database(db: str | os.PathLike[str] | None = None, migrate: bool = True) -> Database:
     """Open, quick-check, back up when a migration is due, and migrate to the newest schema."""
-    from fieldact.store.migrate import current_revision, pending_migrations, upgrade
+    from fieldact.store.migrate import current_revision, known_revision, pending_migrations, upgrade
 
     url = resolve_url(db)
+    path = sqlite_path(url)
+    if path is not None:
+        _check_writable(path)
     database = Database(url, create_database_engine(url))
     try:
         quick_check(database)
         if migrate and pending_migrations(database):
-            if current_revision(database) is not None:  # a new, empty file needs no backup
+            revision = current_revision(database)
+            if revision is not None and not known_revision(revision):
+                raise DatabaseUnavailable(newer_sentence(database, revision))
+            if revision is not None:  # a new, empty file needs no backup
                 backup_before_migration(database)
             upgrade(database)
+    except DatabaseUnavailable:
+        database.dispose()
+        raise
     except (DatabaseError, OperationalError, sqlite3.DatabaseError) as error:
         database.dispose()
         raise DatabaseUnavailable(unusable_sentence(database, error)) from None
+    except OSError as error:  # the backup before a migration: a full disk, a read-only folder
+        database.dispose()
+        raise DatabaseUnavailable(write_failed_sentence(database.path or Path(url), error)) from None
     return database
+
+
+def _check_writable(path: Path) -> None:
+    """The folder and file must take writes: SQLite would open a read-only file and fail at the first answer."""
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+    except OSError as error:
+        raise DatabaseUnavailable(folder_sentence(path.parent, error)) from None
+    if not os.access(path.parent, os.W_OK | os.X_OK):
+        raise DatabaseUnavailable(folder_sentence(path.parent, PermissionError(errno.EACCES, "read-only")))
+    if path.exists() and not os.access(path, os.W_OK):
+        raise DatabaseUnavailable(
+            say(
+                f"Файл базы данных {path} только для чтения: программа не сможет сохранить ответы. "
+                "Снимите с файла атрибут «только чтение» или обратитесь в поддержку; файл не изменён.",
+                f"The database file {path} is read-only, so no answer could be saved. Clear its read-only "
+                "attribute or call support; the file is unchanged.",
+            )
+        )
+
+
+def folder_sentence(folder: Path, error: OSError) -> str:
+    return say(
+        f"Папка данных {folder} недоступна для записи ({error.strerror or error}). Освободите место или дайте "
+        "права на запись в неё (или укажите другую папку параметром --db), затем запустите программу снова.",
+        f"The data folder {folder} cannot be written ({error.strerror or error}). Free space or give write "
+        "access to it (or choose another place with --db), then start the app again.",
+    )
+
+
+def newer_sentence(database: Database, revision: str) -> str:
+    where = database.path or database.url
+    return say(
+        f"База данных {where} создана более новой версией fieldact (схема {revision}). Установите новую версию "
+        "программы; файл не изменён, ничего не потеряно.",
+        f"The database {where} was made by a newer version of fieldact (schema {revision}). Install the newer "
+        "version; the file is unchanged and nothing is lost.",
+    )
+
+
+def write_failed_sentence(target: Path, error: OSError) -> str:
+    if error.errno == errno.ENOSPC:
+        return say(
+            f"{target}: на диске нет места. Освободите место и повторите; ничего не записано наполовину.",
+            f"{target}: the disk is full. Free some space and try again; nothing was left half-written.",
+        )
+    return say(
+        f"{target}: не записать ({error.strerror or error}). Выберите папку, куда можно писать, и повторите.",
+        f"{target}: cannot be written ({error.strerror or error}). Choose a folder you can write to and try again.",
+    )
 
 
 def quick_check(database: Database) -> None:
@@ -126,14 +209,36 @@ def newest_backup(database: Database) -> Path | None:
 
 
 def unusable_sentence(database: Database, error: Exception) -> str:
-    where = database.path or database.url
-    backup = newest_backup(database)
     detail = str(getattr(error, "orig", error)).splitlines()[0]
+    if database.path is None:
+        where = database.shown
+        return say(
+            f"Сервер базы данных {where} недоступен или отказал ({detail}). Проверьте адрес, сеть и пароль "
+            "(переменная FIELDACT_CENTRAL_PASSWORD) и повторите.",
+            f"The database server {where} cannot be used ({detail}). Check the address, the network and the "
+            "password (FIELDACT_CENTRAL_PASSWORD) and try again.",
+        )
+    where = database.path
+    if _is_full_disk(error) or _disk_nearly_full(where):
+        return say(
+            f"На диске нет места для базы данных {where} ({detail}). Освободите место и запустите программу "
+            "снова; файл не изменён.",
+            f"The disk holding {where} is full ({detail}). Free some space and start the app again; the file is "
+            "unchanged.",
+        )
+    backup = newest_backup(database)
     if backup:
         restore_ru = (
-            f"Восстановите последнюю резервную копию: закройте программу и скопируйте {backup} на место {where}."
+            f"Сначала обратитесь в поддержку: файл часто можно спасти. Резервная копия {backup} не содержит "
+            "актов и ответов после её создания — акты, ещё не отправленные в офис, пропадут. Только если "
+            f"поддержка недоступна, а все акты отправлены: закройте программу и скопируйте {backup} на место "
+            f"{where}, сохранив повреждённый файл."
         )
-        restore_en = f"Restore the newest backup: close the app and copy {backup} over {where}."
+        restore_en = (
+            f"Call support first: the file can often be rescued. The backup {backup} lacks every act and answer "
+            "made since it was taken — acts not yet sent to the office would be lost. Only if support cannot "
+            f"help and every act was sent: close the app and copy {backup} over {where}, keeping the damaged file."
+        )
     else:
         restore_ru = "Резервных копий нет: обратитесь в поддержку, не удаляя файл."
         restore_en = "There is no backup: contact support and do not delete the file."
@@ -143,8 +248,25 @@ def unusable_sentence(database: Database, error: Exception) -> str:
     )
 
 
+def _disk_nearly_full(path: Path) -> bool:
+    """SQLite reports a full disk while opening a WAL file as a mere "disk I/O error": look at the disk."""
+    try:
+        return shutil.disk_usage(path.parent).free < FULL_DISK_BYTES
+    except OSError:
+        return False
+
+
+def _is_full_disk(error: Exception) -> bool:
+    original = getattr(error, "orig", error)
+    return "disk is full" in str(original) or getattr(original, "sqlite_errorcode", None) == sqlite3.SQLITE_FULL
+
+
 def backup_to(database: Database, target: Path) -> Path:
-    """A consistent copy of a live SQLite database with SQLite's online backup."""
+    """A consistent copy of a live SQLite database with SQLite's online backup; all of it, or nothing.
+
+    Any failure (a full disk, a read-only or missing folder, a directory as the target) is a
+    ``DatabaseUnavailable`` sentence and leaves no partial file behind.
+    """
     source_path = database.path
     if source_path is None:
         raise DatabaseUnavailable(
@@ -153,19 +275,52 @@ def backup_to(database: Database, target: Path) -> Path:
                 "Backups here are for a SQLite file; back up a server database with its own tools.",
             )
         )
-    target.parent.mkdir(parents=True, exist_ok=True)
+    if target.is_dir():
+        raise DatabaseUnavailable(
+            say(
+                f"{target} — это папка; укажите имя файла копии, например {target / 'fieldact-backup.db'}.",
+                f"{target} is a folder; give a file name for the backup, e.g. {target / 'fieldact-backup.db'}.",
+            )
+        )
     partial = target.with_name(target.name + ".partial")
+    try:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        _copy_database(source_path, partial)
+        os.replace(partial, target)
+    except (OSError, sqlite3.Error) as error:
+        _remove_quietly(partial)
+        raise DatabaseUnavailable(write_failed_sentence(target, _as_os_error(error))) from None
+    return target
+
+
+def _copy_database(source_path: Path, partial: Path) -> None:
     source = sqlite3.connect(source_path)
     try:
         destination = sqlite3.connect(partial)
         try:
             source.backup(destination)
+            destination.execute("PRAGMA user_version")  # a read back: the copy is a database
         finally:
             destination.close()
+        with partial.open("rb+") as file:
+            os.fsync(file.fileno())
     finally:
         source.close()
-    os.replace(partial, target)
-    return target
+
+
+def _as_os_error(error: Exception) -> OSError:
+    if isinstance(error, OSError):
+        return error
+    if "full" in str(error):
+        return OSError(errno.ENOSPC, "the disk is full")
+    return OSError(errno.EIO, str(error))
+
+
+def _remove_quietly(path: Path) -> None:
+    try:
+        path.unlink(missing_ok=True)
+    except OSError:
+        pass
 
 
 def backup_before_migration(database: Database) -> Path | None:

@@ -8,8 +8,9 @@ from alembic import command
 from alembic.config import Config
 from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
+from sqlalchemy import Connection, Engine, create_engine, event
 
-from fieldact.store.db import Database
+from fieldact.store.db import Database, sqlite_pragmas
 
 MIGRATIONS = Path(__file__).resolve().parent / "migrations"
 
@@ -23,12 +24,20 @@ def is_model_object(obj: object, name: str | None, type_: str, reflected: bool, 
     return not (type_ == "table" and name in CENTRAL_ONLY_TABLES)
 
 
-def alembic_config(database: Database) -> Config:
+def alembic_config(database: Database, engine: Engine | None = None) -> Config:
     config = Config()
     config.set_main_option("script_location", str(MIGRATIONS))
     config.set_main_option("sqlalchemy.url", database.url.replace("%", "%%"))
-    config.attributes["engine"] = database.engine
+    config.attributes["engine"] = engine or database.engine
     return config
+
+
+def known_revision(revision: str) -> bool:
+    """False for a revision this version of the app does not ship (a database made by a newer version)."""
+    try:
+        return ScriptDirectory(str(MIGRATIONS)).get_revision(revision) is not None
+    except Exception:  # noqa: BLE001 - alembic raises several kinds for an unknown id
+        return False
 
 
 def head_revision() -> str:
@@ -45,4 +54,28 @@ def pending_migrations(database: Database) -> bool:
 
 
 def upgrade(database: Database, revision: str = "head") -> None:
-    command.upgrade(alembic_config(database), revision)
+    """All pending migrations in one transaction: on SQLite too, a failure (a full disk) leaves the file as it was."""
+    if not database.url.startswith("sqlite"):
+        command.upgrade(alembic_config(database), revision)
+        return
+    engine = migration_engine(database.url)
+    try:
+        command.upgrade(alembic_config(database, engine), revision)
+    finally:
+        engine.dispose()
+
+
+def migration_engine(url: str) -> Engine:
+    """A SQLite engine whose driver never commits on its own: SQLite's DDL is then transactional.
+
+    Python's sqlite3 module commits before DDL statements in its default mode, which would leave a half-applied
+    migration behind a failure; with its own transaction handling off, SQLAlchemy's BEGIN/COMMIT is the only one.
+    """
+    engine = create_engine(url, connect_args={"check_same_thread": False, "isolation_level": None})
+    event.listen(engine, "connect", sqlite_pragmas)
+    event.listen(engine, "begin", _begin)
+    return engine
+
+
+def _begin(connection: Connection) -> None:
+    connection.exec_driver_sql("BEGIN IMMEDIATE")

@@ -27,14 +27,22 @@ from fieldact.store.mapping import (
     payment_row,
     payment_value,
 )
-from fieldact.store.pins import hash_pin, pin_matches
+from fieldact.store.pins import (
+    OFFICE_UNLOCK_AT,
+    Uptime,
+    hash_pin,
+    lock_seconds,
+    pin_matches,
+    remaining_wait,
+    tries_before_next_lock,
+    uptime,
+)
 from fieldact.store.validation import check_contract, clean_text
 from fieldact.text import InputError, say
 from fieldact.visit import Answer, BranchRecord, Material, Payment, Plan, Subscriber, Technician, Visit, VisitStatus
 from fieldact.visit.checklist import Checklist, ItemState
 
-MAX_PIN_TRIES = 5
-PIN_LOCK = timedelta(minutes=5)
+MAX_PIN_TRIES = 5  # before the first wait
 
 
 CLOSED_STATUSES = frozenset(
@@ -73,6 +81,7 @@ class PinCheck:
     ok: bool
     tries_left: int = MAX_PIN_TRIES
     locked_until: datetime | None = None
+    office_must_unlock: bool = False
 
 
 class Store:
@@ -118,26 +127,55 @@ class Store:
             raise KeyError(technician_id)
         return row
 
-    def check_pin(self, technician_id: str, pin: str, at: datetime | None = None) -> PinCheck:
-        """Five wrong tries lock the technician out for a few minutes; the lock survives a restart."""
-        at = at or now_utc()
+    def check_pin(
+        self, technician_id: str, pin: str, at: datetime | None = None, clock: Uptime | None = None
+    ) -> PinCheck:
+        """Wrong tries escalate: 5 wait 5 minutes, 10 wait an hour, 15 need the office (``unlock_technician``).
+
+        The waits run on the monotonic clock (``clock``, read now when not given); see store/pins.py.
+        """
+        at, clock = at or now_utc(), clock or uptime()
         with self.session() as session:
             row = session.get(tables.Technician, technician_id)
             if row is None:
                 raise KeyError(technician_id)
-            if row.locked_until and row.locked_until > at:
-                return PinCheck(False, 0, row.locked_until)
+            if row.failed_attempts >= OFFICE_UNLOCK_AT:
+                return PinCheck(False, 0, None, office_must_unlock=True)
+            wait = remaining_wait(lock_seconds(row.failed_attempts), row.lock_boot, row.lock_started, clock)
+            if wait is None:  # another boot: the wait starts again in full
+                row.lock_boot, row.lock_started = clock.boot, clock.seconds
+                wait = lock_seconds(row.failed_attempts)
+                row.locked_until = at + timedelta(seconds=wait)
+                session.commit()
+            if wait > 0:
+                return PinCheck(False, 0, at + timedelta(seconds=wait))
             if pin_matches(pin, row.pin_salt, row.pin_hash):
-                row.failed_attempts, row.locked_until = 0, None
+                row.failed_attempts, row.locked_until, row.lock_boot, row.lock_started = 0, None, None, None
                 audit.record(session, row.id, "signed_in")
                 session.commit()
                 return PinCheck(True)
             row.failed_attempts += 1
-            if row.failed_attempts >= MAX_PIN_TRIES:
-                row.failed_attempts, row.locked_until = 0, at + PIN_LOCK
-            audit.record(session, row.id, "wrong_pin")
+            row.lock_boot, row.lock_started, row.locked_until = None, None, None
+            wait = lock_seconds(row.failed_attempts)
+            if wait:
+                row.lock_boot, row.lock_started = clock.boot, clock.seconds
+                row.locked_until = at + timedelta(seconds=wait)
+            audit.record(session, row.id, "wrong_pin", tries=row.failed_attempts)
             session.commit()
-            return PinCheck(False, MAX_PIN_TRIES - row.failed_attempts, row.locked_until)
+            if row.failed_attempts >= OFFICE_UNLOCK_AT:
+                return PinCheck(False, 0, None, office_must_unlock=True)
+            return PinCheck(False, tries_before_next_lock(row.failed_attempts), row.locked_until)
+
+    def unlock_technician(self, technician_id: str, actor: str) -> None:
+        """The office lets a locked-out technician try again; recorded in the audit log."""
+        with self.session() as session:
+            row = session.get(tables.Technician, technician_id)
+            if row is None:
+                raise InputError(say(f"Нет техника с id {technician_id}.", f"No technician with id {technician_id}."))
+            tries = row.failed_attempts
+            row.failed_attempts, row.locked_until, row.lock_boot, row.lock_started = 0, None, None, None
+            audit.record(session, actor, "technician_unlocked", technician=technician_id, wrong_tries=tries)
+            session.commit()
 
     # --- visits ---------------------------------------------------------------------------------------------
 

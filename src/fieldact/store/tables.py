@@ -18,8 +18,10 @@ class Technician(SQLModel, table=True):
     first_name: str = Field(max_length=100)
     pin_salt: str = Field(max_length=64)
     pin_hash: str = Field(max_length=128)
-    failed_attempts: int = 0
-    locked_until: datetime | None = None
+    failed_attempts: int = 0  # wrong PINs since the last right one or the office's unlock (see store/pins.py)
+    locked_until: datetime | None = None  # shown to him only; the lock itself runs on the monotonic clock
+    lock_boot: str | None = Field(default=None, max_length=64)
+    lock_started: float | None = None  # monotonic seconds in that boot
     active: bool = True
     login: str | None = Field(default=None, max_length=63, unique=True, index=True)  # his tablet's central role
 

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import sys
 
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication, QMessageBox
+import shiboken6
+from PySide6.QtCore import QCoreApplication, QEvent, Qt, QThreadPool
+from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from fieldact.standard import StandardError, load_brand, load_standard
 from fieldact.store.central import CentralUnavailable, central_url
@@ -16,6 +17,7 @@ from fieldact.store.signing import sign_demo_visit
 from fieldact.store.sync import SyncLoop
 from fieldact.ui.compat import guard_none_refcount
 from fieldact.ui.context import AppContext
+from fieldact.ui.errors import install_excepthook, log_error, sentence_for, start_log
 from fieldact.ui.i18n import install_translation
 from fieldact.ui.shell import Shell
 from fieldact.ui.theme import apply_theme
@@ -48,14 +50,17 @@ def open_store(db: str | None) -> Store:
 
 def run(windowed: bool = False, language: str = "ru", db: str | None = None) -> int:
     app = create_application(language)
+    start_log()
+    install_excepthook()
     try:
         store = open_store(db)
     except StandardError as error:
-        QMessageBox.critical(None, APP_NAME, "\n".join(error.problems))
-        return 1
+        return refuse_start("\n".join(error.problems), 1)
     except DatabaseUnavailable as error:
-        QMessageBox.critical(None, APP_NAME, str(error))
-        return 2
+        return refuse_start(str(error), 2)
+    except Exception as error:  # noqa: BLE001 - the GUI build has no console: a dialog, never a silent exit
+        log_error(error, "start")
+        return refuse_start(sentence_for(error), 2)
     context = AppContext(store, sync=start_sync(store))
     shell = Shell(context, kiosk=not windowed)
     shell.resize(1280, 800)
@@ -66,8 +71,31 @@ def run(windowed: bool = False, language: str = "ru", db: str | None = None) -> 
     try:
         return app.exec()
     finally:
-        if context.sync is not None:
-            context.sync.stop(timeout=5)
+        close_down(app, [shell], context)
+
+
+def refuse_start(sentence: str, code: int) -> int:
+    QMessageBox.critical(None, APP_NAME, sentence)
+    return code
+
+
+def close_down(app: QApplication, windows: list[QWidget], context: AppContext | None = None) -> None:
+    """Tear down in order, before the interpreter does it in no order (a crash at exit otherwise):
+    background jobs finish, the windows (with their PDF documents) go, then the database, then the application.
+    """
+    if context is not None and context.sync is not None:
+        context.sync.stop(timeout=5)
+    QThreadPool.globalInstance().waitForDone(30_000)
+    for window in windows:
+        if shiboken6.isValid(window):
+            window.hide()
+            shiboken6.delete(window)
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+    app.processEvents()
+    if context is not None:
+        context.store.database.dispose()
+    if shiboken6.isValid(app):
+        shiboken6.delete(app)
 
 
 def start_sync(store: Store) -> SyncLoop | None:

@@ -7,6 +7,7 @@ from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QPushButton, QVBoxLayout
 
 from fieldact.store.tables import Technician
 from fieldact.ui.context import AppContext
+from fieldact.ui.errors import STORE_ERRORS, log_error, sentence_for
 from fieldact.ui.widgets.common import big_button, clear_layout, heading, note
 from fieldact.ui.widgets.pin_pad import PinPad
 
@@ -78,13 +79,20 @@ class LoginScreen(QWidget):
 
     def _check(self, pin: str) -> None:
         assert self.chosen is not None
-        result = self.context.store.check_pin(self.chosen.id, pin, self.context.now())
+        try:
+            result = self.context.store.check_pin(self.chosen.id, pin, self.context.now())
+        except STORE_ERRORS as error:
+            log_error(error, "PIN check")
+            self.message.setText(sentence_for(error))
+            return
         if result.ok:
             self.context.technician = self.chosen
             self.message.clear()
             self.signed_in.emit(self.chosen.id)
             return
-        if result.locked_until is not None:
+        if result.office_must_unlock:
+            self.message.setText(self.tr("Too many wrong PINs. Only the office can unlock you now: call them."))
+        elif result.locked_until is not None:
             until = result.locked_until.astimezone(self.context.zone).strftime("%H:%M")
             self.message.setText(
                 self.tr("Too many wrong PINs. Try again after {time} or ask the office.").format(time=until)
@@ -124,10 +132,17 @@ class UnlockPrompt(QWidget):
         technician = self.context.technician
         if technician is None:
             return
-        result = self.context.store.check_pin(technician.id, pin, self.context.now())
+        try:
+            result = self.context.store.check_pin(technician.id, pin, self.context.now())
+        except STORE_ERRORS as error:
+            log_error(error, "PIN check")
+            self.message.setText(sentence_for(error))
+            return
         if result.ok:
             self.message.clear()
             self.unlocked.emit()
+        elif result.office_must_unlock:
+            self.message.setText(self.tr("Too many wrong PINs. Only the office can unlock you now: call them."))
         elif result.locked_until is not None:
             self.message.setText(self.tr("Too many wrong PINs. Wait a few minutes."))
         else:

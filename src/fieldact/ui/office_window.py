@@ -14,7 +14,6 @@ from fieldact.store.db import Database
 from fieldact.text import InputError
 from fieldact.ui.widgets.common import big_button, heading, note
 
-MAX_TRIES = 5
 LOCK_MS = 60_000
 
 OFFICE_STYLE = """
@@ -83,7 +82,6 @@ class PasswordGate(QWidget):
         super().__init__(parent)
         self.context = context
         self.first_use = not password.is_set(context.database)
-        self.failures = 0
         self.title = heading(self.tr("Office"))
         self.prompt = note("")
         self.password = self._field(self.tr("Office password"))
@@ -147,26 +145,25 @@ class PasswordGate(QWidget):
 
     def _check(self) -> None:
         try:
-            right = password.check(self.context.database, self.password.text())
+            result = password.attempt(self.context.database, self.password.text())  # persistent, audited
         except InputError as error:  # the central database closed the check after too many wrong tries
             self.password.clear()
             self.message.setText(str(error))
             return
-        if right:
+        if result.ok:
             self._pass()
             return
-        self.failures += 1
         self.password.clear()
-        if self.failures >= MAX_TRIES:
-            self.failures = 0
+        if result.wait_seconds:
             self.submit.setEnabled(False)
             self.password.setEnabled(False)
-            self.unlock_timer.start(LOCK_MS)
-            self.message.setText(self.tr("Too many wrong passwords. Try again in a minute."))
+            self.unlock_timer.start(min(int(result.wait_seconds * 1000), LOCK_MS))
+            minutes = max(1, round(result.wait_seconds / 60))
+            self.message.setText(self.tr("Too many wrong passwords. Try again in {n} min.").format(n=minutes))
+        elif result.tries_left is None:  # the central database counts the tries
+            self.message.setText(self.tr("Wrong password."))
         else:
-            self.message.setText(
-                self.tr("Wrong password. Tries left: {count}.").format(count=MAX_TRIES - self.failures)
-            )
+            self.message.setText(self.tr("Wrong password. Tries left: {count}.").format(count=result.tries_left))
 
     def _unlock(self) -> None:
         self.submit.setEnabled(True)
@@ -206,9 +203,12 @@ def run(language: str = "ru", db: str | None = None) -> int:
     from fieldact.standard import StandardError, load_brand
     from fieldact.store.central import CentralUnavailable
     from fieldact.store.db import DatabaseUnavailable
-    from fieldact.ui.app import APP_NAME, create_application
+    from fieldact.ui.app import APP_NAME, close_down, create_application
+    from fieldact.ui.errors import install_excepthook, start_log
 
     app = create_application(language)
+    start_log()
+    install_excepthook()
     try:
         database = open_office_database(db)
         zone = ZoneInfo(load_brand().timezone)
@@ -224,4 +224,5 @@ def run(language: str = "ru", db: str | None = None) -> int:
     try:
         return app.exec()
     finally:
+        close_down(app, [window])
         database.dispose()

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import datetime
 
-from PySide6.QtCore import QSize, Qt, Signal
+from PySide6.QtCore import QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QGuiApplication, QResizeEvent
 from PySide6.QtWidgets import (
     QBoxLayout,
@@ -25,6 +26,7 @@ from fieldact.store.open_visit import OpenVisit
 from fieldact.text import InputError
 from fieldact.ui.branch_panel import BranchPanel
 from fieldact.ui.context import AppContext
+from fieldact.ui.errors import STORE_ERRORS, log_error, sentence_for
 from fieldact.ui.labels import kind_name, service_name
 from fieldact.ui.materials_panel import MaterialsPanel
 from fieldact.ui.payment_panel import PaymentPanel
@@ -32,9 +34,32 @@ from fieldact.ui.precall_panel import PrecallPanel
 from fieldact.ui.widgets.common import big_button, clear_layout, heading, note
 from fieldact.ui.widgets.item_row import ItemRow
 from fieldact.ui.widgets.scripts import rendered_script
-from fieldact.visit import ItemState, Visit, VisitStatus
+from fieldact.visit import Answer, ItemState, Visit, VisitStatus
 from fieldact.visit.evidence import Evidence
 from fieldact.visit.measures import arrival_timing, precall_timing
+
+RETRY_UNSAVED_MS = 5000
+
+
+@dataclass(frozen=True)
+class PendingAnswer:
+    """An answer given on screen and not yet stored; ``closing_at`` is set for the stage after the act."""
+
+    visit: OpenVisit
+    key: str
+    state: ItemState
+    evidence: Evidence | None
+    reason: str
+    closing_at: datetime | None
+
+    def shown(self) -> Answer:
+        """The answer as the row shows it while it waits; the rule has passed, the database has not taken it."""
+        return self.visit.visit.checklist.validated(self.key, self.state, self.evidence, self.reason)
+
+    def store(self) -> Answer:
+        if self.closing_at is not None:
+            return self.visit.answer_closing(self.key, self.state, self.closing_at, self.evidence, self.reason)
+        return self.visit.answer(self.key, self.state, self.evidence, self.reason)
 
 
 class VisitScreen(QWidget):
@@ -50,6 +75,10 @@ class VisitScreen(QWidget):
         self.current: OpenVisit | None = None
         self.rows: dict[str, ItemRow] = {}
         self.condition_boxes: dict[str, QCheckBox] = {}
+        self.unsaved: dict[tuple[str, str], PendingAnswer] = {}  # (visit id, item key): on screen, not stored
+        self.retry = QTimer(self)
+        self.retry.setInterval(RETRY_UNSAVED_MS)
+        self.retry.timeout.connect(self.retry_unsaved)
         self.header = heading("", 2)
         self.phone_button = big_button("", "quiet")
         self.phone_button.setObjectName("subscriberPhone")
@@ -304,6 +333,8 @@ class VisitScreen(QWidget):
 
     def _review(self) -> None:
         assert self.visit is not None
+        if not self.retry_unsaved():
+            return  # the act must not be made from answers the database does not hold
         if self.editable and not self.visit.signing_blockers():
             self.review.emit(str(self.visit.id))
 
@@ -338,6 +369,8 @@ class VisitScreen(QWidget):
             row.setEnabled(self.editable if self.visit.before_act(stage) else bool(self.act_id))
             self.rows[entry.key] = row
             self.body.addWidget(row)
+            if (str(self.visit.id), entry.key) in self.unsaved:
+                self._mark_unsaved(str(self.visit.id), entry.key, "")
         assert self.current is not None
         branch_panels = {}
         for branch in self.visit.branches_of(stage):
@@ -446,19 +479,52 @@ class VisitScreen(QWidget):
     # --- answers ------------------------------------------------------------------------------------------
 
     def _answer(self, key: str, state: ItemState, evidence: Evidence | None, reason: str) -> None:
-        """Through the open visit: the rule, the database, then memory; a refusal is the row's sentence."""
-        assert self.current is not None
-        row = self.rows[key]
-        try:
-            if self.visit is not None and not self.visit.before_act(row.entry.stage):
-                answer = self.current.answer_closing(key, state, self.context.now(), evidence, reason)
-            else:
-                answer = self.current.answer(key, state, evidence, reason)
-        except InputError as error:
-            row.show_error(str(error))
-            return
-        row.show_answer(answer)
+        """Through the open visit: the rule, the database, then memory; a refusal is the row's sentence.
+
+        A database that cannot write (a full disk) is not a refusal: the answer stays on screen, marked unsaved,
+        and is tried again until it is stored.
+        """
+        assert self.current is not None and self.visit is not None
+        closing = not self.visit.before_act(self.rows[key].entry.stage)
+        pending = PendingAnswer(self.current, key, state, evidence, reason, self.context.now() if closing else None)
+        self.unsaved[(str(self.visit.id), key)] = pending
+        self.retry_unsaved()
         self._refresh_footer()
+
+    def retry_unsaved(self) -> bool:
+        """Store every answer waiting on screen; one the database cannot take stays marked and is retried."""
+        for (visit_id, key), pending in list(self.unsaved.items()):
+            try:
+                answer = pending.store()
+            except InputError as error:  # the rule or the database refused it: nothing changed, say why
+                del self.unsaved[(visit_id, key)]
+                if self._shown(visit_id, key):
+                    self.rows[key].show_error(str(error))
+                continue
+            except STORE_ERRORS as error:
+                log_error(error, f"saving the answer {key}")
+                if self._shown(visit_id, key):
+                    self.rows[key].show_answer(pending.shown())
+                self._mark_unsaved(visit_id, key, sentence_for(error))
+                continue
+            del self.unsaved[(visit_id, key)]
+            if self._shown(visit_id, key):
+                self.rows[key].show_answer(answer)
+        if self.unsaved:
+            self.retry.start()
+        else:
+            self.retry.stop()
+        if self.visit is not None:
+            self._refresh_footer()
+        return not self.unsaved
+
+    def _shown(self, visit_id: str, key: str) -> bool:
+        return self.visit is not None and str(self.visit.id) == visit_id and key in self.rows
+
+    def _mark_unsaved(self, visit_id: str, key: str, sentence: str) -> None:
+        if self._shown(visit_id, key):
+            marked = self.tr("Not saved yet; the tablet keeps trying.")
+            self.rows[key].show_error(f"{marked} {sentence}".strip())
 
     def _condition(self, key: str, value: bool) -> None:
         assert self.current is not None
