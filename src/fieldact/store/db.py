@@ -175,5 +175,13 @@ def backup_before_migration(database: Database) -> Path | None:
     stamp = datetime.now(UTC).strftime("%Y%m%d-%H%M%S-%f")
     target = backup_to(database, folder / f"{path.stem}-{stamp}.db")
     for old in sorted(folder.glob(f"{path.stem}-*.db"))[:-BACKUPS_KEPT]:
-        old.unlink(missing_ok=True)
+        _remove_old_backup(old)
     return target
+
+
+def _remove_old_backup(old: Path) -> None:
+    """An old backup that cannot be removed now (held open by an antivirus scan) is removed at a later start."""
+    try:
+        old.unlink(missing_ok=True)
+    except OSError:
+        return

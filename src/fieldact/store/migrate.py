@@ -16,7 +16,8 @@ MIGRATIONS = Path(__file__).resolve().parent / "migrations"
 
 def alembic_config(database: Database) -> Config:
     config = Config()
-    config.set_main_option("script_location", str(MIGRATIONS))
+    # Config values are %-interpolated: a "%" in the install folder would otherwise break the path.
+    config.set_main_option("script_location", str(MIGRATIONS).replace("%", "%%"))
     config.set_main_option("sqlalchemy.url", database.url.replace("%", "%%"))
     config.attributes["engine"] = database.engine
     return config
