@@ -1,4 +1,4 @@
-# Two commands on a fresh machine: `make run` starts the app, `make test` runs the tests.
+# Two commands on a fresh machine: `make run` starts the app (with demo data), `make test` runs the tests.
 PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
@@ -18,7 +18,7 @@ $(VENV)/.installed-test: $(BIN)/python pyproject.toml
 	touch $@ $(VENV)/.installed-app
 
 run: $(VENV)/.installed-app
-	$(BIN)/python -m fieldact run --windowed
+	$(BIN)/python -m fieldact run --windowed --demo
 
 test: $(VENV)/.installed-test
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest -q

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import shutil
+import sys
 from pathlib import Path
 
 import pytest
@@ -49,3 +50,16 @@ def test_a_percent_sign_in_the_install_folder(tmp_path: Path, monkeypatch: pytes
     again = open_database(tmp_path / "g.db")
     assert migrate.current_revision(again) == migrate.head_revision()
     again.dispose()
+
+
+def test_windows_keeps_the_database_per_machine(monkeypatch: pytest.MonkeyPatch) -> None:
+    from fieldact.store import central, db
+
+    monkeypatch.setattr(sys, "platform", "win32")
+    monkeypatch.setenv("ProgramData", r"D:\ProgramData")
+    monkeypatch.delenv(central.ENV_CONFIG, raising=False)
+    assert db.data_dir() == Path(r"D:\ProgramData") / "fieldact"
+    assert db.default_path() == Path(r"D:\ProgramData") / "fieldact" / "fieldact.db"
+    assert central.config_path() == Path(r"D:\ProgramData") / "fieldact" / "central.toml"
+    monkeypatch.setattr(sys, "platform", "linux")
+    assert "ProgramData" not in str(db.data_dir())

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import os
 import sqlite3
+import sys
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
@@ -29,6 +30,11 @@ class DatabaseUnavailable(Exception):
 
 
 def data_dir() -> Path:
+    """Where the database lives. On Windows one folder per machine, %ProgramData%\\fieldact: a shared tablet's
+    acts do not depend on who is logged on, and the uninstaller knows where they are. The installer creates it
+    and gives the kiosk account write access (installer/kiosk.ps1); elsewhere the user's data folder."""
+    if sys.platform == "win32":
+        return Path(os.environ.get("ProgramData") or r"C:\ProgramData") / "fieldact"
     return Path(user_data_dir("fieldact", appauthor=False))
 
 

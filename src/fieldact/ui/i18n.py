@@ -1,8 +1,12 @@
-"""Interface language: English source strings, the Russian translation shipped and used by default."""
+"""Interface language: English source strings, the Russian translation shipped and used by default.
+
+Qt's own texts (OK/Cancel of message boxes, the context menu of text fields, the calendar) come from Qt's
+``qtbase_<language>.qm``, which the bundle keeps (installer/bundle_rules.py) beside PySide6.
+"""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QLocale, QTranslator
+from PySide6.QtCore import QLibraryInfo, QLocale, QTranslator
 from PySide6.QtWidgets import QApplication
 
 from fieldact.resources import resource_path
@@ -11,17 +15,29 @@ _installed: list[QTranslator] = []
 
 
 def install_translation(app: QApplication, language: str) -> bool:
-    """Load ``i18n/fieldact_<language>.qm``; English needs none. True when a translation is active."""
+    """Load ``i18n/fieldact_<language>.qm`` and Qt's own; English needs none. True when ours is active."""
     for translator in _installed:
         app.removeTranslator(translator)
     _installed.clear()
     if language == "en":
         QLocale.setDefault(QLocale(QLocale.Language.English))
         return False
+    install_qt_translation(app, language)
     translator = QTranslator(app)
     if not translator.load(str(resource_path(f"i18n/fieldact_{language}.qm"))):
         return False
     app.installTranslator(translator)
     _installed.append(translator)
     QLocale.setDefault(QLocale(QLocale.Language.Russian, QLocale.Country.Russia))
+    return True
+
+
+def install_qt_translation(app: QApplication, language: str) -> bool:
+    """Qt's own texts in ``language``; False when this Qt installation lacks them."""
+    translator = QTranslator(app)
+    folder = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
+    if not translator.load(f"qtbase_{language}", folder):
+        return False
+    app.installTranslator(translator)
+    _installed.append(translator)
     return True
