@@ -1,9 +1,11 @@
 """What the bundle leaves out of what PyInstaller's Qt hooks collect, as plain rules the spec applies.
 
-The app uses QtCore, QtGui, QtWidgets, QtPdf and QtPdfWidgets. PyInstaller's hooks also bring every plugin of
-the modules those link against (Wayland, EGL, GTK themes, SVG, input methods, TLS...), Qt's own translations
-and, on Windows, a software OpenGL renderer; and the libraries those plugins need. None of it is used: the app
-paints with the raster engine, ships its own translation, and runs on the Windows, offscreen or xcb platform.
+The app uses QtCore, QtGui, QtWidgets, QtNetwork (the local socket of the single running copy), QtPdf and
+QtPdfWidgets. PyInstaller's hooks also bring every plugin of the modules those link against (Wayland, EGL, GTK
+themes, SVG, input methods, TLS...), Qt's translations for every language and tool and, on Windows, a software
+OpenGL renderer; and the libraries those plugins need. None of it is used: the app paints with the raster
+engine, ships its own translation with Qt's own Russian texts (qtbase_ru.qm: OK/Cancel, the context menu),
+and runs on the Windows, offscreen or xcb platform.
 """
 
 from __future__ import annotations
@@ -12,7 +14,10 @@ import re
 from collections.abc import Callable, Iterable
 
 # Qt binding modules the app imports; every other PySide6 module is excluded from the analysis.
-QT_MODULES = ("QtCore", "QtGui", "QtWidgets", "QtPdf", "QtPdfWidgets")
+QT_MODULES = ("QtCore", "QtGui", "QtWidgets", "QtNetwork", "QtPdf", "QtPdfWidgets")
+
+# Qt's own translations kept: the languages the app ships (fieldact_ru.qm) for the Qt widgets' texts.
+KEPT_QT_TRANSLATIONS = frozenset({"qtbase_ru.qm"})
 
 # Plugin folder -> plugin names kept (None keeps the folder whole). Folders not named are dropped.
 KEPT_PLUGINS: dict[str, frozenset[str] | None] = {
@@ -119,12 +124,15 @@ def is_dropped_plugin(destination: str) -> bool:
 
 
 def prune_datas(datas: list[Entry], removed_binaries: Iterable[str]) -> list[Entry]:
-    """Drop Qt's own translations, and the top-level links PyInstaller made to binaries that were removed."""
+    """Drop Qt's translations but ``KEPT_QT_TRANSLATIONS``, and the links PyInstaller made to removed binaries."""
     removed = set(removed_binaries)
     return [
         (destination, source, kind)
         for destination, source, kind in datas
-        if _QT_TRANSLATION.search(destination.replace("\\", "/")) is None
+        if (
+            _QT_TRANSLATION.search(destination.replace("\\", "/")) is None
+            or base_name(destination) in KEPT_QT_TRANSLATIONS
+        )
         and not (kind == "SYMLINK" and base_name(destination) in removed)
     ]
 

@@ -6,6 +6,8 @@ Qt's own texts (OK/Cancel of message boxes, the context menu of text fields, the
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from PySide6.QtCore import QLibraryInfo, QLocale, QTranslator
 from PySide6.QtWidgets import QApplication
 
@@ -32,11 +34,22 @@ def install_translation(app: QApplication, language: str) -> bool:
     return True
 
 
+def qt_translation_folders() -> list[str]:
+    """Where Qt's own .qm files are: Qt's configured folder, else beside PySide6 (wheel and bundle layouts)."""
+    import PySide6
+
+    package = Path(PySide6.__file__).resolve().parent
+    return [
+        QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath),
+        str(package / "Qt" / "translations"),
+        str(package / "translations"),
+    ]
+
+
 def install_qt_translation(app: QApplication, language: str) -> bool:
     """Qt's own texts in ``language``; False when this Qt installation lacks them."""
     translator = QTranslator(app)
-    folder = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
-    if not translator.load(f"qtbase_{language}", folder):
+    if not any(translator.load(f"qtbase_{language}", folder) for folder in qt_translation_folders()):
         return False
     app.installTranslator(translator)
     _installed.append(translator)
