@@ -53,7 +53,7 @@ def build_bundle(seal: bool) -> None:
     command = [sys.executable, "-m", "PyInstaller", "--noconfirm", "--log-level", "WARN"]
     command += ["--distpath", str(DIST), "--workpath", str(WORK), str(SPEC)]
     run(command, environment)
-    for name in ("fieldact", "fieldact-cli"):
+    for name in ("fieldact", "fieldact-cli") if WINDOWS else ("fieldact",):
         if not executable(name).is_file():
             raise SystemExit(f"build: PyInstaller finished but {executable(name)} is missing")
 
@@ -68,10 +68,11 @@ def self_check() -> None:
     environment = dict(os.environ)
     if sys.platform.startswith("linux") and not environment.get("DISPLAY"):
         environment.setdefault("QT_QPA_PLATFORM", "offscreen")
-    # The console program, as support runs it: it waits, prints and sets the exit code.
+    # The console program, as support runs it: it waits, prints and sets the exit code (Windows; elsewhere the
+    # one program has the terminal's streams).
     try:
         result = subprocess.run(
-            [str(executable("fieldact-cli")), "self-check"],
+            [str(executable("fieldact-cli" if WINDOWS else "fieldact")), "self-check"],
             env=environment,
             capture_output=True,
             encoding="utf-8",

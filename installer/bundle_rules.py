@@ -1,11 +1,10 @@
 """What the bundle leaves out of what PyInstaller's Qt hooks collect, as plain rules the spec applies.
 
-The app uses QtCore, QtGui, QtWidgets, QtNetwork (the local socket of the single running copy), QtPdf and
-QtPdfWidgets. PyInstaller's hooks also bring every plugin of the modules those link against (Wayland, EGL, GTK
-themes, SVG, input methods, TLS...), Qt's translations for every language and tool and, on Windows, a software
-OpenGL renderer; and the libraries those plugins need. None of it is used: the app paints with the raster
-engine, ships its own translation with Qt's own Russian texts (qtbase_ru.qm: OK/Cancel, the context menu),
-and runs on the Windows, offscreen or xcb platform.
+The app uses QtCore, QtGui, QtWidgets, QtPdf and QtPdfWidgets. PyInstaller's hooks also bring every plugin of
+the modules those link against (Wayland, EGL, GTK themes, SVG, input methods, TLS...), Qt's translations for
+every language and tool and, on Windows, a software OpenGL renderer; and the libraries those plugins need. None
+of it is used: the app paints with the raster engine, ships its own translation with Qt's own Russian texts
+(qtbase_ru.qm: OK/Cancel, the context menu), and runs on the Windows, offscreen or xcb platform.
 """
 
 from __future__ import annotations
@@ -14,7 +13,7 @@ import re
 from collections.abc import Callable, Iterable
 
 # Qt binding modules the app imports; every other PySide6 module is excluded from the analysis.
-QT_MODULES = ("QtCore", "QtGui", "QtWidgets", "QtNetwork", "QtPdf", "QtPdfWidgets")
+QT_MODULES = ("QtCore", "QtGui", "QtWidgets", "QtPdf", "QtPdfWidgets")
 
 # Qt's own translations kept: the languages the app ships (fieldact_ru.qm) for the Qt widgets' texts.
 KEPT_QT_TRANSLATIONS = frozenset({"qtbase_ru.qm"})

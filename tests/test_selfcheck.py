@@ -7,8 +7,8 @@ import subprocess
 import sys
 from pathlib import Path
 
-import pytest
 import PySide6
+import pytest
 import sqlalchemy
 
 from fieldact.resources import resource_path

@@ -120,7 +120,7 @@ def test_the_app_mutex_is_the_one_setup_looks_for(windows, monkeypatch) -> None:
     assert all(args[1] is False for name, args in windows.kernel32.calls), "not owned: only its name matters"
     assert len(handles) == 2
     iss = (Path(__file__).resolve().parents[1] / "installer" / "fieldact.iss").read_text(encoding="utf-8")
-    assert "AppMutex=fieldact-app,Global\\fieldact-app" in iss
+    assert '#define AppMutexes "fieldact-app,Global\\fieldact-app"' in iss and "AppMutex={#AppMutexes}" in iss
 
 
 def test_restart_after_an_upgrade_is_registered(windows) -> None:

@@ -6,6 +6,7 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
+import threading
 import time
 from pathlib import Path
 
@@ -25,7 +26,7 @@ from fieldact.store.db import open_database
 from fieldact.store.repository import Store
 from fieldact.ui import app as app_module
 from fieldact.ui.context import AppContext
-from fieldact.ui.instance import CLOSE, SHOW, SingleInstance, lock_path, tell_running
+from fieldact.ui.instance import CLOSE, SHOW, SingleInstance, is_running, lock_path, request_path, tell_running
 from fieldact.ui.shell import Shell
 from fieldact.ui.theme import apply_theme
 
@@ -43,10 +44,17 @@ def test_a_second_copy_on_the_same_database_brings_the_first_to_the_front(qtbot,
     other = SingleInstance(str(tmp_path / "other.db"))
     assert other.acquire(), "another database is another app"
     other.release()
-    with qtbot.waitSignal(first.show_requested, timeout=3000):
-        assert tell_running(db, SHOW)
-    with qtbot.waitSignal(first.close_requested, timeout=3000):
-        assert tell_running(db, CLOSE)
+    for message, signal in ((SHOW, first.show_requested), (CLOSE, first.close_requested)):
+        answers: list[bool] = []
+        # The later start runs in another process; here a thread, so that this thread's event loop can answer.
+        sender = threading.Thread(target=lambda m=message, a=answers: a.append(tell_running(db, m)))
+        with qtbot.waitSignal(signal, timeout=3000):
+            sender.start()
+        sender.join(timeout=5)
+        assert answers == [True]
+    first.poll.stop()  # a copy that hangs
+    assert not tell_running(db, SHOW, answer_seconds=0.5), "a copy that does not answer is reported as such"
+    assert not request_path(db).exists(), "an unanswered request is taken back"
     first.release()
     assert not tell_running(db, SHOW), "nobody answers once the first copy is gone"
     again = SingleInstance(db)
@@ -84,7 +92,7 @@ def _start_app(db: Path, *extra: str) -> subprocess.Popen[str]:
 def _wait_for_lock(db: Path, process: subprocess.Popen[str], seconds: float = 60) -> None:
     deadline = time.monotonic() + seconds
     while time.monotonic() < deadline:
-        if tell_running(str(db), b"ping"):
+        if is_running(str(db)):
             return
         assert process.poll() is None, process.communicate()
         time.sleep(0.2)

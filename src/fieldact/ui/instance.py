@@ -1,20 +1,21 @@
 """One running copy per database, and the Windows hooks the installer relies on.
 
-The first copy holds a lock file next to its database and listens on a local socket named after the database.
-A second start (Startup, the desktop icon, the Start menu) finds the lock, tells the first to come to the front
-and exits: two kiosks would run two sync loops on one file. The installer asks the running copy to close
-(``fieldact-cli close``) before it replaces files, and on Windows finds it by the named mutex ``APP_MUTEX``
-that installer/fieldact.iss names in ``AppMutex``.
+The first copy holds a lock file next to its database (QLockFile: a killed copy's lock is taken over). A second
+start (Startup, the desktop icon, the Start menu) finds the lock, leaves a request file beside it for the first
+copy to come to the front, and exits: two kiosks would run two sync loops on one file. The installer asks the
+running copy to close the same way (``fieldact-cli close``) before it replaces files, and on Windows finds it by
+the named mutex ``APP_MUTEX`` that installer/fieldact.iss names in ``AppMutex``. A request file rather than a
+local socket keeps QtNetwork out of the bundle.
 """
 
 from __future__ import annotations
 
+import os
 import sys
 import time
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QDir, QLockFile, QObject, Signal
-from PySide6.QtNetwork import QLocalServer, QLocalSocket
+from PySide6.QtCore import QDir, QLockFile, QObject, QTimer, Signal
 
 from fieldact.store.acts import sha256_hex
 from fieldact.store.db import resolve_url, sqlite_path
@@ -22,8 +23,10 @@ from fieldact.store.db import resolve_url, sqlite_path
 # Named in installer/fieldact.iss (AppMutex); the Global\ one is seen from other sessions too.
 APP_MUTEX = "fieldact-app"
 APP_MUTEXES = (APP_MUTEX, "Global\\" + APP_MUTEX)
-SHOW, CLOSE = b"show", b"close"
-CONNECT_MS = 1500
+SHOW, CLOSE = "show", "close"
+REQUESTS = (SHOW, CLOSE)
+POLL_MS = 250
+ANSWER_SECONDS = 3.0
 CLOSE_WAIT_SECONDS = 30.0
 ASFW_ANY = -1
 RESTART_NO_CRASH, RESTART_NO_HANG = 1, 2
@@ -43,6 +46,11 @@ def lock_path(db: str | None) -> Path:
     return Path(QDir.tempPath()) / (instance_key(db) + ".running")
 
 
+def request_path(db: str | None) -> Path:
+    lock = lock_path(db)
+    return lock.with_name(lock.name + ".request")
+
+
 class SingleInstance(QObject):
     """Held by the running app; ``show_requested`` and ``close_requested`` come from later starts."""
 
@@ -51,75 +59,81 @@ class SingleInstance(QObject):
 
     def __init__(self, db: str | None, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self.key = instance_key(db)
         path = lock_path(db)
         path.parent.mkdir(parents=True, exist_ok=True)
         self.lock = QLockFile(str(path))
         self.lock.setStaleLockTime(0)  # only a dead process's lock is stale, however old
-        self.server: QLocalServer | None = None
+        self.requests = request_path(db)
+        self.poll = QTimer(self)
+        self.poll.setInterval(POLL_MS)
+        self.poll.timeout.connect(self.take_request)
 
     def acquire(self) -> bool:
-        """True when this is the only copy; it then listens for the next starts."""
+        """True when this is the only copy; it then watches for the next starts' requests."""
         if not self.lock.tryLock(100):
             return False
-        QLocalServer.removeServer(self.key)  # a socket file left by a copy that was killed
-        self.server = QLocalServer(self)
-        self.server.newConnection.connect(self._connection)
-        self.server.listen(self.key)
+        self.requests.unlink(missing_ok=True)  # left by a start that nobody answered
+        self.poll.start()
         return True
 
     def release(self) -> None:
-        if self.server is not None:
-            self.server.close()
-            self.server = None
+        self.poll.stop()
         self.lock.unlock()
 
-    def _connection(self) -> None:
-        assert self.server is not None
-        socket = self.server.nextPendingConnection()
-        if socket is None:
+    def take_request(self) -> None:
+        try:
+            message = self.requests.read_text(encoding="utf-8").strip()
+            self.requests.unlink()
+        except OSError:  # none, or being written (the writer replaces it whole)
             return
-        # The message is a few bytes written right after connecting; waiting for it here keeps no socket alive
-        # past this slot (the sender writes before it disconnects).
-        if not socket.bytesAvailable():
-            socket.waitForReadyRead(CONNECT_MS)
-        message = bytes(socket.readAll().data()).strip()
-        socket.abort()
-        socket.deleteLater()
         if message == CLOSE:
             self.close_requested.emit()
         elif message == SHOW:
             self.show_requested.emit()
 
 
-def tell_running(db: str | None, message: bytes) -> bool:
-    """Send ``message`` to the copy running on this database; False when none answers."""
-    allow_foreground()
-    socket = QLocalSocket()
-    socket.connectToServer(instance_key(db))
-    if not socket.waitForConnected(CONNECT_MS):
+def is_running(db: str | None) -> bool:
+    probe = QLockFile(str(lock_path(db)))
+    probe.setStaleLockTime(0)
+    if probe.tryLock(0):
+        probe.unlock()
         return False
-    socket.write(message + b"\n")
-    sent = socket.waitForBytesWritten(CONNECT_MS)
-    socket.disconnectFromServer()
-    return sent
+    return True
+
+
+def tell_running(db: str | None, message: str, answer_seconds: float = ANSWER_SECONDS) -> bool:
+    """Ask the copy running on ``db`` to ``show`` or ``close``; False when none runs or none answers."""
+    if message not in REQUESTS or not is_running(db):
+        return False
+    allow_foreground()
+    target = request_path(db)
+    partial = target.with_name(target.name + f".{os.getpid()}")
+    try:
+        partial.write_text(message, encoding="utf-8")
+        os.replace(partial, target)
+    except OSError:
+        partial.unlink(missing_ok=True)
+        return False
+    deadline = time.monotonic() + answer_seconds
+    while time.monotonic() < deadline:
+        if not target.exists():
+            return True
+        time.sleep(POLL_MS / 1000 / 2)
+    target.unlink(missing_ok=True)
+    return False
 
 
 def close_running_app(db: str | None, wait_seconds: float = CLOSE_WAIT_SECONDS) -> bool | None:
-    """Ask the copy running on ``db`` to close and wait for its lock to go: None when none runs."""
-    if QCoreApplication.instance() is None:
-        QCoreApplication([sys.argv[0] if sys.argv else "fieldact"])
-    probe = SingleInstance(db)
-    if probe.lock.tryLock(0):
-        probe.lock.unlock()
+    """Ask the copy running on ``db`` to close and wait until it has: None when none runs."""
+    if not is_running(db):
         return None
     if not tell_running(db, CLOSE):
         return False
     deadline = time.monotonic() + wait_seconds
     while time.monotonic() < deadline:
-        if probe.lock.tryLock(200):
-            probe.lock.unlock()
+        if not is_running(db):
             return True
+        time.sleep(0.2)
     return False
 
 

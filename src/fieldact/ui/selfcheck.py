@@ -38,7 +38,9 @@ def start_application(language: str) -> str:
         raise QtCheckFailed(f"the translation i18n/fieldact_{language}.qm did not load")
     if language != "en" and not install_qt_translation(app, language):
         raise QtCheckFailed(f"Qt's own texts qtbase_{language}.qm did not load")
-    return f"Qt {QApplication.platformName()} platform, {app.style().name() or STYLE}, style sheet, translation {language}"
+    return (
+        f"Qt {QApplication.platformName()} platform, {app.style().name() or STYLE}, style sheet, translation {language}"
+    )
 
 
 def render_pages(pdf: bytes, dpi: int = 200) -> list[GrayImage]:
