@@ -65,9 +65,14 @@ SEAL_PACKAGES = ("pyhanko", "pyhanko_certvalidator", "cryptography", "oscrypto",
 # only the act's own vector drawing and fonts through fontTools), Pillow's Tk and Qt bridges, a terminal's
 # line editing, the codecs of East Asian encodings (orders come in UTF-8 or Windows-1251), SQLAlchemy's
 # MySQL, SQL Server and Oracle dialects (SQLite on the tablet, PostgreSQL in the office), and the debugger and
-# help browser that fontTools names only in its modules' `if __name__ == "__main__"` doctests. Python's TLS
-# stays: fpdf2 imports urllib's HTTPS handler at start.
+# help browser that fontTools names only in its modules' `if __name__ == "__main__"` doctests; and setuptools
+# with distutils, which a Python 3.11 venv brings along and some packages name in optional imports (the app
+# builds no packages). Python's TLS stays: fpdf2 imports urllib's HTTPS handler at start.
 UNUSED_MODULES = (
+    "setuptools",
+    "_distutils_hack",
+    "distutils",
+    "pkg_resources",
     "doctest",
     "pdb",
     "pydoc",

@@ -44,12 +44,12 @@
         <translation>Проверяется акт {number}…</translation>
     </message>
     <message>
-        <location filename="../../src/fieldact/ui/office_acts.py" line="345"/>
+        <location filename="../../src/fieldact/ui/office_acts.py" line="346"/>
         <source>Act {number} v{version}: the stored PDF and content are the ones signed (SHA-256 {digest}…).</source>
         <translation>Акт {number} в.{version}: сохранённые PDF и содержание — те, что подписаны (SHA-256 {digest}…).</translation>
     </message>
     <message>
-        <location filename="../../src/fieldact/ui/office_acts.py" line="356"/>
+        <location filename="../../src/fieldact/ui/office_acts.py" line="358"/>
         <source>The act could not be opened ({error}). Check the connection to the database and try again.</source>
         <translation>Акт не открылся ({error}). Проверьте связь с базой данных и попробуйте ещё раз.</translation>
     </message>
@@ -100,37 +100,37 @@
 <context>
     <name>ActsScreen</name>
     <message>
-        <location filename="../../src/fieldact/ui/office_acts.py" line="383"/>
+        <location filename="../../src/fieldact/ui/office_acts.py" line="385"/>
         <source>Signed acts</source>
         <translation>Подписанные акты</translation>
     </message>
     <message>
-        <location filename="../../src/fieldact/ui/office_acts.py" line="390"/>
+        <location filename="../../src/fieldact/ui/office_acts.py" line="392"/>
         <source>Export selected…</source>
         <translation>Выгрузить выбранные…</translation>
     </message>
     <message>
-        <location filename="../../src/fieldact/ui/office_acts.py" line="391"/>
+        <location filename="../../src/fieldact/ui/office_acts.py" line="393"/>
         <source>Export all found…</source>
         <translation>Выгрузить все найденные…</translation>
     </message>
     <message>
-        <location filename="../../src/fieldact/ui/office_acts.py" line="392"/>
+        <location filename="../../src/fieldact/ui/office_acts.py" line="394"/>
         <source>Materials report…</source>
         <translation>Отчёт о материалах…</translation>
     </message>
     <message>
-        <location filename="../../src/fieldact/ui/office_acts.py" line="441"/>
+        <location filename="../../src/fieldact/ui/office_acts.py" line="446"/>
         <source>Counting…</source>
         <translation>Подсчёт…</translation>
     </message>
     <message>
-        <location filename="../../src/fieldact/ui/office_acts.py" line="460"/>
+        <location filename="../../src/fieldact/ui/office_acts.py" line="465"/>
         <source>More than {count} acts found</source>
         <translation>Найдено больше {count} актов</translation>
     </message>
     <message>
-        <location filename="../../src/fieldact/ui/office_acts.py" line="462"/>
+        <location filename="../../src/fieldact/ui/office_acts.py" line="467"/>
         <source>Acts found: {count}</source>
         <translation>Найдено актов: {count}</translation>
     </message>
@@ -245,42 +245,42 @@
 <context>
     <name>DoneScreen</name>
     <message>
-        <location filename="../../src/fieldact/ui/done_screen.py" line="33"/>
+        <location filename="../../src/fieldact/ui/done_screen.py" line="32"/>
         <source>Scan the code with your phone&apos;s camera to open your personal account.</source>
         <translation>Наведите камеру телефона на код, чтобы открыть личный кабинет.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldact/ui/done_screen.py" line="43"/>
+        <location filename="../../src/fieldact/ui/done_screen.py" line="42"/>
         <source>Finish the visit</source>
         <translation>Завершить визит</translation>
     </message>
     <message>
-        <location filename="../../src/fieldact/ui/done_screen.py" line="69"/>
+        <location filename="../../src/fieldact/ui/done_screen.py" line="68"/>
         <source>24-hour information centre: {phone}</source>
         <translation>Круглосуточный информационный центр: {phone}</translation>
     </message>
     <message>
-        <location filename="../../src/fieldact/ui/done_screen.py" line="70"/>
+        <location filename="../../src/fieldact/ui/done_screen.py" line="69"/>
         <source>Act {number} is signed. Thank you!</source>
         <translation>Акт {number} подписан. Спасибо!</translation>
     </message>
     <message>
-        <location filename="../../src/fieldact/ui/done_screen.py" line="70"/>
+        <location filename="../../src/fieldact/ui/done_screen.py" line="69"/>
         <source>Act {number}: refusal recorded.</source>
         <translation>Акт {number}: отказ от подписи записан.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldact/ui/done_screen.py" line="89"/>
+        <location filename="../../src/fieldact/ui/done_screen.py" line="88"/>
         <source>Wishes: </source>
         <translation>Пожелания: </translation>
     </message>
     <message>
-        <location filename="../../src/fieldact/ui/done_screen.py" line="126"/>
+        <location filename="../../src/fieldact/ui/done_screen.py" line="109"/>
         <source>Closing: {n} still open</source>
         <translation>Завершение: не отмечено {n}</translation>
     </message>
     <message>
-        <location filename="../../src/fieldact/ui/done_screen.py" line="126"/>
+        <location filename="../../src/fieldact/ui/done_screen.py" line="109"/>
         <source>Closing done.</source>
         <translation>Завершение контакта отмечено.</translation>
     </message>
@@ -396,27 +396,27 @@
         <translation>Выберите папку или файл ZIP для выгрузки.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldact/ui/office_dialogs.py" line="174"/>
+        <location filename="../../src/fieldact/ui/office_dialogs.py" line="176"/>
         <source>Checking and writing the acts…</source>
         <translation>Акты проверяются и записываются…</translation>
     </message>
     <message>
-        <location filename="../../src/fieldact/ui/office_dialogs.py" line="183"/>
+        <location filename="../../src/fieldact/ui/office_dialogs.py" line="185"/>
         <source>{done} of {total}</source>
         <translation>{done} из {total}</translation>
     </message>
     <message>
-        <location filename="../../src/fieldact/ui/office_dialogs.py" line="189"/>
+        <location filename="../../src/fieldact/ui/office_dialogs.py" line="191"/>
         <source>Cancelling…</source>
         <translation>Отмена…</translation>
     </message>
     <message>
-        <location filename="../../src/fieldact/ui/office_dialogs.py" line="198"/>
+        <location filename="../../src/fieldact/ui/office_dialogs.py" line="200"/>
         <source>The export was cancelled: nothing was written.</source>
         <translation>Выгрузка отменена: ничего не записано.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldact/ui/office_dialogs.py" line="217"/>
+        <location filename="../../src/fieldact/ui/office_dialogs.py" line="220"/>
         <source>The export failed ({error}); nothing was left half written. Try again, or call support.</source>
         <translation>Выгрузка не удалась ({error}); ничего не записано наполовину. Попробуйте ещё раз или позвоните в поддержку.</translation>
     </message>
@@ -510,32 +510,42 @@
 <context>
     <name>LoginScreen</name>
     <message>
-        <location filename="../../src/fieldact/ui/login_screen.py" line="22"/>
+        <location filename="../../src/fieldact/ui/login_screen.py" line="25"/>
         <source>Who is working today?</source>
         <translation>Кто сегодня работает?</translation>
     </message>
     <message>
-        <location filename="../../src/fieldact/ui/login_screen.py" line="29"/>
+        <location filename="../../src/fieldact/ui/login_screen.py" line="32"/>
         <source>The service standard</source>
         <translation>Стандарт обслуживания</translation>
     </message>
     <message>
-        <location filename="../../src/fieldact/ui/login_screen.py" line="31"/>
+        <location filename="../../src/fieldact/ui/login_screen.py" line="34"/>
         <source>Another technician</source>
         <translation>Другой техник</translation>
     </message>
     <message>
-        <location filename="../../src/fieldact/ui/login_screen.py" line="73"/>
+        <location filename="../../src/fieldact/ui/login_screen.py" line="91"/>
+        <source>No technician on this tablet yet. Connect it to the network: the technician whose login the tablet has appears here after the first sync, with his orders. If nobody appears, ask the office to enrol him (fieldact central technician) and to give this tablet his login.</source>
+        <translation>На этом планшете ещё нет техников. Подключите его к сети: техник, чей вход задан на планшете, появится здесь после первой синхронизации вместе со своими заявками. Если никто не появился, попросите офис внести техника (fieldact central technician) и выдать планшету его вход.</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldact/ui/login_screen.py" line="98"/>
+        <source>No technician on this tablet yet, and no office database is set up. Ask support to enrol the technician in the office database and to give this tablet its login (central.toml); he then appears here after the first sync. For training: fieldact demo fills in demo technicians.</source>
+        <translation>На этом планшете ещё нет техников, и база офиса не настроена. Попросите поддержку внести техника в базу офиса и выдать планшету его вход (central.toml); техник появится здесь после первой синхронизации. Для обучения: fieldact demo добавит демонстрационных техников.</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldact/ui/login_screen.py" line="111"/>
         <source>{name}, enter your PIN</source>
         <translation>{name}, введите PIN</translation>
     </message>
     <message>
-        <location filename="../../src/fieldact/ui/login_screen.py" line="90"/>
+        <location filename="../../src/fieldact/ui/login_screen.py" line="128"/>
         <source>Too many wrong PINs. Try again after {time} or ask the office.</source>
         <translation>Слишком много неверных PIN. Попробуйте после {time} или обратитесь в офис.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldact/ui/login_screen.py" line="93"/>
+        <location filename="../../src/fieldact/ui/login_screen.py" line="131"/>
         <source>Wrong PIN. Tries left: {count}.</source>
         <translation>Неверный PIN. Осталось попыток: {count}.</translation>
     </message>
@@ -543,63 +553,63 @@
 <context>
     <name>MaterialsDialog</name>
     <message>
-        <location filename="../../src/fieldact/ui/office_dialogs.py" line="253"/>
-        <location filename="../../src/fieldact/ui/office_dialogs.py" line="292"/>
+        <location filename="../../src/fieldact/ui/office_dialogs.py" line="256"/>
+        <location filename="../../src/fieldact/ui/office_dialogs.py" line="295"/>
         <source>Materials report</source>
         <translation>Отчёт о материалах</translation>
     </message>
     <message>
-        <location filename="../../src/fieldact/ui/office_dialogs.py" line="261"/>
+        <location filename="../../src/fieldact/ui/office_dialogs.py" line="264"/>
         <source>A file ending in .xlsx or .csv</source>
         <translation>Файл с расширением .xlsx или .csv</translation>
     </message>
     <message>
-        <location filename="../../src/fieldact/ui/office_dialogs.py" line="262"/>
+        <location filename="../../src/fieldact/ui/office_dialogs.py" line="265"/>
         <source>File…</source>
         <translation>Файл…</translation>
     </message>
     <message>
-        <location filename="../../src/fieldact/ui/office_dialogs.py" line="265"/>
+        <location filename="../../src/fieldact/ui/office_dialogs.py" line="268"/>
         <source>Save the report</source>
         <translation>Сохранить отчёт</translation>
     </message>
     <message>
-        <location filename="../../src/fieldact/ui/office_dialogs.py" line="267"/>
+        <location filename="../../src/fieldact/ui/office_dialogs.py" line="270"/>
         <source>Close</source>
         <translation>Закрыть</translation>
     </message>
     <message>
-        <location filename="../../src/fieldact/ui/office_dialogs.py" line="270"/>
+        <location filename="../../src/fieldact/ui/office_dialogs.py" line="273"/>
         <source>From</source>
         <translation>С</translation>
     </message>
     <message>
-        <location filename="../../src/fieldact/ui/office_dialogs.py" line="272"/>
+        <location filename="../../src/fieldact/ui/office_dialogs.py" line="275"/>
         <source>to</source>
         <translation>по</translation>
     </message>
     <message>
-        <location filename="../../src/fieldact/ui/office_dialogs.py" line="274"/>
+        <location filename="../../src/fieldact/ui/office_dialogs.py" line="277"/>
         <source>File</source>
         <translation>Файл</translation>
     </message>
     <message>
-        <location filename="../../src/fieldact/ui/office_dialogs.py" line="283"/>
+        <location filename="../../src/fieldact/ui/office_dialogs.py" line="286"/>
         <source>Materials used, per technician per day</source>
         <translation>Израсходованные материалы по техникам и дням</translation>
     </message>
     <message>
-        <location filename="../../src/fieldact/ui/office_dialogs.py" line="303"/>
+        <location filename="../../src/fieldact/ui/office_dialogs.py" line="306"/>
         <source>Choose the file for the report.</source>
         <translation>Выберите файл для отчёта.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldact/ui/office_dialogs.py" line="317"/>
+        <location filename="../../src/fieldact/ui/office_dialogs.py" line="320"/>
         <source>Saved: {path} ({count} line(s)).</source>
         <translation>Сохранено: {path} (строк: {count}).</translation>
     </message>
     <message>
-        <location filename="../../src/fieldact/ui/office_dialogs.py" line="330"/>
+        <location filename="../../src/fieldact/ui/office_dialogs.py" line="333"/>
         <source>The report could not be saved ({error}). Check the folder and try again.</source>
         <translation>Отчёт не сохранился ({error}). Проверьте папку и попробуйте ещё раз.</translation>
     </message>
@@ -834,22 +844,22 @@
 <context>
     <name>Shell</name>
     <message>
-        <location filename="../../src/fieldact/ui/shell.py" line="152"/>
+        <location filename="../../src/fieldact/ui/shell.py" line="151"/>
         <source>Technician: enter your PIN</source>
         <translation>Техник: введите PIN</translation>
     </message>
     <message>
-        <location filename="../../src/fieldact/ui/shell.py" line="180"/>
+        <location filename="../../src/fieldact/ui/shell.py" line="179"/>
         <source>The act could not be saved ({error}). Nothing is lost: try again, or call support.</source>
         <translation>Акт не удалось сохранить ({error}). Ничего не потеряно: попробуйте ещё раз или позвоните в поддержку.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldact/ui/shell.py" line="191"/>
+        <location filename="../../src/fieldact/ui/shell.py" line="190"/>
         <source>Locked. Enter your PIN</source>
         <translation>Заблокировано. Введите PIN</translation>
     </message>
     <message>
-        <location filename="../../src/fieldact/ui/shell.py" line="226"/>
+        <location filename="../../src/fieldact/ui/shell.py" line="225"/>
         <source>Enter your PIN to close the app</source>
         <translation>Введите PIN, чтобы закрыть программу</translation>
     </message>
@@ -1041,17 +1051,17 @@
 <context>
     <name>UnlockPrompt</name>
     <message>
-        <location filename="../../src/fieldact/ui/login_screen.py" line="108"/>
+        <location filename="../../src/fieldact/ui/login_screen.py" line="146"/>
         <source>Back</source>
         <translation>Назад</translation>
     </message>
     <message>
-        <location filename="../../src/fieldact/ui/login_screen.py" line="132"/>
+        <location filename="../../src/fieldact/ui/login_screen.py" line="170"/>
         <source>Too many wrong PINs. Wait a few minutes.</source>
         <translation>Слишком много неверных PIN. Подождите несколько минут.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldact/ui/login_screen.py" line="134"/>
+        <location filename="../../src/fieldact/ui/login_screen.py" line="172"/>
         <source>Wrong PIN. Tries left: {count}.</source>
         <translation>Неверный PIN. Осталось попыток: {count}.</translation>
     </message>
@@ -1084,27 +1094,27 @@
         <translation>договор {number}</translation>
     </message>
     <message>
-        <location filename="../../src/fieldact/ui/visit_screen.py" line="248"/>
+        <location filename="../../src/fieldact/ui/visit_screen.py" line="241"/>
         <source>Phrases: </source>
         <translation>Фразы: </translation>
     </message>
     <message>
-        <location filename="../../src/fieldact/ui/visit_screen.py" line="250"/>
+        <location filename="../../src/fieldact/ui/visit_screen.py" line="243"/>
         <source>Wishes: </source>
         <translation>Пожелания: </translation>
     </message>
     <message>
-        <location filename="../../src/fieldact/ui/visit_screen.py" line="254"/>
+        <location filename="../../src/fieldact/ui/visit_screen.py" line="247"/>
         <source>Rules of this stage ({n})</source>
         <translation>Правила этапа ({n})</translation>
     </message>
     <message>
-        <location filename="../../src/fieldact/ui/visit_screen.py" line="319"/>
+        <location filename="../../src/fieldact/ui/visit_screen.py" line="305"/>
         <source>Ready to sign.</source>
         <translation>Можно подписывать.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldact/ui/visit_screen.py" line="319"/>
+        <location filename="../../src/fieldact/ui/visit_screen.py" line="305"/>
         <source>{n} open before signing</source>
         <translation>Не отмечено до подписания: {n}</translation>
     </message>

@@ -182,7 +182,7 @@ def test_the_empty_screen_picks_up_a_technician_brought_by_sync(qtbot, tmp_path:
     shell = Shell(AppContext(store, Clock(local(brand, "2026-11-26T10:00")), sync=FakeSync()), kiosk=False)  # type: ignore[arg-type]
     qtbot.addWidget(shell)
     shell.show()
-    assert "first sync" in shell.login.empty_note.text()
+    assert "первой синхронизации" in shell.login.empty_note.text()
     assert shell.login.recheck.isActive()
     shell.login.recheck.setInterval(50)
     from fieldact.store.demo import fill
