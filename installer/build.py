@@ -4,8 +4,10 @@
 
 Needs PyInstaller in the running Python (``pip install .[bundle]``). Writes:
     dist/fieldact/                         the bundle (fieldact or fieldact.exe, and _internal/)
-    dist/installer/fieldact-VERSION-setup.exe   on Windows, when Inno Setup 6 (ISCC.exe) is found
-Build files go to build/pyinstaller/. ``--check`` runs the bundle's own ``self-check`` afterwards.
+    dist/installer/fieldact-VERSION-setup.exe   on Windows, when Inno Setup 6.3+ (ISCC.exe) is found
+Build files go to build/pyinstaller/. ``--check`` runs the bundle's own ``self-check`` afterwards. With
+FIELDACT_SIGN_PFX set (installer/signing.py) every .exe/.dll/.pyd of the bundle is signed before the check, and
+Inno Setup signs the setup and its uninstaller with the same certificate.
 """
 
 from __future__ import annotations
@@ -19,6 +21,7 @@ import sys
 import time
 from pathlib import Path
 
+from signing import Signer, SigningError, sign_tree, signer_from_environment
 from version_info import version_tuple
 
 HERE = Path(__file__).resolve().parent
@@ -41,8 +44,8 @@ def version() -> str:
     return found.group(1)
 
 
-def executable() -> Path:
-    return BUNDLE / ("fieldact.exe" if WINDOWS else "fieldact")
+def executable(name: str = "fieldact") -> Path:
+    return BUNDLE / (f"{name}.exe" if WINDOWS else name)
 
 
 def build_bundle(seal: bool) -> None:
@@ -50,8 +53,9 @@ def build_bundle(seal: bool) -> None:
     command = [sys.executable, "-m", "PyInstaller", "--noconfirm", "--log-level", "WARN"]
     command += ["--distpath", str(DIST), "--workpath", str(WORK), str(SPEC)]
     run(command, environment)
-    if not executable().is_file():
-        raise SystemExit(f"build: PyInstaller finished but {executable()} is missing")
+    for name in ("fieldact", "fieldact-cli") if WINDOWS else ("fieldact",):
+        if not executable(name).is_file():
+            raise SystemExit(f"build: PyInstaller finished but {executable(name)} is missing")
 
 
 def bundle_megabytes() -> float:
@@ -64,10 +68,11 @@ def self_check() -> None:
     environment = dict(os.environ)
     if sys.platform.startswith("linux") and not environment.get("DISPLAY"):
         environment.setdefault("QT_QPA_PLATFORM", "offscreen")
-    # A windowed exe prints through the pipes it is given, and the pipes make us wait for it to end.
+    # The console program, as support runs it: it waits, prints and sets the exit code (Windows; elsewhere the
+    # one program has the terminal's streams).
     try:
         result = subprocess.run(
-            [str(executable()), "self-check"],
+            [str(executable("fieldact-cli" if WINDOWS else "fieldact")), "self-check"],
             env=environment,
             capture_output=True,
             encoding="utf-8",
@@ -82,32 +87,71 @@ def self_check() -> None:
         raise SystemExit(f"build: the bundle's self-check failed (exit {result.returncode})")
 
 
-def find_iscc() -> Path | None:
-    """Inno Setup 6's compiler: $ISCC, PATH, or its default install folders."""
-    candidates = [os.environ.get("ISCC"), shutil.which("ISCC"), shutil.which("iscc")]
-    for variable in ("ProgramFiles(x86)", "ProgramFiles", "LOCALAPPDATA"):
-        base = os.environ.get(variable)
-        if base:
-            programs = Path(base) / "Programs" if variable == "LOCALAPPDATA" else Path(base)
-            candidates.append(str(programs / "Inno Setup 6" / "ISCC.exe"))
+def find_iscc(environ: dict[str, str] | None = None) -> Path | None:
+    """Inno Setup 6's compiler: $ISCC, PATH, the installed Inno Setup in the registry, the usual folders."""
+    environ = dict(os.environ) if environ is None else environ
+    candidates = [environ.get("ISCC"), shutil.which("ISCC", path=environ.get("PATH")), *registered_iscc()]
+    for variable in ("ProgramFiles(x86)", "ProgramFiles", "ProgramW6432", "LOCALAPPDATA", "ChocolateyInstall"):
+        base = environ.get(variable)
+        if not base:
+            continue
+        if variable == "ChocolateyInstall":
+            candidates.append(str(Path(base) / "bin" / "ISCC.exe"))
+            continue
+        programs = Path(base) / "Programs" if variable == "LOCALAPPDATA" else Path(base)
+        candidates.append(str(programs / "Inno Setup 6" / "ISCC.exe"))
+        candidates += [str(path) for path in sorted(programs.glob("Inno Setup */ISCC.exe"), reverse=True)]
     for candidate in candidates:
         if candidate and Path(candidate).is_file():
             return Path(candidate)
     return None
 
 
-def build_installer(iscc: Path, app_version: str) -> Path:
+def registered_iscc() -> list[str]:
+    """Where Inno Setup 6's own uninstall entry says it is installed (any folder, per machine or per user)."""
+    if not WINDOWS:
+        return []
+    import winreg
+
+    found = []
+    key_name = r"Software\Microsoft\Windows\CurrentVersion\Uninstall\Inno Setup 6_is1"
+    for root in (winreg.HKEY_LOCAL_MACHINE, winreg.HKEY_CURRENT_USER):
+        for view in (winreg.KEY_WOW64_32KEY, winreg.KEY_WOW64_64KEY):
+            try:
+                with winreg.OpenKey(root, key_name, 0, winreg.KEY_READ | view) as key:
+                    found.append(str(Path(winreg.QueryValueEx(key, "InstallLocation")[0]) / "ISCC.exe"))
+            except OSError:
+                continue
+    return found
+
+
+def sign_bundle() -> Signer | None:
+    """Sign the bundle's PE files when a certificate is configured; the signer, for the setup too."""
+    try:
+        signer = signer_from_environment()
+        if signer is not None:
+            signed = sign_tree(signer, BUNDLE)
+            print(f"build: signed {len(signed)} files with {Path(signer.executable).name}")
+    except SigningError as error:
+        raise SystemExit(f"build: {error}") from None
+    return signer
+
+
+def build_installer(iscc: Path, app_version: str, signer: Signer | None = None) -> Path:
     file_version = ".".join(str(number) for number in version_tuple(app_version))
     command = [str(iscc), "/Q", f"/DAppVersion={app_version}", f"/DFileVersion={file_version}"]
-    run([*command, f"/DBundleDir={BUNDLE}", f"/O{INSTALLER_DIR}", str(ISS)])
+    if signer is not None:
+        command += [f"/Sfieldactsign={signer.inno_sign_tool()}", "/DSignWith=fieldactsign"]
+    run([*command, f"/DBundleDir={BUNDLE}", f"/O{INSTALLER_DIR}", str(ISS)], secret=signer.password if signer else "")
     setup = INSTALLER_DIR / f"fieldact-{app_version}-setup.exe"
     if not setup.is_file():
         raise SystemExit(f"build: Inno Setup finished but {setup} is missing")
     return setup
 
 
-def run(command: list[str], environment: dict[str, str] | None = None) -> None:
-    print("build: " + " ".join(command), flush=True)
+def run(command: list[str], environment: dict[str, str] | None = None, secret: str = "") -> None:
+    shown = " ".join(command)
+    print("build: " + (shown.replace(secret, "***") if secret else shown), flush=True)
     result = subprocess.run(command, env=environment)
     if result.returncode != 0:
         raise SystemExit(f"build: {Path(command[0]).name} failed (exit {result.returncode})")
@@ -126,6 +170,7 @@ def main(argv: list[str] | None = None) -> int:
     started = time.monotonic()
     build_bundle(args.with_seal)
     print(f"build: {BUNDLE} ({bundle_megabytes():.1f} MiB) in {time.monotonic() - started:.0f} s")
+    signer = sign_bundle()
     if args.check:
         self_check()
     if args.no_installer:
@@ -137,7 +182,7 @@ def main(argv: list[str] | None = None) -> int:
             raise SystemExit(f"build: {message}")
         print(f"build: no installer: {message}")
         return 0
-    setup = build_installer(iscc, app_version)
+    setup = build_installer(iscc, app_version, signer)
     print(f"build: {setup} ({setup.stat().st_size / 2**20:.1f} MiB)")
     return 0
 

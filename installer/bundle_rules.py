@@ -1,9 +1,10 @@
 """What the bundle leaves out of what PyInstaller's Qt hooks collect, as plain rules the spec applies.
 
 The app uses QtCore, QtGui, QtWidgets, QtPdf and QtPdfWidgets. PyInstaller's hooks also bring every plugin of
-the modules those link against (Wayland, EGL, GTK themes, SVG, input methods, TLS...), Qt's own translations
-and, on Windows, a software OpenGL renderer; and the libraries those plugins need. None of it is used: the app
-paints with the raster engine, ships its own translation, and runs on the Windows, offscreen or xcb platform.
+the modules those link against (Wayland, EGL, GTK themes, SVG, input methods, TLS...), Qt's translations for
+every language and tool and, on Windows, a software OpenGL renderer; and the libraries those plugins need. None
+of it is used: the app paints with the raster engine, ships its own translation with Qt's own Russian texts
+(qtbase_ru.qm: OK/Cancel, the context menu), and runs on the Windows, offscreen or xcb platform.
 """
 
 from __future__ import annotations
@@ -13,6 +14,9 @@ from collections.abc import Callable, Iterable
 
 # Qt binding modules the app imports; every other PySide6 module is excluded from the analysis.
 QT_MODULES = ("QtCore", "QtGui", "QtWidgets", "QtPdf", "QtPdfWidgets")
+
+# Qt's own translations kept: the languages the app ships (fieldact_ru.qm) for the Qt widgets' texts.
+KEPT_QT_TRANSLATIONS = frozenset({"qtbase_ru.qm"})
 
 # Plugin folder -> plugin names kept (None keeps the folder whole). Folders not named are dropped.
 KEPT_PLUGINS: dict[str, frozenset[str] | None] = {
@@ -61,9 +65,14 @@ SEAL_PACKAGES = ("pyhanko", "pyhanko_certvalidator", "cryptography", "oscrypto",
 # only the act's own vector drawing and fonts through fontTools), Pillow's Tk and Qt bridges, a terminal's
 # line editing, the codecs of East Asian encodings (orders come in UTF-8 or Windows-1251), SQLAlchemy's
 # MySQL, SQL Server and Oracle dialects (SQLite on the tablet, PostgreSQL in the office), and the debugger and
-# help browser that fontTools names only in its modules' `if __name__ == "__main__"` doctests. Python's TLS
-# stays: fpdf2 imports urllib's HTTPS handler at start.
+# help browser that fontTools names only in its modules' `if __name__ == "__main__"` doctests; and setuptools
+# with distutils, which a Python 3.11 venv brings along and some packages name in optional imports (the app
+# builds no packages). Python's TLS stays: fpdf2 imports urllib's HTTPS handler at start.
 UNUSED_MODULES = (
+    "setuptools",
+    "_distutils_hack",
+    "distutils",
+    "pkg_resources",
     "doctest",
     "pdb",
     "pydoc",
@@ -119,12 +128,15 @@ def is_dropped_plugin(destination: str) -> bool:
 
 
 def prune_datas(datas: list[Entry], removed_binaries: Iterable[str]) -> list[Entry]:
-    """Drop Qt's own translations, and the top-level links PyInstaller made to binaries that were removed."""
+    """Drop Qt's translations but ``KEPT_QT_TRANSLATIONS``, and the links PyInstaller made to removed binaries."""
     removed = set(removed_binaries)
     return [
         (destination, source, kind)
         for destination, source, kind in datas
-        if _QT_TRANSLATION.search(destination.replace("\\", "/")) is None
+        if (
+            _QT_TRANSLATION.search(destination.replace("\\", "/")) is None
+            or base_name(destination) in KEPT_QT_TRANSLATIONS
+        )
         and not (kind == "SYMLINK" and base_name(destination) in removed)
     ]
 

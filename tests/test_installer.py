@@ -109,9 +109,16 @@ def test_pruning_drops_what_only_dropped_files_need() -> None:
         ("libQt6WaylandClient.so.6", "PySide6/Qt/lib/libQt6WaylandClient.so.6", "SYMLINK"),
         ("libQt6Gui.so.6", "PySide6/Qt/lib/libQt6Gui.so.6", "SYMLINK"),
         ("PySide6/Qt/translations/qtbase_ru.qm", "/w/qtbase_ru.qm", "DATA"),
+        ("PySide6/Qt/translations/qtbase_de.qm", "/w/qtbase_de.qm", "DATA"),
+        ("PySide6/Qt/translations/qtdeclarative_ru.qm", "/w/qtdeclarative_ru.qm", "DATA"),
         ("resources/i18n/fieldact_ru.qm", "/w/fieldact_ru.qm", "DATA"),
     ]
-    assert [entry[0] for entry in prune_datas(datas, removed)] == ["libQt6Gui.so.6", "resources/i18n/fieldact_ru.qm"]
+    # Qt's own Russian texts stay (OK/Cancel, the context menu); other languages and Qt's tools go.
+    assert [entry[0] for entry in prune_datas(datas, removed)] == [
+        "libQt6Gui.so.6",
+        "PySide6/Qt/translations/qtbase_ru.qm",
+        "resources/i18n/fieldact_ru.qm",
+    ]
 
 
 def test_windows_drops_the_software_opengl_renderer() -> None:
@@ -142,8 +149,9 @@ def test_build_reads_the_package_version() -> None:
 
 
 def test_the_installer_packs_the_bundle_the_spec_makes() -> None:
-    assert 'NAME = "fieldact"' in SPEC and "console=False" in SPEC
-    assert '#define AppExe "fieldact.exe"' in ISS
+    assert 'NAME = "fieldact"' in SPEC and "program(NAME, console=False)" in SPEC
+    assert 'program(NAME + "-cli", console=True)' in SPEC and "COLLECT(*programs," in SPEC
+    assert '#define AppExe "fieldact.exe"' in ISS and '#define CliExe "fieldact-cli.exe"' in ISS
     assert '#define BundleDir "..\\dist\\fieldact"' in ISS and 'Source: "{#BundleDir}\\*"' in ISS
     assert "OutputBaseFilename={#AppName}-{#AppVersion}-setup" in ISS
     assert 'INSTALLER_DIR / f"fieldact-{app_version}-setup.exe"' in (INSTALLER / "build.py").read_text()
@@ -151,18 +159,105 @@ def test_the_installer_packs_the_bundle_the_spec_makes() -> None:
 
 
 def test_the_installer_keeps_its_identity_and_the_technicians_data() -> None:
-    assert f"AppId={{{{{APP_ID}}}" in ISS  # never change: upgrades and the uninstaller find the product by it
+    # never change: upgrades and the uninstaller find the product by it
+    assert f'#define AppGuid "{APP_ID}"' in ISS and "AppId={{{#AppGuid}}" in ISS
     assert "PrivilegesRequired=admin" in ISS and "DefaultDirName={autopf}\\{#AppName}" in ISS
     assert re.search(r'Name: "desktopicon";.*Flags: unchecked', ISS)
-    assert re.search(r'Name: "{autostartup}\\{#AppName}";.*Tasks: autostart', ISS)
     assert "Box.Checked := False;" in ISS and "if UninstallSilent() or" in ISS
     assert "DelTree(DataDir()" in ISS and "and RemoveData then" in ISS
+    # one database per machine, where the app looks for it, and never removed by an upgrade or a silent uninstall
+    assert "Result := ExpandConstant('{commonappdata}\\{#AppName}');" in ISS
+    assert ISS.count('Name: "{commonappdata}\\{#AppName}";') == 2 and "uninsneveruninstall" in ISS
+
+
+def test_inno_setup_versions_are_handled() -> None:
+    assert "#if Ver < EncodeVer(6, 3, 0)\n  #error fieldact.iss needs Inno Setup 6.3 or newer" in ISS
+    new, old = ISS.split("#if Ver >= EncodeVer(6, 6, 0)", 1)[1].split("#else", 1)
+    assert "CreateCustomForm(ScaleX(460), ScaleY(170), False, False);" in new
+    assert "CreateCustomForm();" in old.split("#endif", 1)[0] and "CreateCustomForm();" not in new
+    after = ISS.split("#if Ver >= EncodeVer(6, 6, 0)", 1)[1].split("#endif", 1)[1]
+    assert "Form.ClientWidth :=" not in after and "Form.ClientHeight :=" not in after, "read-only in 6.6+"
+    assert ISS.count("#if ") + ISS.count("#ifdef ") + ISS.count("#ifndef ") == ISS.count("#endif")
+    assert "MinVersion=10.0.17763" in ISS  # Qt 6: Windows 10 1809
+    assert "ArchitecturesAllowed=x64compatible" in ISS
+
+
+def test_autostart_is_for_the_kiosk_account_only_and_the_office_has_its_shortcut() -> None:
+    assert "{autostartup}" not in ISS and "{commonstartup}" not in ISS, "no start at every account's log-on"
+    assert 'Name: "kiosk";' in ISS and 'Name: "office";' in ISS
+    assert re.search(
+        r'Name: "{autoprograms}\\{cm:OfficeShortcut}"; Filename: "{app}\\{#AppExe}"; '
+        r'Parameters: "office"; Components: office',
+        ISS,
+    )
+    kiosk = (INSTALLER / "kiosk.ps1").read_text(encoding="utf-8")
+    declared = set(re.findall(r"\[(?:string|switch)\]\$(\w+)", kiosk))
+    params = ISS.split("Params := ", 1)[1].split(";", 1)[0]
+    passed = set(re.findall(r"-(\w+) \"", params)) - {"File"}  # -File is PowerShell's own
+    assert {"Account", "AppPath", "DataDir", "LogFile"} <= declared and "Remove" in declared
+    assert passed == {"Account", "AppPath", "DataDir", "LogFile"} and passed <= declared, passed
+    for policy in (
+        "DisableTaskMgr",
+        "NoWinKeys",
+        "AllowEdgeSwipe",
+        "AllowWindowsInkWorkspace",
+        "SetCustomShell",
+        "-AtLogOn -User $Account",
+        "EnableDesktopModeAutoInvoke",
+        "/inheritance:r",
+    ):
+        assert policy in kiosk, policy
+    assert 'kiosk.ps1"" -Remove' in ISS, "the uninstaller undoes the kiosk"
+
+
+def test_the_running_app_is_closed_and_restarted_around_an_upgrade() -> None:
+    assert "AppMutex={#AppMutexes}" in ISS and "CloseApplications=yes" in ISS
+    assert "Exec(Cli, 'close', ''" in ISS and "CloseRunningApp();" in ISS
+    assert re.search(r'Filename: "{app}\\{#AppExe}"; Flags: nowait runasoriginaluser; Check: WasRunning', ISS)
+
+
+def test_find_iscc_looks_where_inno_setup_gets_installed(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    def compiler(folder: Path) -> Path:
+        folder.mkdir(parents=True)
+        (folder / "ISCC.exe").write_bytes(b"MZ")
+        return folder / "ISCC.exe"
+
+    empty = {"PATH": str(tmp_path / "nothing")}
+    assert build.find_iscc(empty) is None
+    x86 = compiler(tmp_path / "pf86" / "Inno Setup 6")
+    assert build.find_iscc({**empty, "ProgramFiles(x86)": str(tmp_path / "pf86")}) == x86
+    user = compiler(tmp_path / "local" / "Programs" / "Inno Setup 6")
+    assert build.find_iscc({**empty, "LOCALAPPDATA": str(tmp_path / "local")}) == user
+    choco = compiler(tmp_path / "choco" / "bin")
+    assert build.find_iscc({**empty, "ChocolateyInstall": str(tmp_path / "choco")}) == choco
+    later = compiler(tmp_path / "pf" / "Inno Setup 7")
+    assert build.find_iscc({**empty, "ProgramFiles": str(tmp_path / "pf")}) == later
+    assert build.find_iscc({**empty, "ISCC": str(user), "ProgramFiles(x86)": str(tmp_path / "pf86")}) == user
 
 
 def test_the_windows_workflow_builds_and_checks_with_build_py() -> None:
     assert "runs-on: windows-latest" in WORKFLOW and 'python-version: "3.11"' in WORKFLOW
-    assert 'pip install ".[bundle]"' in WORKFLOW and "choco install innosetup" in WORKFLOW
+    assert "pip install --require-hashes --no-deps -r requirements/bundle.txt" in WORKFLOW
+    assert "pip install --require-hashes --no-deps -r requirements/test.txt" in WORKFLOW
+    assert re.search(r'INNO_SETUP_VERSION: "6\.\d+\.\d+"', WORKFLOW)
+    assert 'choco install innosetup --version "$env:INNO_SETUP_VERSION"' in WORKFLOW
     assert "python installer/build.py --check --require-installer" in WORKFLOW
+    assert "python -m pytest" in WORKFLOW
+
+
+def test_the_windows_workflow_installs_upgrades_and_uninstalls() -> None:
+    steps = [
+        "/VERYSILENT",
+        'fieldact-cli.exe" --lang en self-check',
+        "Upgrade while the app runs",
+        "the old app was not closed by the upgrade",
+        "the app was not started again after the upgrade",
+        "unins000.exe",
+        "the uninstaller removed the database",
+    ]
+    positions = [WORKFLOW.index(step) for step in steps]
+    assert positions == sorted(positions), "install, self-check, upgrade with the app running, uninstall"
+    assert "timeout-minutes: 30" in WORKFLOW
 
 
 def test_ci_builds_the_bundle_after_the_tests() -> None:

@@ -7,7 +7,9 @@ import subprocess
 import sys
 from pathlib import Path
 
+import PySide6
 import pytest
+import sqlalchemy
 
 from fieldact.resources import resource_path
 from fieldact.selfcheck import FAILED, NOT_RUN, OK, CheckFailed, Options, State, Step, run_steps
@@ -35,6 +37,9 @@ def test_self_check_passes_on_this_installation() -> None:
     steps = [line for line in lines if line.startswith("  ")]
     assert len(steps) == 13 and all(line.startswith("  ok  ") for line in steps), result.stdout
     assert "database: a temporary database migrated to" in result.stdout
+    versions = next(line for line in lines if line.startswith("versions: "))
+    assert f"PySide6 {PySide6.__version__}" in versions and f"sqlalchemy {sqlalchemy.__version__}" in versions
+    assert " -," not in versions and "?" not in versions, versions
     assert "act No. 20261126-0042 signed and verified" in result.stdout
     # The QR code was read back from QtPdf's render of the page and from the screen widget, not only built.
     url = "https://lk.domru.ru/?contract=590000000001"

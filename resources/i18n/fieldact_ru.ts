@@ -1,4 +1,5 @@
 <?xml version='1.0' encoding='utf-8'?>
+<!DOCTYPE TS>
 <TS version="2.1" language="ru_RU">
 <context>
     <name>ActPanel</name>
@@ -552,37 +553,47 @@
 <context>
     <name>LoginScreen</name>
     <message>
-        <location filename="../../src/fieldact/ui/login_screen.py" line="23" />
+        <location filename="../../src/fieldact/ui/login_screen.py" line="26" />
         <source>Who is working today?</source>
         <translation>Кто сегодня работает?</translation>
     </message>
     <message>
-        <location filename="../../src/fieldact/ui/login_screen.py" line="30" />
+        <location filename="../../src/fieldact/ui/login_screen.py" line="33" />
         <source>The service standard</source>
         <translation>Стандарт обслуживания</translation>
     </message>
     <message>
-        <location filename="../../src/fieldact/ui/login_screen.py" line="32" />
+        <location filename="../../src/fieldact/ui/login_screen.py" line="35" />
         <source>Another technician</source>
         <translation>Другой техник</translation>
     </message>
     <message>
-        <location filename="../../src/fieldact/ui/login_screen.py" line="74" />
+        <location filename="../../src/fieldact/ui/login_screen.py" line="92" />
+        <source>No technician on this tablet yet. Connect it to the network: the technician whose login the tablet has appears here after the first sync, with his orders. If nobody appears, ask the office to enrol him (fieldact central technician) and to give this tablet his login.</source>
+        <translation>На этом планшете ещё нет техников. Подключите его к сети: техник, чей вход задан на планшете, появится здесь после первой синхронизации вместе со своими заявками. Если никто не появился, попросите офис внести техника (fieldact central technician) и выдать планшету его вход.</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldact/ui/login_screen.py" line="99" />
+        <source>No technician on this tablet yet, and no office database is set up. Ask support to enrol the technician in the office database and to give this tablet its login (central.toml); he then appears here after the first sync. For training: fieldact demo fills in demo technicians.</source>
+        <translation>На этом планшете ещё нет техников, и база офиса не настроена. Попросите поддержку внести техника в базу офиса и выдать планшету его вход (central.toml); техник появится здесь после первой синхронизации. Для обучения: fieldact demo добавит демонстрационных техников.</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldact/ui/login_screen.py" line="112" />
         <source>{name}, enter your PIN</source>
         <translation>{name}, введите PIN</translation>
     </message>
     <message>
-        <location filename="../../src/fieldact/ui/login_screen.py" line="94" />
+        <location filename="../../src/fieldact/ui/login_screen.py" line="132" />
         <source>Too many wrong PINs. Only the office can unlock you now: call them.</source>
         <translation>Слишком много неверных PIN. Теперь разблокировать может только офис: позвоните туда.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldact/ui/login_screen.py" line="98" />
+        <location filename="../../src/fieldact/ui/login_screen.py" line="136" />
         <source>Too many wrong PINs. Try again after {time} or ask the office.</source>
         <translation>Слишком много неверных PIN. Попробуйте после {time} или обратитесь в офис.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldact/ui/login_screen.py" line="101" />
+        <location filename="../../src/fieldact/ui/login_screen.py" line="139" />
         <source>Wrong PIN. Tries left: {count}.</source>
         <translation>Неверный PIN. Осталось попыток: {count}.</translation>
     </message>
@@ -1177,22 +1188,22 @@
 <context>
     <name>UnlockPrompt</name>
     <message>
-        <location filename="../../src/fieldact/ui/login_screen.py" line="116" />
+        <location filename="../../src/fieldact/ui/login_screen.py" line="154" />
         <source>Back</source>
         <translation>Назад</translation>
     </message>
     <message>
-        <location filename="../../src/fieldact/ui/login_screen.py" line="145" />
+        <location filename="../../src/fieldact/ui/login_screen.py" line="183" />
         <source>Too many wrong PINs. Only the office can unlock you now: call them.</source>
         <translation>Слишком много неверных PIN. Теперь разблокировать может только офис: позвоните туда.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldact/ui/login_screen.py" line="147" />
+        <location filename="../../src/fieldact/ui/login_screen.py" line="185" />
         <source>Too many wrong PINs. Wait a few minutes.</source>
         <translation>Слишком много неверных PIN. Подождите несколько минут.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldact/ui/login_screen.py" line="149" />
+        <location filename="../../src/fieldact/ui/login_screen.py" line="187" />
         <source>Wrong PIN. Tries left: {count}.</source>
         <translation>Неверный PIN. Осталось попыток: {count}.</translation>
     </message>

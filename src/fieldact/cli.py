@@ -42,6 +42,9 @@ def build_parser() -> argparse.ArgumentParser:
     run.add_argument(
         "--windowed", action="store_true", default=argparse.SUPPRESS, help="a window instead of the kiosk (development)"
     )
+    run.add_argument(
+        "--demo", action="store_true", help="an empty database gets the demo technicians and visits (training)"
+    )
     add_db_option(run)
 
     doctor = commands.add_parser("doctor", help="full check of the database and every act's hashes")
@@ -90,6 +93,9 @@ def build_parser() -> argparse.ArgumentParser:
     self_check.add_argument("--standard", type=Path, help="the standard TOML (default: the shipped one)")
     self_check.add_argument("--brand", type=Path, help="the brand TOML (default: the shipped one)")
 
+    close = commands.add_parser("close", help="close the app running on this database (the installer uses it)")
+    add_db_option(close)
+
     office = commands.add_parser("office", help="the office window: find, open and export signed acts")
     add_db_option(office)
     add_office_commands(commands, f"database file or URL (default: ${ENV_URL}, else {default_path()})")
@@ -105,8 +111,47 @@ def add_db_option(parser: argparse.ArgumentParser) -> None:
     )
 
 
+# Qt's own command-line options (QGuiApplication/QApplication), passed on to Qt rather than to our parser.
+QT_VALUE_OPTIONS = frozenset(
+    {
+        "platform",
+        "platformpluginpath",
+        "platformtheme",
+        "plugin",
+        "qwindowgeometry",
+        "qwindowtitle",
+        "qwindowicon",
+        "style",
+        "stylesheet",
+        "session",
+        "display",
+    }
+)
+QT_FLAG_OPTIONS = frozenset({"reverse", "widgetcount", "nograb", "dograb"})
+
+
+def split_qt_options(argv: Sequence[str]) -> tuple[list[str], list[str]]:
+    """(ours, Qt's): ``-platform windows:darkmode=0`` and the like go to Qt, as ``QApplication(argv)`` expects."""
+    ours: list[str] = []
+    qt: list[str] = []
+    index = 0
+    while index < len(argv):
+        item = argv[index]
+        name, equals, _ = item.lstrip("-").partition("=")
+        if item.startswith("-") and name in QT_VALUE_OPTIONS:
+            takes_next = not equals and index + 1 < len(argv)
+            qt.extend(argv[index : index + 2] if takes_next else [item])
+            index += 2 if takes_next else 1
+            continue
+        (qt if item.startswith("-") and name in QT_FLAG_OPTIONS else ours).append(item)
+        index += 1
+    return ours, qt
+
+
 def main(argv: Sequence[str] | None = None) -> int:
-    args = build_parser().parse_args(argv)
+    ours, qt_options = split_qt_options(sys.argv[1:] if argv is None else argv)
+    args = build_parser().parse_args(ours)
+    args.qt_options = qt_options
     set_language(args.lang)
     command = args.command or "run"
     if command == "standard":
@@ -123,6 +168,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         return OFFICE_COMMANDS[command](args)
     if command == "office":
         return run_office(args)
+    if command == "close":
+        return close_running(getattr(args, "db", None))
     if command == "self-check":
         from fieldact.selfcheck import Options, self_check
 
@@ -148,7 +195,34 @@ def run_office(args: argparse.Namespace) -> int:
 def run_app(args: argparse.Namespace) -> int:
     from fieldact.ui.app import run  # Qt is imported only when the app really starts
 
-    return run(windowed=getattr(args, "windowed", False), language=args.lang, db=getattr(args, "db", None))
+    return run(
+        windowed=getattr(args, "windowed", False),
+        language=args.lang,
+        db=getattr(args, "db", None),
+        demo=getattr(args, "demo", False),
+        qt_options=getattr(args, "qt_options", ()),
+    )
+
+
+def close_running(db: str | None) -> int:
+    """Ask the app running on this database to close, and wait until it has; 0 also when none runs."""
+    from fieldact.ui.instance import close_running_app  # Qt only for this command
+
+    closed = close_running_app(db)
+    if closed is None:
+        print(say("fieldact не запущен.", "fieldact is not running."))
+        return 0
+    if closed:
+        print(say("fieldact закрыт.", "fieldact has closed."))
+        return 0
+    print(
+        say(
+            "fieldact не закрылся. Закройте его (PIN техника) или перезагрузите планшет, затем повторите.",
+            "fieldact did not close. Close it (the technician's PIN) or restart the tablet, then try again.",
+        ),
+        file=sys.stderr,
+    )
+    return 1
 
 
 # --- database commands ------------------------------------------------------------------------------------------
@@ -485,7 +559,7 @@ def _secret(variable: str, prompt: str) -> str:
     value = os.environ.get(variable)
     if value:
         return value
-    if not sys.stdin.isatty():
+    if sys.stdin is None or not sys.stdin.isatty():  # None: a windowed exe has no stdin at all
         raise InputError(say(f"Задайте переменную {variable} или запустите в терминале.", f"Set {variable}."))
     return getpass.getpass(prompt)
 

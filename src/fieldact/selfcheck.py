@@ -404,21 +404,88 @@ def _label(steps: Sequence[Step], key: str) -> str:
 
 
 def use_offscreen_without_display(environ: dict[str, str] | os._Environ[str] = os.environ) -> bool:
-    """On Linux without a display Qt needs the offscreen platform; Windows and macOS keep their own."""
-    if sys.platform in ("win32", "darwin") or environ.get("QT_QPA_PLATFORM"):
+    """Without a display Qt needs the offscreen platform: on Linux without X or Wayland, on Windows in a
+    session with no interactive desktop (WinRM, PsExec without -i, a service). macOS keeps its own."""
+    if environ.get("QT_QPA_PLATFORM") or sys.platform == "darwin":
         return False
+    if sys.platform == "win32":
+        if windows_desktop_visible():
+            return False
+        environ["QT_QPA_PLATFORM"] = "offscreen"
+        return True
     if environ.get("DISPLAY") or environ.get("WAYLAND_DISPLAY"):
         return False
     environ["QT_QPA_PLATFORM"] = "offscreen"
     return True
 
 
+UOI_FLAGS, WSF_VISIBLE = 1, 0x0001
+
+
+def windows_desktop_visible() -> bool:
+    """Whether this Windows process runs on a window station a user sees (not WinRM, a service, PsExec -s)."""
+    import ctypes
+    from ctypes import wintypes
+
+    class UserObjectFlags(ctypes.Structure):
+        _fields_ = [("fInherit", wintypes.BOOL), ("fReserved", wintypes.BOOL), ("dwFlags", wintypes.DWORD)]
+
+    user32 = ctypes.windll.user32  # type: ignore[attr-defined]
+    station = user32.GetProcessWindowStation()
+    flags = UserObjectFlags()
+    needed = wintypes.DWORD()
+    if not station or not user32.GetUserObjectInformationW(
+        station, UOI_FLAGS, ctypes.byref(flags), ctypes.sizeof(flags), ctypes.byref(needed)
+    ):
+        return False
+    return bool(flags.dwFlags & WSF_VISIBLE)
+
+
+# The libraries whose versions decide how the app behaves: printed so support sees what a tablet runs on.
+VERSIONED_MODULES = (
+    ("PySide6", "__version__"),
+    ("sqlalchemy", "__version__"),
+    ("sqlmodel", "__version__"),
+    ("alembic", "__version__"),
+    ("pydantic", "VERSION"),
+    ("fpdf", "__version__"),
+    ("pypdf", "__version__"),
+    ("psycopg", "__version__"),
+    ("platformdirs", "__version__"),
+)
+
+
+def versions() -> str:
+    """Python, Qt and each library's version, as one line; a library that does not load says so."""
+    import importlib
+    import platform
+
+    parts = [f"Python {platform.python_version()}"]
+    try:
+        from PySide6.QtCore import qVersion
+
+        parts.append(f"Qt {qVersion()}")
+    except ImportError:
+        parts.append("Qt -")
+    for name, attribute in VERSIONED_MODULES:
+        try:
+            parts.append(f"{name} {getattr(importlib.import_module(name), attribute, '?')}")
+        except ImportError:
+            parts.append(f"{name} -")
+    return ", ".join(parts)
+
+
 def self_check(options: Options, out: TextIO | None = None, err: TextIO | None = None) -> int:
-    """Run every step, print one line each and the verdict; 0 when all passed, else 1."""
-    out, err = out or sys.stdout, err or sys.stderr
+    """Run every step, print one line each and the verdict; 0 when all passed, else 1.
+
+    A windowed exe started without a console has no stdout (None): the lines then go nowhere, and the exit
+    code still tells; support uses fieldact-cli.exe, which has a console.
+    """
+    out, err = out or sys.stdout or open(os.devnull, "w"), err or sys.stderr or open(os.devnull, "w")  # noqa: SIM115
     use_offscreen_without_display()
     frozen = say("установленная сборка", "installed bundle") if getattr(sys, "frozen", False) else "Python"
     print(f"fieldact {__version__} self-check ({frozen}, {sys.platform})", file=out)
+    print(f"{say('версии', 'versions')}: {versions()}", file=out)
     findings = run_steps(options)
     for finding in findings:
         print(f"  {finding.status:<4}  {finding.step.label}: {finding.detail}", file=out)

@@ -126,3 +126,28 @@ def test_the_standard_is_open_to_browse_before_signing_in(qtbot, tmp_path: Path,
     assert "Иван Петрович, доброе утро. Служба подключений Дом.ru. Пётр." in shell.standard.body.text()
     click(qtbot, shell.standard.back_button)
     assert shell.stack.currentWidget() is shell.login
+
+
+def test_run_with_demo_fills_an_empty_database_and_without_it_leaves_it_empty(qapp, tmp_path: Path, monkeypatch) -> None:
+    """`make run` passes --demo; a real tablet's first start must not get demo technicians."""
+    from fieldact.ui import app as app_module
+
+    def close_windows(_app, windows, context) -> None:  # the real close_down also ends the test's application
+        for window in windows:
+            window.allow_close = True
+            window.close()
+            window.deleteLater()
+        context.store.database.dispose()
+
+    monkeypatch.setattr(QApplication, "exec", lambda _self=None: 0)
+    monkeypatch.setattr(app_module, "create_application", lambda *_args: qapp)
+    monkeypatch.setattr(app_module, "close_down", close_windows)
+    counts = {}
+    for demo in (False, True):
+        path = tmp_path / f"demo-{demo}.db"
+        assert app_module.run(windowed=True, db=str(path), demo=demo) == 0
+        database = open_database(path)
+        with database.engine.connect() as connection:
+            counts[demo] = connection.exec_driver_sql("SELECT count(*) FROM technician").scalar_one()
+        database.dispose()
+    assert counts == {False: 0, True: 3}

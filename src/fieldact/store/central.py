@@ -13,6 +13,7 @@ everything; ``fieldact_dispatch`` loads orders.
 from __future__ import annotations
 
 import os
+import sys
 import tomllib
 from pathlib import Path
 from typing import Any, Literal
@@ -23,7 +24,7 @@ from sqlalchemy import Connection, Engine, create_engine, make_url, text
 from sqlalchemy.engine import URL
 from sqlalchemy.exc import ArgumentError, DBAPIError
 
-from fieldact.store.db import Database
+from fieldact.store.db import Database, data_dir
 from fieldact.store.pins import hash_pin
 from fieldact.store.validation import clean_text
 from fieldact.text import InputError, say
@@ -46,7 +47,11 @@ class CentralUnavailable(Exception):
 
 def config_path() -> Path:
     chosen = os.environ.get(ENV_CONFIG)
-    return Path(chosen) if chosen else Path(user_config_dir("fieldact", appauthor=False)) / "central.toml"
+    if chosen:
+        return Path(chosen)
+    if sys.platform == "win32":  # next to the per-machine database: the kiosk account and IT see the same file
+        return data_dir() / "central.toml"
+    return Path(user_config_dir("fieldact", appauthor=False)) / "central.toml"
 
 
 def _config() -> dict[str, Any]:

@@ -11,6 +11,7 @@ import errno
 import os
 import shutil
 import sqlite3
+import sys
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
@@ -32,6 +33,11 @@ class DatabaseUnavailable(Exception):
 
 
 def data_dir() -> Path:
+    """Where the database lives. On Windows one folder per machine, %ProgramData%\\fieldact: a shared tablet's
+    acts do not depend on who is logged on, and the uninstaller knows where they are. The installer creates it
+    and gives the kiosk account write access (installer/kiosk.ps1); elsewhere the user's data folder."""
+    if sys.platform == "win32":
+        return Path(os.environ.get("ProgramData") or r"C:\ProgramData") / "fieldact"
     return Path(user_data_dir("fieldact", appauthor=False))
 
 
@@ -330,5 +336,13 @@ def backup_before_migration(database: Database) -> Path | None:
     stamp = datetime.now(UTC).strftime("%Y%m%d-%H%M%S-%f")
     target = backup_to(database, folder / f"{path.stem}-{stamp}.db")
     for old in sorted(folder.glob(f"{path.stem}-*.db"))[:-BACKUPS_KEPT]:
-        old.unlink(missing_ok=True)
+        _remove_old_backup(old)
     return target
+
+
+def _remove_old_backup(old: Path) -> None:
+    """An old backup that cannot be removed now (held open by an antivirus scan) is removed at a later start."""
+    try:
+        old.unlink(missing_ok=True)
+    except OSError:
+        return

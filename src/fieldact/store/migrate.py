@@ -26,7 +26,8 @@ def is_model_object(obj: object, name: str | None, type_: str, reflected: bool, 
 
 def alembic_config(database: Database, engine: Engine | None = None) -> Config:
     config = Config()
-    config.set_main_option("script_location", str(MIGRATIONS))
+    # Config values are %-interpolated: a "%" in the install folder would otherwise break the path.
+    config.set_main_option("script_location", str(MIGRATIONS).replace("%", "%%"))
     config.set_main_option("sqlalchemy.url", database.url.replace("%", "%%"))
     config.attributes["engine"] = engine or database.engine
     return config

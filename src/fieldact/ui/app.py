@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import sys
+from collections.abc import Callable, Sequence
 
 import shiboken6
-from PySide6.QtCore import QCoreApplication, QEvent, Qt, QThreadPool
+from PySide6.QtCore import QCoreApplication, QEvent, Qt, QThreadPool, QTimer
+from PySide6.QtGui import QSessionManager
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from fieldact.standard import StandardError, load_brand, load_standard
@@ -19,19 +21,21 @@ from fieldact.ui.compat import guard_none_refcount
 from fieldact.ui.context import AppContext
 from fieldact.ui.errors import install_excepthook, log_error, sentence_for, start_log
 from fieldact.ui.i18n import install_translation
+from fieldact.ui.instance import SHOW, SingleInstance, hold_app_mutex, register_restart, tell_running
 from fieldact.ui.shell import Shell
 from fieldact.ui.theme import apply_theme
 
 APP_NAME = "fieldact"
 
 
-def create_application(language: str = "ru") -> QApplication:
+def create_application(language: str = "ru", qt_options: Sequence[str] = ()) -> QApplication:
+    """The application; ``qt_options`` are Qt's own (``-platform windows:darkmode=0``), kept from the command."""
     existing = QApplication.instance()
     if isinstance(existing, QApplication):
         app = existing
     else:
         QApplication.setHighDpiScaleFactorRoundingPolicy(Qt.HighDpiScaleFactorRoundingPolicy.PassThrough)
-        app = QApplication(sys.argv[:1])
+        app = QApplication([sys.argv[0] if sys.argv else APP_NAME, *qt_options])
     guard_none_refcount()
     app.setApplicationName(APP_NAME)
     app.setOrganizationName(APP_NAME)
@@ -40,20 +44,30 @@ def create_application(language: str = "ru") -> QApplication:
     return app
 
 
-def open_store(db: str | None) -> Store:
-    """The database the app works on; an empty one gets the demo data so a first start shows something."""
+def open_store(db: str | None, demo: bool = False) -> Store:
+    """The database the app works on; an empty one gets demo data only when asked (``run --demo``)."""
     store = Store(open_database(db), load_standard(), load_brand())
-    if not store.technicians():
+    if demo and not store.technicians():
         fill_demo(store, sign_past=sign_demo_visit)
     return store
 
 
-def run(windowed: bool = False, language: str = "ru", db: str | None = None) -> int:
-    app = create_application(language)
+def run(
+    windowed: bool = False,
+    language: str = "ru",
+    db: str | None = None,
+    demo: bool = False,
+    qt_options: Sequence[str] = (),
+) -> int:
+    app = create_application(language, qt_options)
+    instance = SingleInstance(db)
+    if not instance.acquire():
+        return bring_running_to_front(db)
+    hold_app_mutex()
     start_log()
     install_excepthook()
     try:
-        store = open_store(db)
+        store = open_store(db, demo)
     except StandardError as error:
         return refuse_start("\n".join(error.problems), 1)
     except DatabaseUnavailable as error:
@@ -68,9 +82,13 @@ def run(windowed: bool = False, language: str = "ru", db: str | None = None) -> 
         shell.show()
     else:
         shell.showFullScreen()
+        register_restart("run")
+    follow_later_starts(instance, shell)
+    close_on_session_end(app, shell)
     try:
         return app.exec()
     finally:
+        instance.release()  # before close_down, which deletes the application and its timers
         close_down(app, [shell], context)
 
 
@@ -96,6 +114,46 @@ def close_down(app: QApplication, windows: list[QWidget], context: AppContext | 
         context.store.database.dispose()
     if shiboken6.isValid(app):
         shiboken6.delete(app)
+
+
+def bring_running_to_front(db: str | None) -> int:
+    """A second start: the running copy comes to the front and this one ends."""
+    if tell_running(db, SHOW):
+        print("fieldact is already running; it was brought to the front.", file=sys.stderr)
+        return 0
+    print("fieldact is already running but does not answer; restart the tablet if it does not appear.", file=sys.stderr)
+    return 3
+
+
+def follow_later_starts(instance: SingleInstance, shell: Shell) -> None:
+    instance.show_requested.connect(lambda: bring_to_front(shell))
+    instance.close_requested.connect(lambda: close_now(shell))
+
+
+def bring_to_front(shell: Shell) -> None:
+    if shell.kiosk:
+        shell.showFullScreen()
+    else:
+        shell.showNormal()
+    shell.raise_()
+    shell.activateWindow()
+
+
+def close_now(shell: Shell) -> None:
+    """Close without the technician's PIN: every answer is already committed when it is given."""
+    shell.allow_close = True
+    shell.close()
+    QTimer.singleShot(0, QApplication.quit)
+
+
+def close_on_session_end(app: QApplication, shell: Shell) -> Callable[[QSessionManager | None], None]:
+    """Windows log-off, shutdown and an installer's Restart Manager (WM_QUERYENDSESSION) close the app."""
+
+    def session_ending(manager: QSessionManager | None = None) -> None:
+        close_now(shell)
+
+    app.commitDataRequest.connect(session_ending)
+    return session_ending
 
 
 def start_sync(store: Store) -> SyncLoop | None:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QPushButton, QVBoxLayout, QWidget
 
 from fieldact.store.tables import Technician
@@ -10,6 +10,9 @@ from fieldact.ui.context import AppContext
 from fieldact.ui.errors import STORE_ERRORS, log_error, sentence_for
 from fieldact.ui.widgets.common import big_button, clear_layout, heading, note
 from fieldact.ui.widgets.pin_pad import PinPad
+
+EMPTY_RECHECK_MS = 5000
+EMPTY_NOTE_WIDTH = 760
 
 
 class LoginScreen(QWidget):
@@ -41,6 +44,11 @@ class LoginScreen(QWidget):
         self.pin_box.setMaximumWidth(420)
         self.people_box = QWidget()
         self.people_box.setLayout(self.people)
+        self.empty_note = note("", "empty")
+        self.empty_note.setFixedWidth(EMPTY_NOTE_WIDTH)
+        self.recheck = QTimer(self)
+        self.recheck.setInterval(EMPTY_RECHECK_MS)
+        self.recheck.timeout.connect(self._recheck_people)
         center = QHBoxLayout()
         center.addStretch(1)
         center.addWidget(self.people_box, 3)
@@ -50,6 +58,7 @@ class LoginScreen(QWidget):
         layout.addWidget(self.title, 0, Qt.AlignmentFlag.AlignHCenter)
         layout.addStretch(1)
         layout.addLayout(center)
+        layout.addWidget(self.empty_note, 0, Qt.AlignmentFlag.AlignHCenter)
         layout.addStretch(2)
         layout.addWidget(self.standard_button, 0, Qt.AlignmentFlag.AlignRight)
         self.show_people()
@@ -59,7 +68,9 @@ class LoginScreen(QWidget):
 
     def show_people(self) -> None:
         clear_layout(self.people)
-        for index, technician in enumerate(self.context.store.technicians()):
+        technicians = self.context.store.technicians()
+        self._show_empty(not technicians)
+        for index, technician in enumerate(technicians):
             button = big_button(f"{technician.surname} {technician.first_name}")
             button.setMinimumHeight(72)
             button.clicked.connect(lambda _=False, t=technician: self.choose(t))
@@ -68,6 +79,33 @@ class LoginScreen(QWidget):
         self.people_box.show()
         self.pin_box.hide()
         self.message.clear()
+
+    def _show_empty(self, empty: bool) -> None:
+        """A tablet nobody is enrolled on yet says how technicians get onto it."""
+        self.empty_note.setVisible(empty)
+        self.title.setVisible(not empty)
+        if not empty:
+            self.recheck.stop()
+            return
+        if self.context.sync is not None:
+            text = self.tr(
+                "No technician on this tablet yet. Connect it to the network: the technician whose login the "
+                "tablet has appears here after the first sync, with his orders. If nobody appears, ask the office "
+                "to enrol him (fieldact central technician) and to give this tablet his login."
+            )
+            self.recheck.start()  # the background sync may bring him any moment
+        else:
+            text = self.tr(
+                "No technician on this tablet yet, and no office database is set up. Ask support to enrol the "
+                "technician in the office database and to give this tablet its login (central.toml); he then "
+                "appears here after the first sync. For training: fieldact demo fills in demo technicians."
+            )
+        self.empty_note.setText(text)
+        self.empty_note.setMinimumHeight(self.empty_note.heightForWidth(EMPTY_NOTE_WIDTH))
+
+    def _recheck_people(self) -> None:
+        if self.context.store.technicians():
+            self.show_people()
 
     def choose(self, technician: Technician) -> None:
         self.chosen = technician

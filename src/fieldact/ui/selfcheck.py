@@ -11,7 +11,8 @@ from PySide6.QtPdf import QPdfDocument
 from PySide6.QtWidgets import QApplication
 
 from fieldact.ui.app import create_application
-from fieldact.ui.i18n import install_translation
+from fieldact.ui.i18n import install_qt_translation, install_translation
+from fieldact.ui.theme import STYLE
 
 
 class QtCheckFailed(RuntimeError):
@@ -35,7 +36,11 @@ def start_application(language: str) -> str:
         raise QtCheckFailed("the style sheet styles/app.qss is empty or was not applied")
     if language != "en" and not install_translation(app, language):
         raise QtCheckFailed(f"the translation i18n/fieldact_{language}.qm did not load")
-    return f"Qt {QApplication.platformName()} platform, style sheet, translation {language}"
+    if language != "en" and not install_qt_translation(app, language):
+        raise QtCheckFailed(f"Qt's own texts qtbase_{language}.qm did not load")
+    return (
+        f"Qt {QApplication.platformName()} platform, {app.style().name() or STYLE}, style sheet, translation {language}"
+    )
 
 
 def render_pages(pdf: bytes, dpi: int = 200) -> list[GrayImage]:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
+import shiboken6
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
 
 
@@ -41,8 +42,15 @@ def run_in_background(
 
     def finish(callback: Callable[[Any], None], value: Any) -> None:
         _running.discard(job)
+        if _owner_closed(callback):
+            return  # the screen that asked was closed while the work ran (e.g. the app quit): nobody to tell
         callback(value)
 
     job.signals.done.connect(lambda value: finish(on_done, value))
     job.signals.failed.connect(lambda error: finish(on_failed, error))
     QThreadPool.globalInstance().start(job)
+
+
+def _owner_closed(callback: Callable[..., Any]) -> bool:
+    owner = getattr(callback, "__self__", None)
+    return isinstance(owner, QObject) and not shiboken6.isValid(owner)
