@@ -128,7 +128,7 @@ def test_the_standard_is_open_to_browse_before_signing_in(qtbot, tmp_path: Path,
     assert shell.stack.currentWidget() is shell.login
 
 
-def test_run_with_demo_fills_an_empty_database_and_without_it_leaves_it_empty(qapp, tmp_path: Path, monkeypatch) -> None:
+def test_run_with_demo_fills_an_empty_database_without_it_leaves_it_empty(qapp, tmp_path: Path, monkeypatch) -> None:
     """`make run` passes --demo; a real tablet's first start must not get demo technicians."""
     from fieldact.ui import app as app_module
 
