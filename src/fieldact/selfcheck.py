@@ -462,9 +462,9 @@ def versions() -> str:
 
     parts = [f"Python {platform.python_version()}"]
     try:
-        from PySide6.QtCore import qVersion
+        from fieldact.ui.selfcheck import qt_version
 
-        parts.append(f"Qt {qVersion()}")
+        parts.append(f"Qt {qt_version()}")
     except ImportError:
         parts.append("Qt -")
     for name, attribute in VERSIONED_MODULES:

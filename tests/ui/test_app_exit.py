@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import shutil
 import subprocess
 import sys
 from concurrent.futures import ThreadPoolExecutor
@@ -51,8 +52,11 @@ def test_the_app_quits_with_exit_code_zero_thirty_times_in_a_row(tmp_path: Path,
     make_store(db, standard, brand).database.dispose()
     pdf = tmp_path / "act.pdf"
     assert main(["act", "sample", "--out", str(pdf)]) == 0
+    copies = [tmp_path / f"tiny-{n}.db" for n in range(RUNS)]  # one copy runs per database: each start has its own
+    for copy in copies:
+        shutil.copyfile(db, copy)
     with ThreadPoolExecutor(max_workers=2) as pool:
-        results = list(pool.map(lambda _: _start_and_quit(db, pdf, tmp_path / "data"), range(RUNS)))
+        results = list(pool.map(lambda copy: _start_and_quit(copy, pdf, tmp_path / "data"), copies))
     broken = ("Traceback", "Error calling Python override")  # a job cut off by the interpreter's shutdown
     failures = [(r.returncode, r.stderr[-400:]) for r in results if r.returncode or any(b in r.stderr for b in broken)]
     assert failures == [], f"{len(failures)} of {RUNS} runs did not exit cleanly: {failures[:3]}"

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QSize, Qt
+from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QSize, Qt, qVersion
 from PySide6.QtGui import QImage, QPainter
 from PySide6.QtPdf import QPdfDocument
 from PySide6.QtWidgets import QApplication
@@ -27,6 +27,11 @@ class GrayImage:
     width: int
     height: int
     stride: int
+
+
+def qt_version() -> str:
+    """The Qt library the app runs on (not the version PySide6 was built against)."""
+    return qVersion()
 
 
 def start_application(language: str) -> str:
