@@ -1,5 +1,4 @@
 <?xml version='1.0' encoding='utf-8'?>
-<!DOCTYPE TS>
 <TS version="2.1" language="ru_RU">
 <context>
     <name>ActPanel</name>
@@ -815,8 +814,8 @@
     </message>
     <message>
         <location filename="../../src/fieldact/ui/payment_panel.py" line="61" />
-        <source>Change</source>
-        <translation>Изменить</translation>
+        <source>Change given</source>
+        <translation>Сдача</translation>
     </message>
     <message>
         <location filename="../../src/fieldact/ui/payment_panel.py" line="63" />
@@ -1066,22 +1065,22 @@
         <translation>Выполнено пунктов работы: {n}</translation>
     </message>
     <message>
-        <location filename="../../src/fieldact/ui/signing_screen.py" line="126" />
-        <source>Paid: {received}, for services {total}, to your personal account {credited}</source>
-        <translation>Оплачено: {received}, за услуги {total}, на лицевой счёт {credited}</translation>
+        <location filename="../../src/fieldact/ui/signing_screen.py" line="128" />
+        <source>Received {received}: for services {total}, change given {change}, to your personal account {credited}</source>
+        <translation>Получено {received}: за услуги {total}, сдача {change}, на лицевой счёт {credited}</translation>
     </message>
     <message>
-        <location filename="../../src/fieldact/ui/signing_screen.py" line="136" />
+        <location filename="../../src/fieldact/ui/signing_screen.py" line="141" />
         <source>By signing you confirm the work above.</source>
         <translation>Подписывая, Вы подтверждаете работы, перечисленные выше.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldact/ui/signing_screen.py" line="146" />
+        <location filename="../../src/fieldact/ui/signing_screen.py" line="151" />
         <source>Write your surname and first name under the signature.</source>
         <translation>Напишите под подписью свои фамилию и имя.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldact/ui/signing_screen.py" line="160" />
+        <location filename="../../src/fieldact/ui/signing_screen.py" line="165" />
         <source>Say why, in a few words.</source>
         <translation>Напишите причину в нескольких словах.</translation>
     </message>

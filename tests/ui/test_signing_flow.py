@@ -23,16 +23,18 @@ def to_documents(qtbot, shell) -> None:
         answer_stage(qtbot, shell)
 
 
-def pay(qtbot, shell) -> None:
+def pay(qtbot, shell, received: str = "1100", change: str = "", credited: str = "100,00 ₽") -> None:
     from fieldact.ui.payment_panel import PaymentPanel
 
     panel = shell.visit.findChild(PaymentPanel)
     type_text(panel.description, "Подключение услуг")
     type_text(panel.price, "1000")
     click(qtbot, panel.add_line)
-    type_text(panel.received, "1100")
+    type_text(panel.received, received)
+    if change:
+        type_text(panel.change, change)
     type_text(panel.bso, "АБ 012345")
-    assert "на лицевой счёт: 100,00 ₽" in panel.summary.text()
+    assert f"на лицевой счёт: {credited}" in panel.summary.text()
     click(qtbot, panel.save)
     assert panel.saved.text().startswith("Сохранено"), panel.message.text()
 
@@ -62,9 +64,12 @@ def test_connection_visit_tv_internet_phone_to_a_verified_act(qtbot, tmp_path: P
     shell.day.open_visit.emit(summary.id)
     QApplication.processEvents()
     to_documents(qtbot, shell)
-    pay(qtbot, shell)
+    pay(qtbot, shell, received="5000", change="3000", credited="1\u202f000,00 ₽")  # part change
     save_shot(shell, "visit_documents_payment")
     review_and_hand_over(qtbot, shell, "connection")
+    # the four figures the subscriber signs under add up: 5 000 = 1 000 + 3 000 + 1 000
+    figures = shell.signing.summary.text().replace("\u202f", " ")
+    assert "Получено 5 000,00 ₽: за услуги 1 000,00 ₽, сдача 3 000,00 ₽, на лицевой счёт 1 000,00 ₽" in figures
 
     # the subscriber's screen: a dot is refused with a sentence, then a real signature
     click(qtbot, shell.signing.sign_button)

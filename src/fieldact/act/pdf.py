@@ -363,13 +363,33 @@ def draw_payment(pdf: ActDocument, content: ActContent) -> None:
 def payment_note(content: ActContent) -> str:
     payment = content["payment"]
     assert payment is not None
-    bso = f"Квитанция (БСО) № {payment['bso_number']} на сумму {amount(payment['bso_amount'])}."
-    if not payment["credited"]:
-        return bso
-    contract = content["subscriber"]["contract"]
+    return payment_sentences(
+        payment["bso_number"],
+        payment["received"],
+        payment["change"],
+        payment["credited"],
+        content["subscriber"]["contract"],
+    )
+
+
+def payment_sentences(bso_number: str, received: int, change: int, credited: int, contract: str) -> str:
+    """What happened to the cash, in words that agree with the figures above them, for every case a payment allows:
+    exact sum, full change, no change (all credited), part change (the rest credited)."""
+    kept = received - change
+    bso = f"Квитанция (БСО) № {bso_number} на сумму {amount(kept)}."
+    to_account = f"зачислены на лицевой счёт по договору № {contract}"
+    if not change and not credited:
+        return f"{bso} Получена ровно сумма к оплате, сдача не требовалась."
+    if change and not credited:
+        return f"{bso} Из полученных {amount(received)} выдана сдача {amount(change)}."
+    if not change:
+        return (
+            f"{bso} Сдача не выдавалась: в квитанции указана вся полученная сумма, а "
+            f"{amount(credited)} сверх оплаты {to_account}."
+        )
     return (
-        f"{bso} Сдача не выдавалась: в квитанции указана вся полученная сумма, а "
-        f"{amount(payment['credited'])} сверх оплаты зачислены на лицевой счёт по договору № {contract}."
+        f"{bso} Из полученных {amount(received)} выдана сдача {amount(change)}, а остальные {amount(credited)} "
+        f"сверх оплаты {to_account}; в квитанции указана вся оставленная сумма."
     )
 
 
@@ -424,7 +444,11 @@ def draw_statement(
     hline(pdf, MARGIN, line_y, box_width, MUTED, 0.2)
     y = line_y + 0.8
     y += draw_lines(pdf, [content["signer"]["name"]], MARGIN, y, box_width, Style(9, bold=True), 4.4)
-    signed = f"подпись Абонента, поставлена {short_moment(local_moment(content['signed_at']))}"
+    signed = (
+        "подпись Абонента будет поставлена при подписании"
+        if pdf.preview
+        else f"подпись Абонента, поставлена {short_moment(local_moment(content['signed_at']))}"
+    )
     y += draw_lines(pdf, [signed], MARGIN, y, SIGN_WIDTH, Style(7.5, color=MUTED), 3.8)
     return y
 

@@ -58,7 +58,7 @@ class PaymentPanel(QFrame):
         money = QGridLayout()
         money.addWidget(note(self.tr("Received")), 0, 0)
         money.addWidget(self.received, 0, 1)
-        money.addWidget(note(self.tr("Change")), 1, 0)
+        money.addWidget(note(self.tr("Change given")), 1, 0)
         money.addWidget(self.change, 1, 1)
         money.addWidget(note(self.tr("BSO number")), 2, 0)
         money.addWidget(self.bso, 2, 1)

@@ -123,9 +123,14 @@ class SigningScreen(QWidget):
             lines.append(f"{state_name(ItemState.FAILED)}: " + "; ".join(failed))
         if visit.payment is not None:
             lines.append(
-                self.tr("Paid: {received}, for services {total}, to your personal account {credited}").format(
+                # the four figures add up: received = for services + change + to the account
+                self.tr(
+                    "Received {received}: for services {total}, change given {change}, to your personal account "
+                    "{credited}"
+                ).format(
                     received=format_rubles(visit.payment.received),
                     total=format_rubles(visit.payment.total),
+                    change=format_rubles(visit.payment.change),
                     credited=format_rubles(visit.payment.credited),
                 )
             )
