@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import hashlib
 import json
 import uuid
 from dataclasses import dataclass
@@ -10,14 +9,11 @@ from datetime import datetime
 
 from sqlmodel import Session, col, select
 
+from fieldact.hashing import sha256_hex
 from fieldact.store import audit, tables
 from fieldact.store.repository import FrozenVisit, Store, now_utc
 from fieldact.text import say
 from fieldact.visit import VisitStatus
-
-
-def sha256_hex(data: bytes) -> str:
-    return hashlib.sha256(data).hexdigest()
 
 
 @dataclass(frozen=True, slots=True)
