@@ -19,7 +19,10 @@ def test_standard_check_on_the_shipped_standard() -> None:
     result = fieldact("standard", "check")
     assert result.returncode == 0, result.stderr
     assert "connection: Подключение" in result.stdout and "service: Сервис" in result.stdout
-    assert "4. demonstration: Демонстрация возможностей — 11 items (9 required, 2 conditional)" in result.stdout
+    assert "4. demonstration: Демонстрация возможностей — 11 items (9 required, 2 conditional, 1 with photos)" in (
+        result.stdout
+    )
+    assert "3. installation: Монтаж/подключение — " in result.stdout and "3 with photos" in result.stdout
     assert "branch another_time (stage precall)" in result.stdout
     assert result.stdout.rstrip().endswith("OK")
 

@@ -315,7 +315,9 @@ def _stage_counts(stage: Stage) -> str:
     for item in stage.items:
         kinds[item.requirement.value] = kinds.get(item.requirement.value, 0) + 1
     counts = ", ".join(f"{count} {name}" for name, count in kinds.items())
-    return f"{len(stage.items)} items ({counts}), {len(stage.scripts)} scripts"
+    photos = sum(1 for item in stage.items if item.photos)
+    with_photos = f", {photos} with photos" if photos else ""
+    return f"{len(stage.items)} items ({counts}{with_photos}), {len(stage.scripts)} scripts"
 
 
 def _service_counts(kind: Kind) -> str:

@@ -37,7 +37,9 @@ def sign_with_materials(store: Store, visit_id: str, finished_at: datetime) -> N
 
 def complete_for_refusal(store: Store, visit_id: str) -> None:
     from fieldact.act.sample import SAMPLE_EVIDENCE
+    from fieldact.store.photos import add_sample_photos
 
+    add_sample_photos(store, visit_id, "Петров")
     visit = store.load_visit(visit_id)
     for entry in visit.checklist.entries:
         if visit.before_act(entry.stage) and visit.checklist.is_shown(entry):

@@ -99,8 +99,9 @@ def test_a_decompression_bomb_is_refused() -> None:
 
 
 def test_a_long_item_name_is_cut_to_the_corner() -> None:
-    long_item = Stamp("1", "Замазать все выбоины, образовавшиеся при сверлении сквозных отверстий в стенах " * 3,
-                      STAMP.taken_at)
+    long_item = Stamp(
+        "1", "Замазать все выбоины, образовавшиеся при сверлении сквозных отверстий в стенах " * 3, STAMP.taken_at
+    )
     plain = Image.new("RGB", (1600, 1200), (200, 200, 200))
     image = Image.open(io.BytesIO(process_image(plain, long_item).jpeg)).convert("L")
     assert image.crop((1300, 1100, 1600, 1200)).getextrema()[0] > 150  # the band stops before the right side

@@ -113,6 +113,24 @@ def test_unknown_service_names_file_and_key(tmp_path: Path) -> None:
         ('key = "arrive_on_time"', 'key = "call_before"', r"item key 'call_before' appears twice"),
         ('title = "Подключение"\n', "", r"kinds\.connection\.title: missing"),
         ("day_from = 12:00:00", "day_from = 19:00:00", r"greeting: day_from must come before evening_from"),
+        (
+            'photos = { caption = "Мусор убран", min = 1, max = 4 }',
+            'photos = { caption = "Мусор убран", min = 5, max = 4 }',
+            r"items\[5\]\.photos: .*max \(4\) must not be below min \(5\)",
+        ),
+        (
+            'photos = { caption = "Путь кабеля", max = 4 }',
+            'photos = { caption = "Путь кабеля", max = 4, if_any = true }',
+            r"photos: .*give min of at least 1",
+        ),
+        (
+            'photos = { caption = "Путь кабеля", max = 4 }',
+            'photos = { caption = "Путь кабеля", min = 1, max = 4, if_any = true }',
+            r"photos\.if_any needs counted evidence .* this item has cable_route",
+        ),
+        ('photos = { caption = "Путь кабеля", max = 4 }', 'photos = { max = 4 }', r"photos\.caption: missing"),
+        ('photos = { caption = "Путь кабеля", max = 4 }', 'photos = { caption = "Путь", max = 40 }', r"photos\.max"),
+        ('photos = { caption = "Путь кабеля", max = 4 }', 'photos = { caption = "Путь", max = 4, n = 1 }', r"unknown"),
     ],
 )
 def test_each_kind_of_error_is_named(tmp_path: Path, old: str, new: str, expected: str) -> None:
@@ -170,3 +188,20 @@ def test_the_signing_stage_cannot_be_the_last(tmp_path: Path) -> None:
     text = text.replace('title = "Завершение контакта"\n', 'title = "Завершение контакта"\nsigning = true\n', 1)
     problems = broken(tmp_path, text)
     assert any("the signing stage cannot be the last" in p for p in problems), problems
+
+
+def test_the_items_a_photo_proves_say_how_many(standard) -> None:
+    rules = {
+        f"{kind.value}.{stage.key}.{item.key}": (item.photos.min, item.photos.max, item.photos.if_any)
+        for kind, definition in standard.kinds.items()
+        for stage in definition.stages
+        for item in stage.items
+        if item.photos
+    }
+    assert rules == {
+        "connection.installation.route_agreed": (0, 4, False),
+        "connection.installation.debris_removed": (1, 4, False),
+        "connection.installation.holes_filled": (1, 4, True),
+        "connection.demonstration.cable_labels": (1, 4, False),
+        "service.diagnostics.debris_removed": (1, 4, False),
+    }

@@ -21,6 +21,7 @@ from fieldact.standard import Brand
 from fieldact.store.acts import NewAct, act_number, store_act
 from fieldact.store.central import central_engine
 from fieldact.store.orders import import_orders, order_visit_id
+from fieldact.store.photos import add_sample_photos
 from fieldact.store.repository import Store
 from fieldact.store.sync import pull_orders, push_finished
 
@@ -126,6 +127,7 @@ def test_the_office_exports_acts_that_pass_verify(central: Central, store: Store
     admin.dispose()
     pull_orders(store.database, tablet)
     visit_id = order_visit_id("R-1", "7001")
+    add_sample_photos(store, visit_id, "Петров")
     visit = store.load_visit(visit_id)
     complete_up_to_signing(visit)
     for key, answer in visit.checklist.answers.items():  # as the app saves each answer before signing

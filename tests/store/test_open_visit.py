@@ -103,8 +103,10 @@ def test_missed_precalls_are_counted_and_branches_reschedule(store: Store, techn
 
 def test_a_rescheduled_visit_is_never_signed_or_reopened(store: Store, visit_id: str, local) -> None:
     from fieldact.act.sample import complete_up_to_signing, sample_signature
+    from fieldact.store.photos import add_sample_photos
     from fieldact.store.signing import sign_visit
 
+    add_sample_photos(store, visit_id, "t")
     visit = store.load_visit(visit_id)
     complete_up_to_signing(visit)
     for key, answer in visit.checklist.answers.items():

@@ -12,6 +12,9 @@ from sqlmodel import SQLModel
 from fieldact.store.db import Database, create_database_engine, open_database, resolve_url
 from fieldact.store.migrate import current_revision, head_revision, upgrade
 
+PHOTOS = "0006_photos_devices"
+BEFORE_PHOTOS = "0005_faults_pin_lock"
+
 
 def test_empty_database_reaches_head_and_matches_the_tables(tmp_path: Path) -> None:
     database = open_database(tmp_path / "new.db")
@@ -40,7 +43,8 @@ def test_previous_revision_is_upgraded_after_a_backup(tmp_path: Path) -> None:
     with database.engine.connect() as connection:
         assert connection.exec_driver_sql("SELECT surname FROM technician").scalar() == "Петров"
         triggers = {row[0] for row in connection.exec_driver_sql("SELECT name FROM sqlite_master WHERE type='trigger'")}
-    assert {"act_no_update", "act_no_delete", "answer_frozen_update"} <= triggers
+    expected = {"act_no_update", "act_no_delete", "answer_frozen_update", "photo_frozen_delete", "device_frozen_insert"}
+    assert expected <= triggers
     backups = list((tmp_path / "backups").glob("old-*.db"))
     assert len(backups) == 1
     with sqlite3.connect(backups[0]) as copy:
@@ -62,3 +66,25 @@ def test_database_url_from_environment(tmp_path: Path, monkeypatch) -> None:
     monkeypatch.setenv("FIELDACT_DATABASE_URL", f"sqlite:///{tmp_path / 'env.db'}")
     assert resolve_url(None) == f"sqlite:///{tmp_path / 'env.db'}"
     assert resolve_url(tmp_path / "given.db") == f"sqlite:///{tmp_path / 'given.db'}"
+
+
+def test_photos_and_devices_go_up_and_down_from_the_revision_before(tmp_path: Path) -> None:
+    from alembic import command
+
+    from fieldact.store.migrate import alembic_config
+
+    url = resolve_url(tmp_path / "p.db")
+    database = Database(url, create_database_engine(url))
+    upgrade(database, BEFORE_PHOTOS)
+    with database.engine.connect() as connection:
+        tables = {row[0] for row in connection.exec_driver_sql("SELECT name FROM sqlite_master WHERE type='table'")}
+    assert "photo" not in tables and "device" not in tables
+    upgrade(database, PHOTOS)
+    with database.engine.connect() as connection:
+        tables = {row[0] for row in connection.exec_driver_sql("SELECT name FROM sqlite_master WHERE type='table'")}
+    assert {"photo", "device"} <= tables
+    command.downgrade(alembic_config(database), BEFORE_PHOTOS)
+    with database.engine.connect() as connection:
+        names = {row[0] for row in connection.exec_driver_sql("SELECT name FROM sqlite_master")}
+    assert not {name for name in names if name.startswith(("photo", "device"))}
+    database.dispose()

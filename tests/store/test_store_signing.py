@@ -10,6 +10,7 @@ from fieldact.act.sample import SAMPLE_EVIDENCE, sample_signature
 from fieldact.act.verify import verify_pdf
 from fieldact.store.acts import act_of_visit, start_correction, versions
 from fieldact.store.demo import fill
+from fieldact.store.photos import add_sample_photos
 from fieldact.store.repository import FrozenVisit, Store
 from fieldact.store.signing import preview_pdf, refuse_visit, sign_demo_visit, sign_visit
 from fieldact.text import InputError
@@ -17,6 +18,7 @@ from fieldact.visit import Answer, ItemState, VisitStatus
 
 
 def complete(store: Store, visit_id: str) -> None:
+    add_sample_photos(store, visit_id, "t")
     visit = store.load_visit(visit_id)
     for entry in visit.checklist.entries:
         if visit.before_act(entry.stage) and visit.checklist.is_shown(entry):

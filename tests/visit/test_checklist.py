@@ -60,6 +60,8 @@ EVIDENCE = {
 def complete(visit: Visit, up_to_stage: int = 6) -> None:
     for entry in visit.checklist.entries:
         if entry.stage.number <= up_to_stage and visit.checklist.is_shown(entry):
+            if entry.item.photos:
+                visit.checklist.photos[entry.key] = entry.item.photos.min
             visit.checklist.mark_done(entry.key, EVIDENCE.get(entry.key))
 
 
@@ -223,3 +225,39 @@ def test_restore_drops_unknown_items(standard, brand, local) -> None:
     done = visit.checklist.mark_done("contact.greet_first")
     visit.checklist.restore({"contact.greet_first": done, "demonstration.phone_test_call": done}, {"x": True})
     assert set(visit.checklist.answers) == {"contact.greet_first"}
+
+
+def test_an_item_needing_a_photo_is_not_done_without_it(standard, brand, local) -> None:
+    visit = make_visit(standard, brand, local)
+    labels = "demonstration.cable_labels"
+    with pytest.raises(InputError, match="сфотографируйте «Наклеить бирки.*не хватает фото: 1"):
+        visit.checklist.mark_done(labels, CableLabels(2))
+    visit.checklist.photos[labels] = 1
+    assert visit.checklist.mark_done(labels, CableLabels(2)).state is ItemState.DONE
+    visit.checklist.photos[labels] = 0  # the photo was removed afterwards
+    assert any("не хватает фото: 1" in b.sentence for b in visit.checklist.blockers())
+
+
+def test_optional_photos_and_zero_holes_need_none(standard, brand, local) -> None:
+    visit = make_visit(standard, brand, local)
+    visit.checklist.mark_done("installation.route_agreed", CableRoute("по плинтусу"))
+    visit.checklist.mark_done("installation.holes_filled", HolesFilled(0))
+    with pytest.raises(InputError, match="не хватает фото: 1"):
+        visit.checklist.mark_done("installation.holes_filled", HolesFilled(1))
+
+
+def test_pending_items_that_need_photos_say_so(standard, brand, local) -> None:
+    visit = make_visit(standard, brand, local)
+    sentences = {b.entry.key: b.sentence for b in visit.signing_blockers() if b.entry}
+    assert sentences["installation.debris_removed"].endswith("и нет фото.")
+    assert sentences["installation.holes_filled"].endswith("».")  # no holes may have been drilled
+    assert sentences["contact.greet_first"].endswith("».")
+
+
+def test_photo_count_is_capped_by_the_rule(standard, brand, local) -> None:
+    visit = make_visit(standard, brand, local)
+    visit.checklist.check_photo("installation.route_agreed", 3)
+    with pytest.raises(InputError, match="уже 4 фото"):
+        visit.checklist.check_photo("installation.route_agreed", 4)
+    with pytest.raises(InputError, match="фото не прикладывают"):
+        visit.checklist.check_photo("contact.greet_first", 0)

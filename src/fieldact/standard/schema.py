@@ -140,6 +140,26 @@ class Condition(Strict):
     question: str = Field(min_length=1)
 
 
+COUNTED_EVIDENCE = frozenset({EvidenceKind.CABLE_LABELS, EvidenceKind.HOLES_FILLED})
+
+
+class PhotoRule(Strict):
+    """How many photos an item takes: at least ``min`` (0: photos allowed, not needed), at most ``max``."""
+
+    caption: str = Field(min_length=1, max_length=60)  # short name stamped on the photo and printed under it
+    min: int = Field(default=0, ge=0, le=10)
+    max: int = Field(ge=1, le=10)
+    if_any: bool = False  # needed only when the item's count is above zero (holes drilled, labels applied)
+
+    @model_validator(mode="after")
+    def _ordered(self) -> PhotoRule:
+        if self.max < self.min:
+            raise ValueError(f"max ({self.max}) must not be below min ({self.min})")
+        if self.if_any and self.min == 0:
+            raise ValueError("if_any says when photos are needed; give min of at least 1")
+        return self
+
+
 class Item(Strict):
     key: Key
     text: str = Field(min_length=1)
@@ -151,6 +171,7 @@ class Item(Strict):
     min_channels: int | None = Field(default=None, ge=1)
     options: list[str] = Field(default_factory=list)
     hint: str | None = None
+    photos: PhotoRule | None = None
 
     @model_validator(mode="after")
     def _consistent(self) -> Item:
@@ -162,6 +183,9 @@ class Item(Strict):
             raise ValueError("an item with apps evidence needs its options")
         if self.min_channels is not None and self.evidence is not EvidenceKind.CHANNELS:
             raise ValueError("min_channels applies only to channels evidence")
+        if self.photos and self.photos.if_any and self.evidence not in COUNTED_EVIDENCE:
+            counted = ", ".join(sorted(kind.value for kind in COUNTED_EVIDENCE))
+            raise ValueError(f"photos.if_any needs counted evidence ({counted}), this item has {self.evidence.value}")
         return self
 
     def applies_to(self, services: frozenset[Service]) -> bool:

@@ -152,6 +152,9 @@ def _copy_children(session: Session, source_id: str, target_id: str) -> None:
             if "id" in data and table is not tables.PaymentRecord:
                 data["id"] = None
             session.add(table.model_validate(data))
+    for keyed in (tables.PhotoRecord, tables.DeviceRecord):  # ids are UUIDs: each copy gets its own
+        for row in session.exec(select(keyed).where(keyed.visit_id == source_id)):
+            session.add(keyed.model_validate(row.model_dump() | {"visit_id": target_id, "id": str(uuid.uuid4())}))
 
 
 def correction_of(store: Store, visit_id: str) -> tuple[str, int, str] | None:

@@ -26,7 +26,24 @@ def full_check(database: Database) -> list[str]:
         for act in session.exec(select(tables.Act)):
             problems += act_problems(act)
             problems += source_problems(session, act)
+        problems += photo_problems(session)
     return problems
+
+
+def photo_problems(session: Session) -> list[str]:
+    """Photos whose bytes no longer hash to what was stored when they were taken."""
+    found = []
+    for photo in session.exec(select(tables.PhotoRecord).order_by(col(tables.PhotoRecord.taken_at))):
+        if sha256_hex(photo.jpeg) != photo.sha256:
+            found.append(
+                say(
+                    f"Фото «{photo.item_key}» визита {photo.visit_id}: снимок подменён или повреждён "
+                    "(не совпадает с хешем, записанным при съёмке).",
+                    f"Photo '{photo.item_key}' of visit {photo.visit_id}: swapped or damaged "
+                    "(it does not match the hash taken at capture).",
+                )
+            )
+    return found
 
 
 def _engine_checks(database: Database) -> list[str]:

@@ -9,6 +9,8 @@ from __future__ import annotations
 from datetime import datetime
 from enum import StrEnum
 
+from fieldact.photo import Photo, Stamp
+from fieldact.store.photos import StoredPhoto, add_photo, photo_counts, photos_of, remove_photo
 from fieldact.store.repository import CLOSED_STATUSES, Store
 from fieldact.text import InputError, say
 from fieldact.visit import Answer, BranchRecord, ItemState, Material, Payment, Visit, VisitStatus
@@ -61,6 +63,34 @@ class OpenVisit:
         answer = self.visit.checklist.validated(key, state, evidence, reason)
         self.store.save_closing(self.id, key, answer, self.actor, at)
         return self.visit.checklist.put(key, answer)
+
+    # --- photos of items ------------------------------------------------------------------------------------
+
+    def stamp(self, key: str, at: datetime) -> Stamp:
+        """What is burned into a photo of ``key`` taken at ``at`` (local time)."""
+        item = self.visit.checklist.entry(key).item
+        caption = item.photos.caption if item.photos else item.text
+        return Stamp(self.visit.request_number or self.id[:8], caption, at)
+
+    def add_photo(self, key: str, photo: Photo, replaces: str | None = None) -> StoredPhoto:
+        """Keep a processed photo of an item (a retake ``replaces`` an earlier one); committed before it returns."""
+        stored = add_photo(self.store, self.id, key, photo, self.actor, replaces)
+        self._started()
+        self._recount_photos()
+        return stored
+
+    def remove_photo(self, photo_id: str) -> None:
+        remove_photo(self.store, self.id, photo_id, self.actor)
+        self._recount_photos()
+
+    def photos(self, key: str | None = None) -> list[StoredPhoto]:
+        with self.store.session() as session:
+            found = photos_of(session, self.id)
+        return [photo for photo in found if key is None or photo.item_key == key]
+
+    def _recount_photos(self) -> None:
+        with self.store.session() as session:
+            self.visit.checklist.photos = photo_counts(session, self.id)
 
     def condition(self, key: str, value: bool) -> None:
         self.store.set_condition(self.id, key, value, self.actor)

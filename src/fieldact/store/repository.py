@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
-from sqlmodel import Session, col, select
+from sqlmodel import Session, col, func, select
 
 from fieldact.standard import Brand, Service, Standard, VisitKind
 from fieldact.store import audit, tables
@@ -259,6 +259,14 @@ class Store:
                 .where(tables.BranchEvent.visit_id == visit_id)
                 .order_by(col(tables.BranchEvent.id))
             ).all()
+            photo_counts = {
+                key: int(count)
+                for key, count in session.exec(
+                    select(tables.PhotoRecord.item_key, func.count())
+                    .where(tables.PhotoRecord.visit_id == visit_id)
+                    .group_by(col(tables.PhotoRecord.item_key))
+                ).all()
+            }
         assert contract is not None and person is not None and technician is not None
         zone = ZoneInfo(row.zone)
         visit = Visit(
@@ -286,7 +294,7 @@ class Store:
         )
         stored = {a.item_key: answer_value(a) for a in answers}
         stored.update(closing_values(row.closing))
-        visit.checklist.restore(stored, json.loads(row.conditions))
+        visit.checklist.restore(stored, json.loads(row.conditions), photo_counts)
         visit.payment = payment_value(payment) if payment else None
         visit.materials = [material_value(m) for m in materials]
         visit.branches = [
@@ -345,7 +353,7 @@ class Store:
         reason = clean_text(answer.reason, "Причина", "Reason", 1000, multiline=True)
         with self.session() as session:
             checklist = self._checklist(self._writable(session, visit_id, starts))
-            checklist.check(key, answer)
+            checklist.check(key, answer, photos=_photos_of_item(session, visit_id, key))
             entry = checklist.entry(key)
             existing = session.get(tables.Answer, (visit_id, key))
             if answer.state is ItemState.PENDING:
@@ -622,6 +630,16 @@ class Store:
     def audit_trail(self, visit_id: str) -> list[tables.AuditEvent]:
         with self.session() as session:
             return audit.trail(session, visit_id)
+
+
+def _photos_of_item(session: Session, visit_id: str, key: str) -> int:
+    return int(
+        session.exec(
+            select(func.count())
+            .select_from(tables.PhotoRecord)
+            .where(tables.PhotoRecord.visit_id == visit_id, tables.PhotoRecord.item_key == key)
+        ).one()
+    )
 
 
 def _send_again(session: Session, visit_id: str) -> None:

@@ -124,10 +124,12 @@ def _store(
 def sign_demo_visit(store: Store, visit_id: str, finished_at: datetime) -> None:
     """A past demo visit done by the book and signed with a synthesized signature: real PDF, real hashes."""
     from fieldact.act.sample import complete_up_to_signing, sample_signature
+    from fieldact.store.photos import add_sample_photos
     from fieldact.visit import PaymentLine, settle
 
     visit = store.load_visit(visit_id)
     actor = visit.technician.surname_name
+    add_sample_photos(store, visit_id, actor)
     complete_up_to_signing(visit)
     for key, answer in visit.checklist.answers.items():
         store.save_answer(visit_id, key, answer, actor)

@@ -99,6 +99,33 @@ class MaterialUse(SQLModel, table=True):
     recorded_at: datetime
 
 
+class PhotoRecord(SQLModel, table=True):
+    """A photo of a checklist item, stored whole at capture; frozen with the act (like the answers)."""
+
+    __tablename__ = "photo"
+    id: str = Field(primary_key=True, max_length=36)
+    visit_id: str = Field(foreign_key="visit.id", max_length=36, index=True)
+    item_key: str = Field(max_length=140)
+    taken_at: datetime
+    sha256: str = Field(max_length=64)  # over ``jpeg``, exactly as stored
+    width: int
+    height: int
+    jpeg: bytes = Field(sa_column=Column(LargeBinary, nullable=False))
+
+
+class DeviceRecord(SQLModel, table=True):
+    """A device a connection installed at the subscriber's or took away."""
+
+    __tablename__ = "device"
+    id: str = Field(primary_key=True, max_length=36)
+    visit_id: str = Field(foreign_key="visit.id", max_length=36, index=True)
+    action: str = Field(max_length=20)  # installed, removed
+    device_type: str = Field(max_length=64)  # a key of the brand's equipment catalogue
+    serial: str = Field(max_length=64)
+    mac: str = Field(default="", max_length=17)  # AA:BB:CC:DD:EE:FF, or empty where the type has none
+    recorded_at: datetime
+
+
 class PaymentRecord(SQLModel, table=True):
     __tablename__ = "payment"
     visit_id: str = Field(foreign_key="visit.id", primary_key=True, max_length=36)

@@ -56,6 +56,7 @@ class Checklist:
     entries: list[Entry]
     answers: dict[str, Answer] = field(default_factory=dict)
     conditions: dict[str, bool] = field(default_factory=dict)
+    photos: dict[str, int] = field(default_factory=dict)  # photos stored per item key
 
     @classmethod
     def build(cls, standard: Standard, kind: VisitKind, services: frozenset[Service]) -> Checklist:
@@ -88,10 +89,18 @@ class Checklist:
 
     # --- answering --------------------------------------------------------------------------------------
 
-    def validated(self, key: str, state: ItemState, evidence: Evidence | None = None, reason: str = "") -> Answer:
+    def validated(
+        self,
+        key: str,
+        state: ItemState,
+        evidence: Evidence | None = None,
+        reason: str = "",
+        photos: int | None = None,
+    ) -> Answer:
         """The answer ``state`` would give, checked against the item's rule; nothing changes here.
 
-        InputError with a sentence when it is not enough: "done" needs its evidence, the others a reason.
+        InputError with a sentence when it is not enough: "done" needs its evidence and the photos the item
+        needs (``photos``: how many are stored, when the caller counted them itself), the others a reason.
         """
         entry = self.entry(key)
         if state is ItemState.DONE:
@@ -99,6 +108,9 @@ class Checklist:
             found = problems(entry.item, evidence)
             if found:
                 raise InputError(found[0])
+            missing = photos_needed(entry.item, evidence) - (self.photo_count(key) if photos is None else photos)
+            if missing > 0:
+                raise InputError(_photo_sentence(entry, missing))
             return Answer(ItemState.DONE, evidence)
         if state is ItemState.NOT_APPLICABLE:
             return Answer(ItemState.NOT_APPLICABLE, None, _reason(reason))
@@ -106,9 +118,35 @@ class Checklist:
             return Answer(ItemState.FAILED, evidence, _reason(reason))
         return PENDING
 
-    def check(self, key: str, answer: Answer) -> None:
+    def check(self, key: str, answer: Answer, photos: int | None = None) -> None:
         """InputError when ``answer`` breaks the item's rule (whoever built it)."""
-        self.validated(key, answer.state, answer.evidence, answer.reason)
+        self.validated(key, answer.state, answer.evidence, answer.reason, photos)
+
+    def check_photo(self, key: str, stored: int) -> None:
+        """InputError when the item takes no photos, or already has as many as it allows."""
+        entry = self.entry(key)
+        rule = entry.item.photos
+        if rule is None:
+            raise InputError(
+                say(f"К пункту «{entry.item.text}» фото не прикладывают.", f"'{entry.item.text}' takes no photos.")
+            )
+        if stored >= rule.max:
+            raise InputError(
+                say(
+                    f"К пункту «{entry.item.text}» уже {stored} фото — больше нельзя. Переснимите одно из них.",
+                    f"'{entry.item.text}' already has {stored} photos, the most it takes. Retake one of them.",
+                )
+            )
+
+    def photo_count(self, key: str) -> int:
+        return self.photos.get(key, 0)
+
+    def photos_missing(self, key: str) -> int:
+        """Photos a done item still lacks (one was removed after it was marked)."""
+        answer = self.answer(key)
+        if answer.state is not ItemState.DONE:
+            return 0
+        return max(0, photos_needed(self.entry(key).item, answer.evidence) - self.photo_count(key))
 
     def put(self, key: str, answer: Answer) -> Answer:
         """Keep an answer already checked (and stored)."""
@@ -138,11 +176,14 @@ class Checklist:
     def set_condition(self, condition: str, value: bool) -> None:
         self.conditions[condition] = value
 
-    def restore(self, answers: Mapping[str, Answer], conditions: Mapping[str, bool]) -> None:
+    def restore(
+        self, answers: Mapping[str, Answer], conditions: Mapping[str, bool], photos: Mapping[str, int] | None = None
+    ) -> None:
         """Put back what was stored; answers of items this visit no longer has are dropped."""
         known = {entry.key for entry in self.entries}
         self.answers = {key: answer for key, answer in answers.items() if key in known}
         self.conditions = dict(conditions)
+        self.photos = dict(photos or {})
 
     # --- progress and blockers -----------------------------------------------------------------------------
 
@@ -162,19 +203,45 @@ class Checklist:
         """Required items still pending, in stage order, each as a sentence."""
         found = []
         for entry in self.entries:
-            if entry.stage.number > up_to_stage or not self.is_required(entry) or self.is_resolved(entry):
+            if entry.stage.number > up_to_stage or not self.is_shown(entry):
                 continue
+            missing = self.photos_missing(entry.key)
+            if missing:
+                found.append(Blocker(entry.stage, entry, _photo_sentence(entry, missing)))
+            if not self.is_required(entry) or self.is_resolved(entry):
+                continue
+            photo = bool(entry.item.photos and entry.item.photos.min and not entry.item.photos.if_any)
             found.append(
                 Blocker(
                     entry.stage,
                     entry,
                     say(
-                        f"Этап {entry.stage.number} «{entry.stage.title}»: не отмечено «{entry.item.text}».",
-                        f"Stage {entry.stage.number} '{entry.stage.title}': '{entry.item.text}' is not marked.",
+                        f"Этап {entry.stage.number} «{entry.stage.title}»: не отмечено «{entry.item.text}»"
+                        + (" и нет фото." if photo else "."),
+                        f"Stage {entry.stage.number} '{entry.stage.title}': '{entry.item.text}' is not marked"
+                        + (" and has no photo." if photo else "."),
                     ),
                 )
             )
         return found
+
+
+def photos_needed(item: Item, evidence: Evidence | None) -> int:
+    """Photos an item needs to be done with this evidence: none without a rule, none for zero holes."""
+    rule = item.photos
+    if rule is None:
+        return 0
+    if rule.if_any and not getattr(evidence, "count", 0):
+        return 0
+    return rule.min
+
+
+def _photo_sentence(entry: Entry, missing: int) -> str:
+    stage, item = entry.stage, entry.item
+    return say(
+        f"Этап {stage.number} «{stage.title}»: сфотографируйте «{item.text}» — не хватает фото: {missing}.",
+        f"Stage {stage.number} '{stage.title}': take a photo of '{item.text}'; {missing} missing.",
+    )
 
 
 def _reason(reason: str) -> str:
