@@ -265,7 +265,7 @@ def check_qt(state: State) -> str:
 
 
 def check_act_page(state: State) -> str:
-    from fieldact.qrdecode import QrError, decode_image
+    from fieldact.barcodes import BarcodeError, read_gray
     from fieldact.ui.selfcheck import QtCheckFailed, render_pages, viewer_pages
 
     assert state.act is not None
@@ -277,8 +277,8 @@ def check_act_page(state: State) -> str:
     errors = []
     for number, page in enumerate(pages, start=1):
         try:
-            text = decode_image(page.data, page.width, page.height, page.stride)
-        except QrError as error:
+            text = read_gray(page.data, page.width, page.height, page.stride)
+        except BarcodeError as error:
             errors.append(f"{number}: {error}")
             continue
         _same_link(text, state)
@@ -295,13 +295,13 @@ def check_act_page(state: State) -> str:
 
 
 def check_screen_qr(state: State) -> str:
-    from fieldact.qrdecode import QrError, decode_image
+    from fieldact.barcodes import BarcodeError, read_gray
     from fieldact.ui.selfcheck import screen_qr
 
     image = screen_qr(state.url)
     try:
-        text = decode_image(image.data, image.width, image.height, image.stride)
-    except QrError as error:
+        text = read_gray(image.data, image.width, image.height, image.stride)
+    except BarcodeError as error:
         raise CheckFailed(
             say(
                 f"QR-код экрана подписи не читается ({error}).",

@@ -356,6 +356,25 @@ class CatalogueMaterial(Strict):
     unit: str = Field(min_length=1, max_length=20)
 
 
+class EquipmentType(Strict):
+    """A kind of device the company installs at a subscriber's: how its serial number and MAC look."""
+
+    key: Key
+    name: str = Field(min_length=1, max_length=80)  # «Роутер», as printed on the act
+    serial_pattern: str  # a regular expression the whole serial must match, after spaces are removed
+    serial_hint: str = Field(min_length=1, max_length=120)  # the pattern in words, for the sentence on a wrong one
+    mac: bool = False  # the device has a MAC address to record
+
+    @field_validator("serial_pattern")
+    @classmethod
+    def _compiles(cls, value: str) -> str:
+        try:
+            re.compile(value)
+        except re.error as error:
+            raise ValueError(f"not a valid regular expression: {error}") from error
+        return value
+
+
 class SealSettings(Strict):
     """The company's PAdES seal on every act: a PKCS#12 file (relative paths from the brand folder)."""
 
@@ -379,6 +398,16 @@ class Brand(Strict):
     # how far a pre-call or an arrival may be off the standard's moment and still count as on time
     standard_tolerance_minutes: int = Field(default=5, ge=0, le=60)
     materials: list[CatalogueMaterial] = Field(default_factory=list)
+    equipment: list[EquipmentType] = Field(default_factory=list)
+
+    @field_validator("equipment")
+    @classmethod
+    def _unique_equipment(cls, value: list[EquipmentType]) -> list[EquipmentType]:
+        keys = [kind.key for kind in value]
+        duplicate = next((key for key in keys if keys.count(key) > 1), None)
+        if duplicate:
+            raise ValueError(f"equipment key {duplicate!r} appears twice")
+        return value
 
     @field_validator("account_url_template")
     @classmethod

@@ -10,10 +10,12 @@ from datetime import datetime
 from enum import StrEnum
 
 from fieldact.photo import Photo, Stamp
+from fieldact.store.devices import add_device, devices_of, remove_device
 from fieldact.store.photos import StoredPhoto, add_photo, photo_counts, photos_of, remove_photo
 from fieldact.store.repository import CLOSED_STATUSES, Store
 from fieldact.text import InputError, say
 from fieldact.visit import Answer, BranchRecord, ItemState, Material, Payment, Visit, VisitStatus
+from fieldact.visit.equipment import Device, DeviceAction, make_device
 from fieldact.visit.evidence import Evidence
 from fieldact.visit.measures import arrival_timing
 
@@ -91,6 +93,25 @@ class OpenVisit:
     def _recount_photos(self) -> None:
         with self.store.session() as session:
             self.visit.checklist.photos = photo_counts(session, self.id)
+
+    # --- equipment ---------------------------------------------------------------------------------------------
+
+    def add_device(self, action: DeviceAction, type_key: str, serial: str, mac: str = "") -> str:
+        """A device installed or taken away, checked against the brand's catalogue; InputError with a sentence."""
+        device_id = add_device(
+            self.store, self.id, make_device(self.visit.brand, action, type_key, serial, mac), self.actor
+        )
+        self._started()
+        self.visit.devices = [device for _, device in self.devices()]
+        return device_id
+
+    def remove_device(self, device_id: str) -> None:
+        remove_device(self.store, self.id, device_id, self.actor)
+        self.visit.devices = [device for _, device in self.devices()]
+
+    def devices(self) -> list[tuple[str, Device]]:
+        with self.store.session() as session:
+            return devices_of(session, self.id)
 
     def condition(self, key: str, value: bool) -> None:
         self.store.set_condition(self.id, key, value, self.actor)

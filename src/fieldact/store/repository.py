@@ -41,6 +41,7 @@ from fieldact.store.validation import check_contract, clean_text
 from fieldact.text import InputError, say
 from fieldact.visit import Answer, BranchRecord, Material, Payment, Plan, Subscriber, Technician, Visit, VisitStatus
 from fieldact.visit.checklist import Checklist, ItemState
+from fieldact.visit.equipment import Device, DeviceAction
 
 MAX_PIN_TRIES = 5  # before the first wait
 
@@ -259,6 +260,7 @@ class Store:
                 .where(tables.BranchEvent.visit_id == visit_id)
                 .order_by(col(tables.BranchEvent.id))
             ).all()
+            devices = session.exec(select(tables.DeviceRecord).where(tables.DeviceRecord.visit_id == visit_id)).all()
             photo_counts = {
                 key: int(count)
                 for key, count in session.exec(
@@ -297,6 +299,10 @@ class Store:
         visit.checklist.restore(stored, json.loads(row.conditions), photo_counts)
         visit.payment = payment_value(payment) if payment else None
         visit.materials = [material_value(m) for m in materials]
+        visit.devices = [
+            Device(DeviceAction(d.action), d.device_type, d.serial, d.mac)
+            for d in sorted(devices, key=lambda d: (d.recorded_at, d.id))
+        ]
         visit.branches = [
             BranchRecord(b.branch_key, b.at.astimezone(zone), b.outcome, b.details, b.requested_time, None)
             for b in branches

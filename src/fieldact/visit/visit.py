@@ -12,6 +12,7 @@ from fieldact.standard.schema import Branch, Brand, Contact, Kind, Script, Servi
 from fieldact.text import InputError, say
 from fieldact.visit.checklist import Blocker, Checklist, ItemState
 from fieldact.visit.clock import Plan, precall_moment, reschedule_contact
+from fieldact.visit.equipment import Device
 from fieldact.visit.payment import Payment
 from fieldact.visit.people import Subscriber, Technician
 from fieldact.visit.scripts import ScriptContext
@@ -80,6 +81,7 @@ class Visit:
     precall_attempts: int = 0  # calls that did not reach him
     arrived_at: datetime | None = None  # «Я на месте»
     expected_arrival: datetime | None = None  # a visit without an exact time: when the technician expects to come
+    devices: list[Device] = field(default_factory=list)  # installed or taken away, in the order entered
 
     def __post_init__(self) -> None:
         self.checklist = Checklist.build(self.standard, self.kind, self.services)
