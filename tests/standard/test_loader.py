@@ -128,7 +128,7 @@ def test_unknown_service_names_file_and_key(tmp_path: Path) -> None:
             'photos = { caption = "Путь кабеля", min = 1, max = 4, if_any = true }',
             r"photos\.if_any needs counted evidence .* this item has cable_route",
         ),
-        ('photos = { caption = "Путь кабеля", max = 4 }', 'photos = { max = 4 }', r"photos\.caption: missing"),
+        ('photos = { caption = "Путь кабеля", max = 4 }', "photos = { max = 4 }", r"photos\.caption: missing"),
         ('photos = { caption = "Путь кабеля", max = 4 }', 'photos = { caption = "Путь", max = 40 }', r"photos\.max"),
         ('photos = { caption = "Путь кабеля", max = 4 }', 'photos = { caption = "Путь", max = 4, n = 1 }', r"unknown"),
     ],
