@@ -92,7 +92,7 @@ def test_unknown_service_names_file_and_key(tmp_path: Path) -> None:
         (
             'panels = ["materials"]\n',
             'panels = ["payments"]\n',
-            r"panels\[0\]: Input should be 'materials' or 'payment'",
+            r"panels\[0\]: Input should be 'materials', 'payment' or 'equipment'",
         ),
         (
             'title = "Завершение контакта"\n',

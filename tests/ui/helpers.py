@@ -101,3 +101,51 @@ def draw_signature(qtbot, pad: QWidget) -> None:
     for step in range(1, 21):
         QTest.mouseMove(pad, QPoint(left + (right - left) * step // 20, y + step % 3), 5)
     QTest.mouseRelease(pad, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, QPoint(right, y + 2))
+
+
+class FrameSource:
+    """A camera stand-in: pushes ``image`` into a capture view's session through QVideoFrameInput, 30 times a
+    second, as a camera would deliver frames."""
+
+    def __init__(self, view, image=None) -> None:  # type: ignore[no-untyped-def]
+        from PySide6.QtCore import QSize, QTimer
+        from PySide6.QtGui import QColor, QImage, QPainter
+        from PySide6.QtMultimedia import QVideoFrameFormat, QVideoFrameInput
+
+        if image is None:
+            image = QImage(1280, 960, QImage.Format.Format_RGBA8888)
+            image.fill(QColor(214, 206, 190))
+            painter = QPainter(image)
+            painter.fillRect(880, 100, 240, 860, QColor(130, 86, 52))
+            painter.fillRect(0, 400, 1280, 16, QColor(250, 250, 250))
+            painter.end()
+        self.image = image.convertToFormat(QImage.Format.Format_RGBA8888)
+        size = QSize(self.image.width(), self.image.height())
+        self.input = QVideoFrameInput(QVideoFrameFormat(size, QVideoFrameFormat.PixelFormat.Format_RGBA8888))
+        view.use_frames(self.input)
+        self.timer = QTimer()
+        self.timer.timeout.connect(self.push)
+        self.timer.start(33)
+        self.push()
+
+    def push(self) -> None:
+        from PySide6.QtMultimedia import QVideoFrame
+
+        self.input.sendVideoFrame(QVideoFrame(self.image))
+
+    def stop(self) -> None:
+        self.timer.stop()
+
+
+def take_photos(qtbot, shell: Shell, key: str, count: int = 1) -> None:
+    """Open the item's camera, take ``count`` photos through the capture session, close it."""
+    click(qtbot, shell.visit.photo_strips[key].open_camera)
+    screen = shell.visit.photo_screen
+    assert screen is not None
+    source = FrameSource(screen.camera)
+    for taken in range(screen.thumbs.count() + 1, screen.thumbs.count() + count + 1):
+        qtbot.waitUntil(lambda: screen.camera.shutter.isEnabled(), timeout=5000)
+        click(qtbot, screen.camera.shutter)
+        qtbot.waitUntil(lambda taken=taken: screen.thumbs.count() == taken, timeout=10000)
+    source.stop()
+    click(qtbot, screen.done)

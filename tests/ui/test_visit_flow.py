@@ -9,7 +9,7 @@ from PySide6.QtWidgets import QApplication
 
 from fieldact.visit import ItemState
 
-from .helpers import Clock, click, local, make_shell, make_store, rows, save_shot, sign_in, type_text
+from .helpers import Clock, click, local, make_shell, make_store, rows, save_shot, sign_in, take_photos, type_text
 
 
 def precall_and_arrive(qtbot, shell) -> None:
@@ -55,6 +55,9 @@ def answer_stage(qtbot, shell) -> None:
                 box.setChecked(True)
         elif kind == "phone_number":
             type_text(editor.field, "+7 342 219-51-95")
+        photos = row.entry.item.photos
+        if photos and photos.min and not (photos.if_any and getattr(editor, "spin", None) and not editor.spin.value()):
+            take_photos(qtbot, shell, row.entry.key, photos.min)
         assert row.done.isVisible(), (row.entry.key, row.isVisible(), row.state_label.text())
         click(qtbot, row.done)
         assert row.undo.isVisible(), row.message.text()

@@ -204,7 +204,7 @@ class Stage(Strict):
     wishes: list[str] = Field(default_factory=list)
     scripts: list[Script] = Field(default_factory=list)
     items: list[Item] = Field(min_length=1)
-    panels: list[Literal["materials", "payment"]] = Field(default_factory=list)  # shown below the items
+    panels: list[Literal["materials", "payment", "equipment"]] = Field(default_factory=list)  # shown below the items
     signing: bool = False  # the act is signed at the end of this stage; later stages come after it
 
 

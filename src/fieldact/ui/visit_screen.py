@@ -20,19 +20,22 @@ from PySide6.QtWidgets import (
 )
 
 from fieldact.standard import Script, Stage
-from fieldact.standard.schema import Requirement
+from fieldact.standard.schema import PhotoRule, Requirement
 from fieldact.store.acts import act_of_visit, versions_after
 from fieldact.store.open_visit import OpenVisit
 from fieldact.text import InputError
 from fieldact.ui.branch_panel import BranchPanel
 from fieldact.ui.context import AppContext
+from fieldact.ui.equipment_panel import EquipmentPanel
 from fieldact.ui.errors import STORE_ERRORS, log_error, sentence_for
 from fieldact.ui.labels import kind_name, service_name
 from fieldact.ui.materials_panel import MaterialsPanel
 from fieldact.ui.payment_panel import PaymentPanel
+from fieldact.ui.photo_screen import PhotosChanged, PhotoScreen
 from fieldact.ui.precall_panel import PrecallPanel
 from fieldact.ui.widgets.common import big_button, clear_layout, heading, note
 from fieldact.ui.widgets.item_row import ItemRow
+from fieldact.ui.widgets.photo_strip import PhotoStrip
 from fieldact.ui.widgets.scripts import rendered_script
 from fieldact.visit import Answer, ItemState, Visit, VisitStatus
 from fieldact.visit.evidence import Evidence
@@ -74,6 +77,8 @@ class VisitScreen(QWidget):
         self.context = context
         self.current: OpenVisit | None = None
         self.rows: dict[str, ItemRow] = {}
+        self.photo_strips: dict[str, PhotoStrip] = {}
+        self.photo_screen: PhotoScreen | None = None
         self.condition_boxes: dict[str, QCheckBox] = {}
         self.unsaved: dict[tuple[str, str], PendingAnswer] = {}  # (visit id, item key): on screen, not stored
         self.retry = QTimer(self)
@@ -162,6 +167,8 @@ class VisitScreen(QWidget):
     def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802
         """Landscape: the stage rail on the left with titles. Portrait: a row of stage numbers on top."""
         super().resizeEvent(event)
+        if self.photo_screen is not None:
+            self.photo_screen.setGeometry(self.rect())
         portrait = self.portrait
         # the rail's width follows the window, never the other way round: a stacked page's minimum is the app's
         if not portrait:
@@ -349,6 +356,7 @@ class VisitScreen(QWidget):
         assert self.visit is not None
         clear_layout(self.body)
         self.rows.clear()
+        self.photo_strips.clear()
         self.condition_boxes.clear()
         stage = self.visit.stages[index]
         self.body.addWidget(heading(f"{stage.number}. {stage.title}"))
@@ -362,6 +370,8 @@ class VisitScreen(QWidget):
         # every item of the stage is built once; a condition only shows or hides its rows, so nothing typed is lost
         for entry in (entry for entry in checklist.entries if entry.stage.key == stage.key):
             boxes = [self._script_box(scripts[key]) for key in entry.item.script if key in scripts]
+            if entry.item.photos is not None:
+                boxes.append(self._photo_strip(entry.key, entry.item.photos))
             row = ItemRow(entry, checklist.answer(entry.key), entry.item.requirement is not Requirement.OPTIONAL, boxes)
             row.answer_requested.connect(self._answer)
             row.setVisible(checklist.is_shown(entry))
@@ -381,7 +391,7 @@ class VisitScreen(QWidget):
             self.body.addWidget(panel)
         if index == 0:
             self._add_precall(branch_panels)
-        panels = {"materials": MaterialsPanel, "payment": PaymentPanel}
+        panels = {"materials": MaterialsPanel, "payment": PaymentPanel, "equipment": EquipmentPanel}
         for name in stage.panels:
             panel = panels[name](self.context, self.current)
             panel.setEnabled(self.editable)
@@ -389,6 +399,38 @@ class VisitScreen(QWidget):
         self.body.addStretch(1)
         self.scroll.verticalScrollBar().setValue(0)
         self._refresh_footer()
+
+    # --- photos of items ------------------------------------------------------------------------------------
+
+    def _photo_strip(self, key: str, rule: PhotoRule) -> PhotoStrip:
+        assert self.visit is not None
+        strip = PhotoStrip(key, rule, self.visit.checklist.photo_count(key))
+        strip.setEnabled(self.editable)
+        strip.requested.connect(lambda request: self.open_photos(request.key))
+        self.photo_strips[key] = strip
+        return strip
+
+    def open_photos(self, key: str) -> PhotoScreen:
+        """The camera over the whole visit screen, for the photos of one item."""
+        assert self.current is not None
+        screen = PhotoScreen(self.context, self.current, key, self)
+        screen.changed.connect(self._photos_changed)
+        screen.closed.connect(self._photos_closed)
+        screen.setGeometry(self.rect())
+        screen.show()
+        screen.raise_()
+        screen.camera.start()
+        self.photo_screen = screen
+        return screen
+
+    def _photos_changed(self, change: PhotosChanged) -> None:
+        if change.key in self.photo_strips:
+            self.photo_strips[change.key].show_count(change.count)
+        self._refresh_footer()
+
+    def _photos_closed(self, change: PhotosChanged) -> None:
+        self.photo_screen = None
+        self._photos_changed(change)
 
     def _add_precall(self, branch_panels: dict[str, BranchPanel]) -> None:
         """Stage 1's call is answered from the pre-call's record (its time), never ticked by hand."""
