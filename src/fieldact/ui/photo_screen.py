@@ -57,6 +57,7 @@ class PhotoScreen(QFrame):
         self.thumbs.itemSelectionChanged.connect(self._selection_changed)
         self.count_label = note("", "hint")
         self.message = note("", "error")
+        self.message.hide()
         self.retake = big_button(self.tr("Retake selected"), "quiet")
         self.remove = big_button(self.tr("Remove selected"), "quiet")
         self.done = big_button(self.tr("Done"), "primary")

@@ -31,6 +31,7 @@ class ScanScreen(QFrame):
         self.camera.taken.connect(self._taken)
         self.camera.failed.connect(self._show_error)
         self.message = note("", "error")
+        self.message.hide()
         self.cancel = big_button(self.tr("Cancel"), "quiet")
         self.cancel.clicked.connect(lambda: self.close_screen(()))
         bottom = QHBoxLayout()
