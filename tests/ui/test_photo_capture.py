@@ -74,7 +74,10 @@ def test_a_pushed_frame_becomes_a_stored_stamped_hashed_photo(qtbot, tmp_path: P
     save_shot(shell, "photo_capture_landscape")
     click(qtbot, screen.camera.shutter)
     qtbot.waitUntil(lambda: screen.thumbs.count() == 1, timeout=10000)
+    qtbot.waitUntil(lambda: screen.camera.preview.videoSink().videoFrame().isValid(), timeout=5000)
+    assert screen.camera.preview.videoSink().videoFrame().size().width() == 1280, "the live preview shows the frames"
     source.stop()
+    save_shot(shell, "photo_capture_taken_landscape")
     assert shell.visit.photo_strips[DEBRIS].label.text().startswith("Фото: 1")
 
     [stored] = OpenVisit.load(store, str(shell.visit.visit.id), "t").photos(DEBRIS)
