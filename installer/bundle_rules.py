@@ -1,6 +1,7 @@
 """What the bundle leaves out of what PyInstaller's Qt hooks collect, as plain rules the spec applies.
 
-The app uses QtCore, QtGui, QtWidgets, QtPdf and QtPdfWidgets. PyInstaller's hooks also bring every plugin of
+The app uses QtCore, QtGui, QtWidgets, QtPdf, QtPdfWidgets, and QtMultimedia with QtMultimediaWidgets for the
+camera (its FFmpeg backend plugin only: FFmpeg's libraries come with it). PyInstaller's hooks also bring every plugin of
 the modules those link against (Wayland, EGL, GTK themes, SVG, input methods, TLS...), Qt's translations for
 every language and tool and, on Windows, a software OpenGL renderer; and the libraries those plugins need. None
 of it is used: the app paints with the raster engine, ships its own translation with Qt's own Russian texts
@@ -13,7 +14,7 @@ import re
 from collections.abc import Callable, Iterable
 
 # Qt binding modules the app imports; every other PySide6 module is excluded from the analysis.
-QT_MODULES = ("QtCore", "QtGui", "QtWidgets", "QtPdf", "QtPdfWidgets")
+QT_MODULES = ("QtCore", "QtGui", "QtWidgets", "QtPdf", "QtPdfWidgets", "QtMultimedia", "QtMultimediaWidgets")
 
 # Qt's own translations kept: the languages the app ships (fieldact_ru.qm) for the Qt widgets' texts.
 KEPT_QT_TRANSLATIONS = frozenset({"qtbase_ru.qm"})
@@ -24,6 +25,8 @@ KEPT_PLUGINS: dict[str, frozenset[str] | None] = {
     "platforms": frozenset({"qwindows", "qoffscreen", "qminimal", "qxcb", "qcocoa"}),
     # The native look of message boxes and scroll bars on Windows 10/11 (qmodernwindowsstyle).
     "styles": None,
+    # The camera: Qt's FFmpeg backend, the default on Windows and Linux since Qt 6.5 (not the old WMF one).
+    "multimedia": frozenset({"ffmpegmediaplugin"}),
 }
 
 # Large files that are collected but never loaded.
@@ -49,7 +52,6 @@ DEVELOPMENT_PACKAGES = (
     "hypothesis",
     "pypdfium2",
     "pypdfium2_raw",
-    "zxingcpp",
     "importlinter",
     "grimp",
     "ruff",
@@ -61,8 +63,8 @@ DEVELOPMENT_PACKAGES = (
 )
 SEAL_PACKAGES = ("pyhanko", "pyhanko_certvalidator", "cryptography", "oscrypto", "asn1crypto")
 
-# Parts of the app's own dependencies it never reaches: Pillow's AVIF, WebP and font rendering (fpdf2 reads
-# only the act's own vector drawing and fonts through fontTools), Pillow's Tk and Qt bridges, a terminal's
+# Parts of the app's own dependencies it never reaches: Pillow's AVIF and WebP (the photo stamp does use
+# Pillow's font rendering), Pillow's Tk and Qt bridges, a terminal's
 # line editing, the codecs of East Asian encodings (orders come in UTF-8 or Windows-1251), SQLAlchemy's
 # MySQL, SQL Server and Oracle dialects (SQLite on the tablet, PostgreSQL in the office), and the debugger and
 # help browser that fontTools names only in its modules' `if __name__ == "__main__"` doctests; and setuptools
@@ -84,7 +86,6 @@ UNUSED_MODULES = (
     "PIL.AvifImagePlugin",
     "PIL._webp",
     "PIL.WebPImagePlugin",
-    "PIL._imagingft",
     "PIL.ImageTk",
     "PIL.ImageQt",
     "readline",
