@@ -11,13 +11,14 @@ from enum import StrEnum
 
 from fieldact.photo import Photo, Stamp
 from fieldact.store.devices import add_device, devices_of, remove_device
-from fieldact.store.photos import StoredPhoto, add_photo, photo_counts, photos_of, remove_photo
+from fieldact.store.photos import add_photo, photos_of, remove_photo
 from fieldact.store.repository import CLOSED_STATUSES, Store
 from fieldact.text import InputError, say
 from fieldact.visit import Answer, BranchRecord, ItemState, Material, Payment, Visit, VisitStatus
 from fieldact.visit.equipment import Device, DeviceAction, make_device
 from fieldact.visit.evidence import Evidence
 from fieldact.visit.measures import arrival_timing
+from fieldact.visit.photos import ItemPhoto, photo_counts
 
 PRECALL_ITEM = "call_before"  # stage 1's item the pre-call answers
 ARRIVAL_ITEM = "arrive_on_time"  # stage 1's item the arrival answers
@@ -74,7 +75,7 @@ class OpenVisit:
         caption = item.photos.caption if item.photos else item.text
         return Stamp(self.visit.request_number or self.id[:8], caption, at)
 
-    def add_photo(self, key: str, photo: Photo, replaces: str | None = None) -> StoredPhoto:
+    def add_photo(self, key: str, photo: Photo, replaces: str | None = None) -> ItemPhoto:
         """Keep a processed photo of an item (a retake ``replaces`` an earlier one); committed before it returns."""
         stored = add_photo(self.store, self.id, key, photo, self.actor, replaces)
         self._started()
@@ -85,14 +86,13 @@ class OpenVisit:
         remove_photo(self.store, self.id, photo_id, self.actor)
         self._recount_photos()
 
-    def photos(self, key: str | None = None) -> list[StoredPhoto]:
-        with self.store.session() as session:
-            found = photos_of(session, self.id)
-        return [photo for photo in found if key is None or photo.item_key == key]
+    def photos(self, key: str | None = None) -> list[ItemPhoto]:
+        return [photo for photo in self.visit.photos if key is None or photo.item_key == key]
 
     def _recount_photos(self) -> None:
         with self.store.session() as session:
-            self.visit.checklist.photos = photo_counts(session, self.id)
+            self.visit.photos = photos_of(session, self.id)
+        self.visit.checklist.photos = photo_counts(self.visit.photos)
 
     # --- equipment ---------------------------------------------------------------------------------------------
 

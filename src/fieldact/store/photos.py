@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 import uuid
-from dataclasses import dataclass
-from datetime import datetime
 
 from sqlmodel import Session, col, func, select
 
@@ -14,30 +12,19 @@ from fieldact.photo.sample import sample_photo
 from fieldact.store import audit, tables
 from fieldact.store.repository import Store, now_utc
 from fieldact.text import InputError, say
-
-
-@dataclass(frozen=True, slots=True)
-class StoredPhoto:
-    id: str
-    visit_id: str
-    item_key: str
-    taken_at: datetime
-    sha256: str
-    width: int
-    height: int
-    jpeg: bytes
+from fieldact.visit.photos import ItemPhoto
 
 
 def add_photo(
     store: Store, visit_id: str, item_key: str, photo: Photo, actor: str, replaces: str | None = None
-) -> StoredPhoto:
+) -> ItemPhoto:
     """Store a processed photo of an item now; ``replaces``: the id of the photo it retakes (removed with it)."""
     if sha256_hex(photo.jpeg) != photo.sha256:
         raise ValueError("the photo's hash is not over its bytes")
     with store.session() as session:
         checklist = store._checklist(store._writable(session, visit_id))
         old = _own_photo(session, visit_id, replaces) if replaces else None
-        stored = photo_counts(session, visit_id).get(item_key, 0) - (1 if old and old.item_key == item_key else 0)
+        stored = stored_counts(session, visit_id).get(item_key, 0) - (1 if old and old.item_key == item_key else 0)
         checklist.check_photo(item_key, stored)
         if old is not None:
             session.delete(old)
@@ -84,7 +71,7 @@ def remove_photo(store: Store, visit_id: str, photo_id: str, actor: str) -> str:
         return row.item_key
 
 
-def photos_of(session: Session, visit_id: str) -> list[StoredPhoto]:
+def photos_of(session: Session, visit_id: str) -> list[ItemPhoto]:
     """The visit's photos in the order they were taken."""
     rows = session.exec(
         select(tables.PhotoRecord)
@@ -94,7 +81,7 @@ def photos_of(session: Session, visit_id: str) -> list[StoredPhoto]:
     return [_value(row) for row in rows]
 
 
-def photo_counts(session: Session, visit_id: str) -> dict[str, int]:
+def stored_counts(session: Session, visit_id: str) -> dict[str, int]:
     rows = session.exec(
         select(tables.PhotoRecord.item_key, func.count())
         .where(tables.PhotoRecord.visit_id == visit_id)
@@ -110,5 +97,5 @@ def _own_photo(session: Session, visit_id: str, photo_id: str) -> tables.PhotoRe
     return row
 
 
-def _value(row: tables.PhotoRecord) -> StoredPhoto:
-    return StoredPhoto(row.id, row.visit_id, row.item_key, row.taken_at, row.sha256, row.width, row.height, row.jpeg)
+def _value(row: tables.PhotoRecord) -> ItemPhoto:
+    return ItemPhoto(row.id, row.item_key, row.taken_at, row.sha256, row.width, row.height, row.jpeg)

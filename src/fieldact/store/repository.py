@@ -42,6 +42,7 @@ from fieldact.text import InputError, say
 from fieldact.visit import Answer, BranchRecord, Material, Payment, Plan, Subscriber, Technician, Visit, VisitStatus
 from fieldact.visit.checklist import Checklist, ItemState
 from fieldact.visit.equipment import Device, DeviceAction
+from fieldact.visit.photos import ItemPhoto, photo_counts
 
 MAX_PIN_TRIES = 5  # before the first wait
 
@@ -261,14 +262,11 @@ class Store:
                 .order_by(col(tables.BranchEvent.id))
             ).all()
             devices = session.exec(select(tables.DeviceRecord).where(tables.DeviceRecord.visit_id == visit_id)).all()
-            photo_counts = {
-                key: int(count)
-                for key, count in session.exec(
-                    select(tables.PhotoRecord.item_key, func.count())
-                    .where(tables.PhotoRecord.visit_id == visit_id)
-                    .group_by(col(tables.PhotoRecord.item_key))
-                ).all()
-            }
+            photos = session.exec(
+                select(tables.PhotoRecord)
+                .where(tables.PhotoRecord.visit_id == visit_id)
+                .order_by(col(tables.PhotoRecord.taken_at), col(tables.PhotoRecord.id))
+            ).all()
         assert contract is not None and person is not None and technician is not None
         zone = ZoneInfo(row.zone)
         visit = Visit(
@@ -296,7 +294,8 @@ class Store:
         )
         stored = {a.item_key: answer_value(a) for a in answers}
         stored.update(closing_values(row.closing))
-        visit.checklist.restore(stored, json.loads(row.conditions), photo_counts)
+        visit.photos = [ItemPhoto(p.id, p.item_key, p.taken_at, p.sha256, p.width, p.height, p.jpeg) for p in photos]
+        visit.checklist.restore(stored, json.loads(row.conditions), photo_counts(visit.photos))
         visit.payment = payment_value(payment) if payment else None
         visit.materials = [material_value(m) for m in materials]
         visit.devices = [

@@ -15,6 +15,7 @@ from fieldact.visit.clock import Plan, precall_moment, reschedule_contact
 from fieldact.visit.equipment import Device
 from fieldact.visit.payment import Payment
 from fieldact.visit.people import Subscriber, Technician
+from fieldact.visit.photos import ItemPhoto
 from fieldact.visit.scripts import ScriptContext
 
 
@@ -82,6 +83,7 @@ class Visit:
     arrived_at: datetime | None = None  # «Я на месте»
     expected_arrival: datetime | None = None  # a visit without an exact time: when the technician expects to come
     devices: list[Device] = field(default_factory=list)  # installed or taken away, in the order entered
+    photos: list[ItemPhoto] = field(default_factory=list)  # of the checklist's items, in the order taken
 
     def __post_init__(self) -> None:
         self.checklist = Checklist.build(self.standard, self.kind, self.services)
