@@ -441,7 +441,7 @@ def verify_act(file: Path, trust_files: Sequence[Path]) -> int:
 def sample_act(out: Path, kind: VisitKind, seal: bool, brand_file: Path | None = None) -> int:
     """Render the demo act to ``out`` for reviewing the template."""
     from fieldact.act import SealError, sealer_for, sign_act
-    from fieldact.act.sample import sample_meta, sample_signature, sample_visit
+    from fieldact.act.sample import add_sample_evidence, sample_meta, sample_signature, sample_visit
 
     try:
         standard, brand = load_standard(), load_brand(brand_file)
@@ -451,8 +451,12 @@ def sample_act(out: Path, kind: VisitKind, seal: bool, brand_file: Path | None =
                 say("В файле бренда не задана печать (раздел [seal]).", "The brand file names no seal ([seal]).")
             )
         services = frozenset(Service) if kind is VisitKind.CONNECTION else frozenset({Service.INTERNET})
+        visit = sample_visit(standard, brand, kind=kind, services=services)
+        add_sample_evidence(visit, photos=6 if kind is VisitKind.CONNECTION else 2)
+        if kind is not VisitKind.CONNECTION:
+            visit.devices = []
         signed = sign_act(
-            sample_visit(standard, brand, kind=kind, services=services),
+            visit,
             sample_meta(brand),
             sample_signature(),
             sealer=sealer,

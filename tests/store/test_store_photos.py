@@ -163,3 +163,25 @@ def test_sigkill_keeps_every_acknowledged_photo(tmp_path: Path) -> None:
         assert rows.get(photo_id) == sha, "an acknowledged photo is lost"
     assert full_check(database) == []
     database.dispose()
+
+
+def test_doctor_catches_a_consistently_swapped_photo_of_a_signed_act(store: Store, visit_id: str, local) -> None:
+    """A forger who gets past the triggers and writes a new photo with its own hash still differs from the act."""
+    from fieldact.act.sample import sample_signature
+    from fieldact.store.signing import sign_visit
+
+    from .test_store_signing import complete
+
+    complete(store, visit_id)
+    at = local("2026-11-26T15:00")
+    sign_visit(store, visit_id, sample_signature(started_at=at), "Иванов Иван Петрович", at, "t")
+    assert full_check(store.database) == []
+    forged = sample_photo("2611-01", "Мусор убран", local("2026-11-26T18:00"), 2)
+    with store.database.engine.begin() as connection:
+        connection.execute(text("DROP TRIGGER photo_frozen_update"))
+        connection.execute(
+            text("UPDATE photo SET jpeg = :j, sha256 = :s WHERE item_key = :k"),
+            {"j": forged.jpeg, "s": forged.sha256, "k": DEBRIS},
+        )
+    problems = full_check(store.database)
+    assert any("в базе расходится с актом — фото" in p for p in problems), problems

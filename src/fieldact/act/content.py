@@ -18,6 +18,7 @@ from decimal import Decimal
 from typing import Any, TypedDict
 from zoneinfo import ZoneInfo
 
+from fieldact.act.appendix import DeviceRecord, PhotoRecord, device_records, photo_records
 from fieldact.ink import Signature
 from fieldact.ink import sha256 as ink_sha256
 from fieldact.standard.schema import EvidenceKind, Service, VisitKind
@@ -167,6 +168,8 @@ class InkRecord(TypedDict):
 
 
 class ActContent(TypedDict):
+    """``photos`` and ``devices`` came with the photo evidence; acts made before have neither (read as empty)."""
+
     format: str
     act: ActHeader
     company: Company
@@ -183,6 +186,8 @@ class ActContent(TypedDict):
     account_url: str
     ink: InkRecord
     refusal: str | None  # the subscriber refused to sign, and why; the act records it instead of a signature
+    photos: list[PhotoRecord]
+    devices: list[DeviceRecord]
 
 
 # --- act metadata given at signing ----------------------------------------------------------------------
@@ -258,6 +263,8 @@ def build_content(visit: Visit, meta: ActMeta, signature: Signature, refusal: st
             samples=signature.sample_count,
         ),
         refusal=refusal.strip() if refusal else None,
+        photos=photo_records(visit, zone),
+        devices=device_records(visit),
     )
 
 

@@ -10,13 +10,14 @@ from __future__ import annotations
 
 import hashlib
 import threading
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from datetime import datetime
 
 from fpdf import FPDF
 from fpdf.enums import StrokeCapStyle, StrokeJoinStyle
 
 from fieldact import __version__
+from fieldact.act.appendix import draw_devices, draw_photo_appendix, embed_photos
 from fieldact.act.content import RESULT_TITLES, ActContent, ItemRecord, StageRecord, canonical_json
 from fieldact.act.digest import DIGEST_FILE, PLACEHOLDER, stamp
 from fieldact.act.fonts import FAMILY, install_fonts, release_font_caches
@@ -38,6 +39,7 @@ from fieldact.act.layout import (
 )
 from fieldact.act.qr import qr_matrix, row_runs
 from fieldact.act.words import amount, local_moment, long_date, quantity_text, short_moment
+from fieldact.hashing import sha256_hex
 from fieldact.ink import Signature, encode, fit_to_box, polylines, quantize, segments_for
 from fieldact.ink import sha256 as ink_sha256
 
@@ -79,18 +81,37 @@ class ActRenderError(ValueError):
 _RENDER_LOCK = threading.Lock()
 
 
-def render_pdf(content: ActContent, signature: Signature, *, ink: bytes | None = None, preview: bool = False) -> bytes:
-    """The act's PDF bytes: content drawn, signature in vector, content/ink/digest embedded.
+def render_pdf(
+    content: ActContent,
+    signature: Signature,
+    *,
+    ink: bytes | None = None,
+    preview: bool = False,
+    photos: Mapping[str, bytes] | None = None,
+) -> bytes:
+    """The act's PDF bytes: content drawn, signature in vector, content/ink/digest and photos embedded.
 
-    ``ink`` is the signature already encoded (``fieldact.ink.encode``), to avoid encoding it twice.
+    ``ink`` is the signature already encoded (``fieldact.ink.encode``), to avoid encoding it twice; ``photos``
+    the JPEG bytes of the photos the content names, by their SHA-256.
     """
     if content["ink"]["sha256"] != ink_sha256(signature):
         raise ActRenderError("the signature is not the one whose SHA-256 the act content holds")
+    files = dict(photos or {})
+    missing = [photo["file"] for photo in content.get("photos", []) if photo["sha256"] not in files]
+    if missing:
+        raise ActRenderError(f"the bytes of the photos {', '.join(missing)} are not given")
+    wrong = [
+        photo["file"] for photo in content.get("photos", []) if sha256_hex(files[photo["sha256"]]) != photo["sha256"]
+    ]
+    if wrong:
+        raise ActRenderError(f"the photo {wrong[0]} is not the one the content names")
     with _RENDER_LOCK:
-        return _render(content, signature, ink, preview)
+        return _render(content, signature, ink, preview, files)
 
 
-def _render(content: ActContent, signature: Signature, ink: bytes | None, preview: bool) -> bytes:
+def _render(
+    content: ActContent, signature: Signature, ink: bytes | None, preview: bool, photos: Mapping[str, bytes]
+) -> bytes:
     content_bytes = canonical_json(content)
     pdf = ActDocument(content, hashlib.sha256(content_bytes).hexdigest(), preview)
     pdf.add_page()
@@ -98,9 +119,12 @@ def _render(content: ActContent, signature: Signature, ink: bytes | None, previe
     draw_parties(pdf, content)
     draw_items(pdf, content["items"])
     draw_materials(pdf, content)
+    draw_devices(pdf, content, MARGIN, section_title)
     draw_payment(pdf, content)
     draw_signing(pdf, content, signature)
+    draw_photo_appendix(pdf, content, photos, (MARGIN, WIDTH))
     embed_files(pdf, content, content_bytes, ink if ink is not None else encode(signature))
+    embed_photos(pdf, content, photos, datetime.fromisoformat(content["signed_at"]["local"]))
     try:
         return stamp(bytes(pdf.output()))
     finally:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import math
 import uuid
 from collections.abc import Callable
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from decimal import Decimal
 from zoneinfo import ZoneInfo
 
@@ -102,6 +102,39 @@ def sample_visit(
         bso_number="АБ 012345",
     )
     return visit
+
+
+def add_sample_evidence(visit: Visit, photos: int = 6) -> None:
+    """Photos of the items that take them (``photos`` in all, spread over those items) and a router and an ONT
+    installed, an old set-top box taken away; as the act sample and the benchmarks show them."""
+    from fieldact.photo.sample import sample_photo
+    from fieldact.visit.equipment import Device, DeviceAction
+    from fieldact.visit.photos import ItemPhoto, photo_counts
+
+    keys = [e.key for e in visit.checklist.entries if e.item.photos and visit.checklist.is_shown(e)]
+    captions = {e.key: e.item.photos.caption for e in visit.checklist.entries if e.item.photos}
+    moment = visit.plan.start
+    for number in range(photos):
+        key = keys[number % len(keys)]
+        taken_at = moment + timedelta(minutes=20 + 7 * number)
+        photo = sample_photo(visit.request_number or "2611-01", captions[key], taken_at, number)
+        visit.photos.append(
+            ItemPhoto(
+                str(uuid.uuid5(visit.id, str(number))),
+                key,
+                taken_at.astimezone(UTC),
+                photo.sha256,
+                photo.width,
+                photo.height,
+                photo.jpeg,
+            )
+        )
+    visit.checklist.photos = photo_counts(visit.photos)
+    visit.devices = [
+        Device(DeviceAction.INSTALLED, "router", "ZX1234567890", "00:1A:2B:3C:4D:5E"),
+        Device(DeviceAction.INSTALLED, "ont", "HWTC1A2B3C4D", "00:1A:2B:3C:4D:5F"),
+        Device(DeviceAction.REMOVED, "stb", "354400123456", "00:0C:29:AA:BB:CC"),
+    ]
 
 
 def complete_up_to_signing(visit: Visit) -> None:

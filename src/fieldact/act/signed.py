@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Mapping
 from dataclasses import dataclass
 
+from fieldact.act.appendix import photo_files
 from fieldact.act.content import ActContent, ActMeta, build_content, canonical_json
 from fieldact.act.pdf import render_pdf
 from fieldact.act.seal import Sealer, load_sealer, seal_pdf
@@ -29,14 +31,20 @@ class SignedAct:
 
 def sign_act(visit: Visit, meta: ActMeta, signature: Signature, *, sealer: Sealer | None = None) -> SignedAct:
     """The act of ``visit`` signed with ``signature``: content built now, PDF rendered once, sealed if given."""
-    return make_act(build_content(visit, meta, signature), signature, sealer=sealer)
+    return make_act(build_content(visit, meta, signature), signature, sealer=sealer, photos=photo_files(visit))
 
 
-def make_act(content: ActContent, signature: Signature, *, sealer: Sealer | None = None) -> SignedAct:
-    """The act for content already built (``build_content``) and the signature it names."""
+def make_act(
+    content: ActContent,
+    signature: Signature,
+    *,
+    sealer: Sealer | None = None,
+    photos: Mapping[str, bytes] | None = None,
+) -> SignedAct:
+    """The act for content already built (``build_content``), the signature and the photo bytes it names."""
     content_json = canonical_json(content)
     ink = encode(signature)
-    pdf = render_pdf(content, signature, ink=ink)
+    pdf = render_pdf(content, signature, ink=ink, photos=photos)
     if sealer is not None:
         act = content["act"]
         reason = f"{act['title']} № {act['number']}"

@@ -19,6 +19,7 @@ from dataclasses import dataclass, field
 from io import BytesIO
 from typing import Any
 
+from fieldact.act.appendix import photo_problems
 from fieldact.act.content import canonical_json, parse_content
 from fieldact.act.digest import DIGEST_FILE, DigestError, original_digest, parse_record
 from fieldact.act.pdf import CONTENT_FILE, INK_FILE
@@ -165,6 +166,7 @@ def _check_content(read: ReadAct, result: Verification) -> dict[str, Any] | None
     if read.pages:
         _check_footers(read.pages, digest, result)
         _check_visible_text(read.pages, content, result)
+    result.problems.extend(photo_problems(content, read.attachments))
     act = content.get("act", {})
     result.facts.append(
         say(

@@ -148,7 +148,27 @@ def _comparisons(
         ("ответы чек-листа", "checklist answers", _answers(session, visit.id, content) != _act_answers(content)),
         ("отметки этапов", "stage marks", _stage_keys(session, visit.id) != _audited_stages(session, visit.id)),
         ("события ветвлений", "branch events", _branch_count(session, visit) != _audited_branches(session, visit)),
+        ("фото", "photos", "photos" in content and _photos(session, visit.id) != _act_photos(content)),
+        ("оборудование", "equipment", "devices" in content and _devices(session, visit.id) != _act_devices(content)),
     ]
+
+
+def _photos(session: Session, visit_id: str) -> list[tuple[str, str]]:
+    rows = session.exec(select(tables.PhotoRecord).where(tables.PhotoRecord.visit_id == visit_id))
+    return sorted((row.item_key, row.sha256) for row in rows)
+
+
+def _act_photos(content: dict[str, Any]) -> list[tuple[str, str]]:
+    return sorted((photo["item"], photo["sha256"]) for photo in content["photos"])
+
+
+def _devices(session: Session, visit_id: str) -> list[tuple[str, str, str, str]]:
+    rows = session.exec(select(tables.DeviceRecord).where(tables.DeviceRecord.visit_id == visit_id))
+    return sorted((row.action, row.device_type, row.serial, row.mac) for row in rows)
+
+
+def _act_devices(content: dict[str, Any]) -> list[tuple[str, str, str, str]]:
+    return sorted((device["action"], device["type"], device["serial"], device["mac"]) for device in content["devices"])
 
 
 def _services(visit: tables.Visit) -> list[str]:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from datetime import UTC, datetime
 
+from fieldact.act.appendix import photo_files
 from fieldact.act.content import ActMeta, ActRef, build_content
 from fieldact.act.pdf import render_pdf
 from fieldact.act.signed import make_act, sealer_for
@@ -40,7 +41,7 @@ def preview_pdf(store: Store, visit_id: str, at: datetime) -> bytes:
     visit = store.load_visit(visit_id)
     signature = no_signature(at)
     content = build_content(visit, act_meta(store, visit, at, visit.subscriber.full_name), signature)
-    return render_pdf(content, signature, preview=True)
+    return render_pdf(content, signature, preview=True, photos=photo_files(visit))
 
 
 def _refuse_blocked(visit: Visit) -> None:
@@ -70,7 +71,9 @@ def sign_visit(
     if signature.is_empty:
         raise InputError(say("Нет подписи — распишитесь, пожалуйста.", "There is no signature; please sign."))
     meta = act_meta(store, visit, at, signer_name)
-    signed = make_act(build_content(visit, meta, signature), signature, sealer=sealer_for(store.brand))
+    signed = make_act(
+        build_content(visit, meta, signature), signature, sealer=sealer_for(store.brand), photos=photo_files(visit)
+    )
     return _store(store, visit_id, meta, signed.pdf, signed.content_json, signed.ink, signed.ink_sha256, actor)
 
 
@@ -82,7 +85,8 @@ def refuse_visit(store: Store, visit_id: str, reason: str, signer_name: str, at:
     _refuse_blocked(visit)
     meta = act_meta(store, visit, at, signer_name or visit.subscriber.full_name)
     signature = no_signature(at)
-    signed = make_act(build_content(visit, meta, signature, refusal=reason), signature, sealer=sealer_for(store.brand))
+    content = build_content(visit, meta, signature, refusal=reason)
+    signed = make_act(content, signature, sealer=sealer_for(store.brand), photos=photo_files(visit))
     return _store(
         store, visit_id, meta, signed.pdf, signed.content_json, None, "", actor, outcome="refused", reason=reason
     )

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QComboBox,
@@ -17,9 +19,11 @@ from PySide6.QtWidgets import (
 from fieldact.store.open_visit import OpenVisit
 from fieldact.text import InputError
 from fieldact.ui.context import AppContext
-from fieldact.ui.scan_screen import LabelRead, ScanScreen
 from fieldact.ui.widgets.common import big_button, heading, note
 from fieldact.visit.equipment import DeviceAction, equipment_type, serial_from_codes
+
+if TYPE_CHECKING:
+    from fieldact.ui.scan_screen import LabelRead, ScanScreen
 
 
 class EquipmentPanel(QFrame):
@@ -27,7 +31,7 @@ class EquipmentPanel(QFrame):
         super().__init__(parent)
         self.setObjectName("card")
         self.context, self.current = context, current
-        self.scan_screen: ScanScreen | None = None
+        self.scan_screen: ScanScreen | None = None  # Qt Multimedia loads only when the scanner is first opened
         self.kind = QComboBox()
         for kind in current.visit.brand.equipment:
             self.kind.addItem(kind.name, kind.key)
@@ -122,6 +126,8 @@ class EquipmentPanel(QFrame):
 
     def open_scanner(self) -> ScanScreen:
         """The camera over the visit screen; the code read that fits the chosen type becomes the serial."""
+        from fieldact.ui.scan_screen import ScanScreen
+
         host = _screen_of(self)
         screen = ScanScreen(self.kind.currentText(), host)
         screen.read.connect(self._label_read)

@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from PySide6.QtCore import QSize, Qt, Signal
-from PySide6.QtGui import QIcon, QPixmap
+from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QListWidget, QListWidgetItem, QVBoxLayout, QWidget
 
 from fieldact.photo import Photo, Stamp, process_bytes, process_image
@@ -18,6 +18,7 @@ from fieldact.text import InputError
 from fieldact.ui.capture import CaptureView, Frame
 from fieldact.ui.context import AppContext
 from fieldact.ui.widgets.common import big_button, heading, note
+from fieldact.ui.widgets.photo_strip import photo_pixmap
 from fieldact.ui.worker import run_in_background
 
 THUMB = QSize(160, 120)
@@ -132,10 +133,8 @@ class PhotoScreen(QFrame):
     def _show_photos(self) -> None:
         self.thumbs.clear()
         for photo in self.current.photos(self.key):
-            pixmap = QPixmap()
-            pixmap.loadFromData(photo.jpeg, "JPEG")
             item = QListWidgetItem(
-                QIcon(pixmap.scaled(THUMB, Qt.AspectRatioMode.KeepAspectRatio)),
+                QIcon(photo_pixmap(photo.jpeg, THUMB.width())),
                 photo.taken_at.astimezone(self.context.zone).strftime("%H:%M"),
             )
             item.setData(Qt.ItemDataRole.UserRole, photo.id)

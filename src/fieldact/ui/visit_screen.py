@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import datetime
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QGuiApplication, QResizeEvent
@@ -31,11 +32,13 @@ from fieldact.ui.errors import STORE_ERRORS, log_error, sentence_for
 from fieldact.ui.labels import kind_name, service_name
 from fieldact.ui.materials_panel import MaterialsPanel
 from fieldact.ui.payment_panel import PaymentPanel
-from fieldact.ui.photo_screen import PhotosChanged, PhotoScreen
 from fieldact.ui.precall_panel import PrecallPanel
 from fieldact.ui.widgets.common import big_button, clear_layout, heading, note
 from fieldact.ui.widgets.item_row import ItemRow
 from fieldact.ui.widgets.photo_strip import PhotoStrip
+
+if TYPE_CHECKING:
+    from fieldact.ui.photo_screen import PhotosChanged, PhotoScreen
 from fieldact.ui.widgets.scripts import rendered_script
 from fieldact.visit import Answer, ItemState, Visit, VisitStatus
 from fieldact.visit.evidence import Evidence
@@ -78,7 +81,7 @@ class VisitScreen(QWidget):
         self.current: OpenVisit | None = None
         self.rows: dict[str, ItemRow] = {}
         self.photo_strips: dict[str, PhotoStrip] = {}
-        self.photo_screen: PhotoScreen | None = None
+        self.photo_screen: PhotoScreen | None = None  # Qt Multimedia loads only when the camera is first opened
         self.condition_boxes: dict[str, QCheckBox] = {}
         self.unsaved: dict[tuple[str, str], PendingAnswer] = {}  # (visit id, item key): on screen, not stored
         self.retry = QTimer(self)
@@ -412,6 +415,8 @@ class VisitScreen(QWidget):
 
     def open_photos(self, key: str) -> PhotoScreen:
         """The camera over the whole visit screen, for the photos of one item."""
+        from fieldact.ui.photo_screen import PhotoScreen
+
         assert self.current is not None
         screen = PhotoScreen(self.context, self.current, key, self)
         screen.changed.connect(self._photos_changed)

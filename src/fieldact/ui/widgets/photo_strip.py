@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import io
 from dataclasses import dataclass
 
+from PIL import Image
 from PySide6.QtCore import Signal
+from PySide6.QtGui import QImage, QPixmap
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QWidget
 
 from fieldact.standard.schema import PhotoRule
@@ -47,3 +50,14 @@ class PhotoStrip(QFrame):
         self.open_camera.setText(
             self.tr("Take photo") if count == 0 else self.tr("Photos ({count})").format(count=count)
         )
+
+
+def photo_pixmap(jpeg: bytes, edge: int) -> QPixmap:
+    """A photo scaled to ``edge`` pixels on its long side, decoded by Pillow (the bundle has no Qt JPEG plugin)."""
+    image = Image.open(io.BytesIO(jpeg))
+    image.draft("RGB", (edge, edge))
+    image = image.convert("RGB")
+    image.thumbnail((edge, edge))
+    data = image.tobytes()
+    qimage = QImage(data, image.width, image.height, 3 * image.width, QImage.Format.Format_RGB888)
+    return QPixmap.fromImage(qimage.copy())

@@ -1,0 +1,217 @@
+"""Photos and equipment on the act: their records in the content, the equipment table, the photo appendix
+page, the full JPEGs embedded as PDF/A-3 associated files, and the check that each embedded photo is the one
+the content names by its SHA-256.
+"""
+
+from __future__ import annotations
+
+import io
+from collections.abc import Mapping, Sequence
+from datetime import datetime
+from typing import Any, TypedDict
+from zoneinfo import ZoneInfo
+
+from fpdf import FPDF
+from PIL import Image
+
+from fieldact.act.layout import MUTED, Cell, Column, Row, Style, Table, draw_lines, wrap
+from fieldact.hashing import sha256_hex
+from fieldact.text import say
+from fieldact.visit import Visit
+from fieldact.visit.equipment import DeviceAction
+
+PHOTO_MIME = "image/jpeg"
+THUMB_EDGE = 640  # px of a thumbnail's long edge on the appendix page (the full photo is embedded)
+THUMB_QUALITY = 72
+ACTION_TITLES = {DeviceAction.INSTALLED.value: "Установлено", DeviceAction.REMOVED.value: "Снято у Абонента"}
+
+
+class PhotoRecord(TypedDict):
+    item: str  # stage.item key
+    caption: str  # the item's short name, as stamped on the photo
+    taken_at: str  # local ISO time
+    sha256: str  # over the embedded file's bytes
+    file: str  # the embedded file's name
+    width: int
+    height: int
+
+
+class DeviceRecord(TypedDict):
+    action: str  # installed, removed
+    type: str
+    name: str
+    serial: str
+    mac: str
+
+
+# --- content ------------------------------------------------------------------------------------------------
+
+
+def photo_records(visit: Visit, zone: ZoneInfo) -> list[PhotoRecord]:
+    captions = {
+        entry.key: entry.item.photos.caption if entry.item.photos else entry.item.text
+        for entry in visit.checklist.entries
+    }
+    return [
+        PhotoRecord(
+            item=photo.item_key,
+            caption=captions.get(photo.item_key, photo.item_key),
+            taken_at=photo.taken_at.astimezone(zone).isoformat(timespec="seconds"),
+            sha256=photo.sha256,
+            file=f"photo-{number:02d}-{photo.sha256[:12]}.jpg",
+            width=photo.width,
+            height=photo.height,
+        )
+        for number, photo in enumerate(visit.photos, start=1)
+    ]
+
+
+def device_records(visit: Visit) -> list[DeviceRecord]:
+    names = {kind.key: kind.name for kind in visit.brand.equipment}
+    return [
+        DeviceRecord(
+            action=device.action.value,
+            type=device.type_key,
+            name=names.get(device.type_key, device.type_key),
+            serial=device.serial,
+            mac=device.mac,
+        )
+        for device in visit.devices
+    ]
+
+
+def photo_files(visit: Visit) -> dict[str, bytes]:
+    """The visit's photo bytes by their SHA-256, for the renderer to embed."""
+    return {photo.sha256: photo.jpeg for photo in visit.photos}
+
+
+# --- drawing ----------------------------------------------------------------------------------------------------
+
+DEVICE_COLUMNS = (Column("Действие", 32), Column("Устройство", 58), Column("Серийный номер", 50), Column("MAC", 40))
+GRID_COLUMNS, GRID_ROWS = 2, 3
+CAPTION = Style(8.5, bold=True)
+CAPTION_MUTED = Style(7, color=MUTED)
+
+
+def draw_devices(pdf: FPDF, content: Mapping[str, Any], x: float, section: Any) -> None:
+    devices = content.get("devices") or []
+    if not devices:
+        return
+    section(pdf, "Оборудование")
+    rows = [
+        Row(
+            (
+                Cell(ACTION_TITLES.get(device["action"], device["action"])),
+                Cell(device["name"]),
+                Cell(device["serial"]),
+                Cell(device["mac"] or "—"),
+            )
+        )
+        for device in devices
+    ]
+    Table(pdf, x, DEVICE_COLUMNS).draw(rows)
+    pdf.set_y(pdf.get_y() + 4)
+
+
+def draw_photo_appendix(
+    pdf: FPDF, content: Mapping[str, Any], files: Mapping[str, bytes], box: tuple[float, float]
+) -> None:
+    """New pages of thumbnails, two across and three down, each captioned with the item and the time."""
+    photos: Sequence[PhotoRecord] = content.get("photos") or []
+    if not photos:
+        return
+    left, width = box
+    gap = 6.0
+    cell_width = (width - gap) / GRID_COLUMNS
+    top = 0.0
+    for index, photo in enumerate(photos):
+        slot = index % (GRID_COLUMNS * GRID_ROWS)
+        if slot == 0:
+            pdf.add_page()
+            draw_lines(
+                pdf, ["Приложение. Фотографии выполненных работ"], left, pdf.get_y(), width, Style(10.5, bold=True), 5
+            )
+            draw_lines(
+                pdf,
+                ["Полные снимки вложены в этот файл; SHA-256 каждого указан в содержании акта."],
+                left,
+                pdf.get_y() + 5.5,
+                width,
+                CAPTION_MUTED,
+                3.5,
+            )
+            top = pdf.get_y() + 11
+        column, row = slot % GRID_COLUMNS, slot // GRID_COLUMNS
+        cell_height = 74.0
+        x = left + column * (cell_width + gap)
+        y = top + row * cell_height
+        image_height = cell_height - 14
+        scale = min(cell_width / photo["width"], image_height / photo["height"])
+        shown = (photo["width"] * scale, photo["height"] * scale)
+        pdf.image(io.BytesIO(thumbnail(files[photo["sha256"]])), x=x, y=y, w=shown[0], h=shown[1])
+        moment = datetime.fromisoformat(photo["taken_at"])
+        caption = wrap(f"{photo['caption']}, {moment:%d.%m.%Y %H:%M}", cell_width, CAPTION)[:2]
+        draw_lines(pdf, caption, x, y + shown[1] + 1.2, cell_width, CAPTION, 3.6)
+        draw_lines(
+            pdf,
+            [f"SHA-256 {photo['sha256'][:32]}…"],
+            x,
+            y + shown[1] + 1.2 + 3.6 * len(caption),
+            cell_width,
+            CAPTION_MUTED,
+            3,
+        )
+
+
+def thumbnail(jpeg: bytes) -> bytes:
+    image = Image.open(io.BytesIO(jpeg))
+    image.draft("RGB", (THUMB_EDGE, THUMB_EDGE))
+    image = image.convert("RGB")
+    image.thumbnail((THUMB_EDGE, THUMB_EDGE))
+    out = io.BytesIO()
+    image.save(out, "JPEG", quality=THUMB_QUALITY)
+    return out.getvalue()
+
+
+def embed_photos(pdf: FPDF, content: Mapping[str, Any], files: Mapping[str, bytes], moment: datetime) -> None:
+    for photo in content.get("photos") or []:
+        data = files.get(photo["sha256"])
+        if data is None or sha256_hex(data) != photo["sha256"]:
+            raise ValueError(f"the photo {photo['file']} is not the one the content names")
+        pdf.embed_file(
+            bytes=data,
+            basename=photo["file"],
+            mime_type=PHOTO_MIME,
+            associated_file_relationship="Supplement",
+            desc=f"Фото: {photo['caption']}, {photo['taken_at']}",
+            creation_date=moment,
+            modification_date=moment,
+            compress=False,
+        )
+
+
+# --- verifying ---------------------------------------------------------------------------------------------------
+
+
+def photo_problems(content: Mapping[str, Any], attachments: Mapping[str, bytes]) -> list[str]:
+    """Each photo the content names is embedded, and its bytes hash to the SHA-256 the content gives."""
+    found = []
+    for photo in content.get("photos") or []:
+        data = attachments.get(photo.get("file", ""))
+        if data is None:
+            found.append(
+                say(
+                    f"В акте нет вложенного фото «{photo.get('caption')}» ({photo.get('file')}): оно удалено.",
+                    f"The act lacks the embedded photo '{photo.get('caption')}' ({photo.get('file')}): it was removed.",
+                )
+            )
+        elif sha256_hex(data) != photo.get("sha256"):
+            found.append(
+                say(
+                    f"Фото «{photo.get('caption')}» ({photo.get('file')}) подменено: его SHA-256 не тот, что в "
+                    "содержании акта.",
+                    f"The photo '{photo.get('caption')}' ({photo.get('file')}) was swapped: its SHA-256 is not the "
+                    "one in the act's content.",
+                )
+            )
+    return found
