@@ -14,7 +14,17 @@ import re
 from collections.abc import Callable, Iterable
 
 # Qt binding modules the app imports; every other PySide6 module is excluded from the analysis.
-QT_MODULES = ("QtCore", "QtGui", "QtWidgets", "QtPdf", "QtPdfWidgets", "QtMultimedia", "QtMultimediaWidgets")
+# QtNetwork only because PySide6's QtMultimedia binding imports it.
+QT_MODULES = (
+    "QtCore",
+    "QtGui",
+    "QtWidgets",
+    "QtPdf",
+    "QtPdfWidgets",
+    "QtMultimedia",
+    "QtMultimediaWidgets",
+    "QtNetwork",
+)
 
 # Qt's own translations kept: the languages the app ships (fieldact_ru.qm) for the Qt widgets' texts.
 KEPT_QT_TRANSLATIONS = frozenset({"qtbase_ru.qm"})
