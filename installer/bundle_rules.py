@@ -46,10 +46,12 @@ DROPPED_FILES = frozenset({"opengl32sw.dll"})
 # policy lets every wheel assume (the GCC runtime, X11, GLib; PySide6's own wheels rely on them) and those
 # Qt's "Qt for X11 Requirements" asks of the system (xcb, xkbcommon, fontconfig, freetype, D-Bus), which
 # `.ci/run` installs for the tests anyway. A bundled copy older than the system's graphics drivers can break
-# them. Libraries only these need go with them.
+# them. Qt Multimedia adds two more the system provides: PulseAudio's client (its sound server is the system's
+# anyway) and Kerberos' GSSAPI, which Qt Network links. Libraries only these need go with them.
 LINUX_SYSTEM_LIBRARIES = re.compile(
     r"lib(stdc\+\+|gcc_s|X11|X11-xcb|Xau|Xdmcp|Xext|Xrender|Xi|ICE|SM|xcb(-[a-z-]+)?|xkbcommon(-x11)?"
-    r"|fontconfig|freetype|glib-2\.0|gthread-2\.0|gobject-2\.0|gmodule-2\.0|gio-2\.0|dbus-1)\.so(\.\d+)*",
+    r"|fontconfig|freetype|glib-2\.0|gthread-2\.0|gobject-2\.0|gmodule-2\.0|gio-2\.0|dbus-1|pulse|gssapi_krb5)"
+    r"\.so(\.\d+)*",
     re.IGNORECASE,
 )
 

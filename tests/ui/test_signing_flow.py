@@ -50,6 +50,10 @@ def review_and_hand_over(qtbot, shell, name: str) -> None:
     click(qtbot, shell.visit.review_button)
     qtbot.waitUntil(lambda: shell.review.hand_button.isEnabled(), timeout=15000)
     assert shell.review.viewer.page_count() >= 1
+    document = shell.review.viewer.document
+    last = document.getAllText(document.pageCount() - 1).text()
+    assert "Приложение. Фотографии выполненных работ" in last, "the subscriber sees the photos before he signs"
+    assert "Мусор убран" in last
     qtbot.wait(700)  # QPdfView renders pages on its own thread
     save_shot(shell, f"review_{name}")
     click(qtbot, shell.review.hand_button)
