@@ -317,3 +317,34 @@ def test_background_loop_and_status_for_the_day_screen(
     assert [r.error for r in reports] == ["", ""] and reports[1].push.pushed == 1
     status = sync_status(store.database)
     assert status.waiting == 0 and status.last_sync_at is not None
+
+
+def test_photos_and_devices_go_up_with_the_visit(central: Central, store: Store, tmp_path: Path, brand: Brand) -> None:
+    from fieldact.photo.sample import sample_photo
+    from fieldact.store.open_visit import OpenVisit
+    from fieldact.visit.equipment import DeviceAction
+
+    tablet = central_engine(central.technician("7001"))
+    setup_orders(central, tmp_path, brand, day_of(brand, 1, prefix="P"))
+    pull_orders(store.database, tablet)
+    visit_id = order_visit_id("P-0", "7001")
+    opened = OpenVisit.load(store, visit_id, "Петров")
+    taken = [
+        opened.add_photo("installation.route_agreed", sample_photo("P-0", "Путь кабеля", datetime.now(UTC), n))
+        for n in range(2)
+    ]
+    opened.add_device(DeviceAction.INSTALLED, "router", "ZX1234567890", "00:1A:2B:3C:4D:5E")
+    finish(store, visit_id)
+    assert push_finished(store.database, tablet).failed == []
+    photos = {row[0]: (row[1], bytes(row[2])) for row in central.query("SELECT id, sha256, jpeg FROM photo")}
+    assert photos == {photo.id: (photo.sha256, photo.jpeg) for photo in taken}
+    assert central.query("SELECT device_type, serial, mac FROM device") == [
+        ("router", "ZX1234567890", "00:1A:2B:3C:4D:5E")
+    ]
+    with store.database.engine.begin() as connection:  # the acknowledgement lost: nothing is added twice
+        connection.execute(text("UPDATE outbox SET confirmed_at = NULL"))
+    assert push_finished(store.database, tablet).already_there == 1
+    assert central.query("SELECT count(*) FROM photo")[0][0] == 2
+    with pytest.raises(Exception, match="photo of a visit with an act is frozen"):
+        central.query(f"DELETE FROM photo WHERE visit_id = '{visit_id}'")
+    tablet.dispose()

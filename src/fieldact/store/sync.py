@@ -66,7 +66,15 @@ ACT_CONFLICT = _table(tables.ActConflict)
 OFFICE_NOTICE = _table(tables.OfficeNotice)
 CHILDREN = tuple(
     _table(model)
-    for model in (tables.Answer, tables.MaterialUse, tables.PaymentRecord, tables.BranchEvent, tables.StageEvent)
+    for model in (
+        tables.Answer,
+        tables.MaterialUse,
+        tables.PaymentRecord,
+        tables.BranchEvent,
+        tables.StageEvent,
+        tables.PhotoRecord,  # within the visit's push: a visit's photos are a few hundred kilobytes each
+        tables.DeviceRecord,
+    )
 )
 SERIAL_IDS = {"material_use", "branch_event", "stage_event"}  # local ids mean nothing on the central database
 
