@@ -72,6 +72,10 @@ def test_zip_holds_the_stored_bytes_a_manifest_and_a_csv_register(database, offi
     statuses = {line[4] for line in lines[1:]}
     assert statuses == {"подписан", "отказ от подписи", "заменён исправленным"}
     assert any(line[12] == "1000,00" for line in lines[1:]), "money in rubles with a decimal comma"
+    assert lines[0][13:15] == ["Фото", "Оборудование"]
+    connections = [line for line in lines[1:] if line[10] == "подключение" and line[4] == "подписан"]
+    assert connections and all(int(line[13]) >= 1 for line in connections), "the photos each act carries"
+    assert all(line[14].startswith("Wi-Fi роутер ZX") and "(установлено)" in line[14] for line in connections)
 
 
 def test_folder_export_with_an_xlsx_register(database, office_zone, tmp_path: Path) -> None:

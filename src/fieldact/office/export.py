@@ -29,7 +29,7 @@ from fieldact.act.content import parse_content
 from fieldact.office.checks import CheckedDigests, act_label, check_acts, checker_pool
 from fieldact.office.names import UniqueNames, act_file_stem
 from fieldact.office.queries import CONTRACT, VISIT, ActStatus, superseded
-from fieldact.office.register import ExportedAct, RegisterFormat, register_bytes, register_name
+from fieldact.office.register import ExportedAct, RegisterFormat, equipment_text, register_bytes, register_name
 from fieldact.store import tables
 from fieldact.store.db import Database
 from fieldact.text import say
@@ -270,6 +270,8 @@ def _exported(item: _Loaded, file: str) -> ExportedAct:
         kind=VisitKind(item.kind),
         services=tuple(Service(s) for s in item.services.split(",") if s),
         total=_total(act.content),
+        photos=len(json.loads(act.content).get("photos") or []),
+        equipment=equipment_text(json.loads(act.content).get("devices") or []),
         pdf_sha256=act.pdf_sha256,
         content_sha256=act.content_sha256,
         ink_sha256=act.ink_sha256,

@@ -40,6 +40,17 @@ class ExportedAct:
     content_sha256: str
     ink_sha256: str
     size: int
+    photos: int = 0  # photos the act carries
+    equipment: str = ""  # devices installed or taken away, as equipment_text writes them
+
+
+def equipment_text(devices: Sequence[dict[str, str]]) -> str:
+    """«Wi-Fi роутер ZX1234567890 (установлено); ТВ-приставка 354400123456 (снято)»."""
+    return "; ".join(
+        f"{device.get('name')} {device.get('serial')} "
+        f"({say('установлено', 'installed') if device.get('action') == 'installed' else say('снято', 'taken away')})"
+        for device in devices
+    )
 
 
 def status_word(status: ActStatus) -> str:
@@ -88,6 +99,8 @@ COLUMNS = (
     Column("Вид визита", "Visit kind", 14, lambda _, a: kind_word(a.kind)),
     Column("Услуги", "Services", 22, lambda _, a: ", ".join(service_word(s) for s in a.services)),
     Column("Сумма, ₽", "Total, RUB", 12, lambda _, a: rubles(a.total)),
+    Column("Фото", "Photos", 7, lambda _, a: a.photos),
+    Column("Оборудование", "Equipment", 48, lambda _, a: a.equipment),
     Column("SHA-256 PDF", "PDF SHA-256", 68, lambda _, a: a.pdf_sha256),
 )
 

@@ -128,12 +128,18 @@ def _store(
 def sign_demo_visit(store: Store, visit_id: str, finished_at: datetime) -> None:
     """A past demo visit done by the book and signed with a synthesized signature: real PDF, real hashes."""
     from fieldact.act.sample import complete_up_to_signing, sample_signature
+    from fieldact.store.devices import add_device
     from fieldact.store.photos import add_sample_photos
     from fieldact.visit import PaymentLine, settle
+    from fieldact.visit.equipment import Device, DeviceAction
 
     visit = store.load_visit(visit_id)
     actor = visit.technician.surname_name
     add_sample_photos(store, visit_id, actor)
+    if visit.kind.value == "connection" and any(kind.key == "router" for kind in store.brand.equipment):
+        digits = visit_id.replace("-", "").upper()
+        mac = ":".join(digits[i : i + 2] for i in range(0, 12, 2))
+        add_device(store, visit_id, Device(DeviceAction.INSTALLED, "router", "ZX" + digits[:10], mac), actor)
     complete_up_to_signing(visit)
     for key, answer in visit.checklist.answers.items():
         store.save_answer(visit_id, key, answer, actor)
