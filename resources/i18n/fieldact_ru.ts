@@ -4,57 +4,62 @@
 <context>
     <name>ActPanel</name>
     <message>
-        <location filename="../../src/fieldact/ui/office_acts.py" line="299"/>
+        <location filename="../../src/fieldact/ui/office_acts.py" line="300"/>
         <source>Choose an act in the list.</source>
         <translation>Выберите акт в списке.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldact/ui/office_acts.py" line="308"/>
+        <location filename="../../src/fieldact/ui/office_acts.py" line="309"/>
         <source>When</source>
         <translation>Когда</translation>
     </message>
     <message>
-        <location filename="../../src/fieldact/ui/office_acts.py" line="308"/>
+        <location filename="../../src/fieldact/ui/office_acts.py" line="309"/>
         <source>Who</source>
         <translation>Кто</translation>
     </message>
     <message>
-        <location filename="../../src/fieldact/ui/office_acts.py" line="308"/>
+        <location filename="../../src/fieldact/ui/office_acts.py" line="309"/>
         <source>What</source>
         <translation>Что</translation>
     </message>
     <message>
-        <location filename="../../src/fieldact/ui/office_acts.py" line="308"/>
+        <location filename="../../src/fieldact/ui/office_acts.py" line="309"/>
         <source>Details</source>
         <translation>Подробности</translation>
     </message>
     <message>
-        <location filename="../../src/fieldact/ui/office_acts.py" line="316"/>
+        <location filename="../../src/fieldact/ui/office_acts.py" line="318"/>
         <source>Act</source>
         <translation>Акт</translation>
     </message>
     <message>
-        <location filename="../../src/fieldact/ui/office_acts.py" line="317"/>
+        <location filename="../../src/fieldact/ui/office_acts.py" line="319"/>
+        <source>Photos</source>
+        <translation>Фото</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldact/ui/office_acts.py" line="320"/>
         <source>Audit trail</source>
         <translation>Журнал событий</translation>
     </message>
     <message>
-        <location filename="../../src/fieldact/ui/office_acts.py" line="322"/>
+        <location filename="../../src/fieldact/ui/office_acts.py" line="325"/>
         <source>Checking act {number}…</source>
         <translation>Проверяется акт {number}…</translation>
     </message>
     <message>
-        <location filename="../../src/fieldact/ui/office_acts.py" line="349"/>
+        <location filename="../../src/fieldact/ui/office_acts.py" line="353"/>
         <source>Act {number} v{version}: the stored PDF and content are the ones signed (SHA-256 {digest}…).</source>
         <translation>Акт {number} в.{version}: сохранённые PDF и содержание — те, что подписаны (SHA-256 {digest}…).</translation>
     </message>
     <message>
-        <location filename="../../src/fieldact/ui/office_acts.py" line="352"/>
+        <location filename="../../src/fieldact/ui/office_acts.py" line="356"/>
         <source>The standard: not measured for this visit.</source>
         <translation>Стандарт: для этого визита не измерялся.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldact/ui/office_acts.py" line="362"/>
+        <location filename="../../src/fieldact/ui/office_acts.py" line="367"/>
         <source>The act could not be opened ({error}). Check the connection to the database and try again.</source>
         <translation>Акт не открылся ({error}). Проверьте связь с базой данных и попробуйте ещё раз.</translation>
     </message>
@@ -62,42 +67,42 @@
 <context>
     <name>ActsModel</name>
     <message>
-        <location filename="../../src/fieldact/ui/office_acts.py" line="116"/>
+        <location filename="../../src/fieldact/ui/office_acts.py" line="117"/>
         <source>Signed</source>
         <translation>Подписан</translation>
     </message>
     <message>
-        <location filename="../../src/fieldact/ui/office_acts.py" line="117"/>
+        <location filename="../../src/fieldact/ui/office_acts.py" line="118"/>
         <source>Act</source>
         <translation>Акт</translation>
     </message>
     <message>
-        <location filename="../../src/fieldact/ui/office_acts.py" line="118"/>
+        <location filename="../../src/fieldact/ui/office_acts.py" line="119"/>
         <source>Status</source>
         <translation>Статус</translation>
     </message>
     <message>
-        <location filename="../../src/fieldact/ui/office_acts.py" line="119"/>
+        <location filename="../../src/fieldact/ui/office_acts.py" line="120"/>
         <source>Contract</source>
         <translation>Договор</translation>
     </message>
     <message>
-        <location filename="../../src/fieldact/ui/office_acts.py" line="120"/>
+        <location filename="../../src/fieldact/ui/office_acts.py" line="121"/>
         <source>Subscriber</source>
         <translation>Абонент</translation>
     </message>
     <message>
-        <location filename="../../src/fieldact/ui/office_acts.py" line="121"/>
+        <location filename="../../src/fieldact/ui/office_acts.py" line="122"/>
         <source>Technician</source>
         <translation>Техник</translation>
     </message>
     <message>
-        <location filename="../../src/fieldact/ui/office_acts.py" line="122"/>
+        <location filename="../../src/fieldact/ui/office_acts.py" line="123"/>
         <source>Kind</source>
         <translation>Вид</translation>
     </message>
     <message>
-        <location filename="../../src/fieldact/ui/office_acts.py" line="123"/>
+        <location filename="../../src/fieldact/ui/office_acts.py" line="124"/>
         <source>Services</source>
         <translation>Услуги</translation>
     </message>
@@ -105,37 +110,37 @@
 <context>
     <name>ActsScreen</name>
     <message>
-        <location filename="../../src/fieldact/ui/office_acts.py" line="389"/>
+        <location filename="../../src/fieldact/ui/office_acts.py" line="394"/>
         <source>Signed acts</source>
         <translation>Подписанные акты</translation>
     </message>
     <message>
-        <location filename="../../src/fieldact/ui/office_acts.py" line="396"/>
+        <location filename="../../src/fieldact/ui/office_acts.py" line="401"/>
         <source>Export selected…</source>
         <translation>Выгрузить выбранные…</translation>
     </message>
     <message>
-        <location filename="../../src/fieldact/ui/office_acts.py" line="397"/>
+        <location filename="../../src/fieldact/ui/office_acts.py" line="402"/>
         <source>Export all found…</source>
         <translation>Выгрузить все найденные…</translation>
     </message>
     <message>
-        <location filename="../../src/fieldact/ui/office_acts.py" line="398"/>
+        <location filename="../../src/fieldact/ui/office_acts.py" line="403"/>
         <source>Materials report…</source>
         <translation>Отчёт о материалах…</translation>
     </message>
     <message>
-        <location filename="../../src/fieldact/ui/office_acts.py" line="450"/>
+        <location filename="../../src/fieldact/ui/office_acts.py" line="455"/>
         <source>Counting…</source>
         <translation>Подсчёт…</translation>
     </message>
     <message>
-        <location filename="../../src/fieldact/ui/office_acts.py" line="469"/>
+        <location filename="../../src/fieldact/ui/office_acts.py" line="474"/>
         <source>More than {count} acts found</source>
         <translation>Найдено больше {count} актов</translation>
     </message>
     <message>
-        <location filename="../../src/fieldact/ui/office_acts.py" line="471"/>
+        <location filename="../../src/fieldact/ui/office_acts.py" line="476"/>
         <source>Acts found: {count}</source>
         <translation>Найдено актов: {count}</translation>
     </message>
@@ -176,27 +181,27 @@
         <translation>Снять</translation>
     </message>
     <message>
-        <location filename="../../src/fieldact/ui/capture.py" line="72"/>
+        <location filename="../../src/fieldact/ui/capture.py" line="73"/>
         <source>From a file</source>
         <translation>Из файла</translation>
     </message>
     <message>
-        <location filename="../../src/fieldact/ui/capture.py" line="115"/>
+        <location filename="../../src/fieldact/ui/capture.py" line="116"/>
         <source>The camera is not ready. Wait a second and press the button again.</source>
         <translation>Камера ещё не готова. Подождите секунду и нажмите кнопку снова.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldact/ui/capture.py" line="121"/>
+        <location filename="../../src/fieldact/ui/capture.py" line="122"/>
         <source>The file cannot be read. Choose another one.</source>
         <translation>Файл не читается. Выберите другой.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldact/ui/capture.py" line="131"/>
+        <location filename="../../src/fieldact/ui/capture.py" line="132"/>
         <source>Choose a photo</source>
         <translation>Выберите снимок</translation>
     </message>
     <message>
-        <location filename="../../src/fieldact/ui/capture.py" line="138"/>
+        <location filename="../../src/fieldact/ui/capture.py" line="139"/>
         <source>No camera on this tablet works. Choose a photo from a file.</source>
         <translation>Камера на этом планшете не работает. Выберите снимок из файла.</translation>
     </message>
@@ -341,49 +346,49 @@
 <context>
     <name>EquipmentPanel</name>
     <message>
-        <location filename="../../src/fieldact/ui/equipment_panel.py" line="36"/>
-        <location filename="../../src/fieldact/ui/equipment_panel.py" line="111"/>
+        <location filename="../../src/fieldact/ui/equipment_panel.py" line="40"/>
+        <location filename="../../src/fieldact/ui/equipment_panel.py" line="115"/>
         <source>Installed</source>
         <translation>Установлено</translation>
     </message>
     <message>
-        <location filename="../../src/fieldact/ui/equipment_panel.py" line="37"/>
-        <location filename="../../src/fieldact/ui/equipment_panel.py" line="111"/>
+        <location filename="../../src/fieldact/ui/equipment_panel.py" line="41"/>
+        <location filename="../../src/fieldact/ui/equipment_panel.py" line="115"/>
         <source>Taken away</source>
         <translation>Снято у абонента</translation>
     </message>
     <message>
-        <location filename="../../src/fieldact/ui/equipment_panel.py" line="39"/>
+        <location filename="../../src/fieldact/ui/equipment_panel.py" line="43"/>
         <source>serial number</source>
         <translation>серийный номер</translation>
     </message>
     <message>
-        <location filename="../../src/fieldact/ui/equipment_panel.py" line="42"/>
+        <location filename="../../src/fieldact/ui/equipment_panel.py" line="46"/>
         <source>MAC, e.g. 00:1A:2B:3C:4D:5E</source>
         <translation>MAC, например 00:1A:2B:3C:4D:5E</translation>
     </message>
     <message>
-        <location filename="../../src/fieldact/ui/equipment_panel.py" line="44"/>
+        <location filename="../../src/fieldact/ui/equipment_panel.py" line="48"/>
         <source>Scan the label</source>
         <translation>Сканировать этикетку</translation>
     </message>
     <message>
-        <location filename="../../src/fieldact/ui/equipment_panel.py" line="45"/>
+        <location filename="../../src/fieldact/ui/equipment_panel.py" line="49"/>
         <source>Add device</source>
         <translation>Добавить устройство</translation>
     </message>
     <message>
-        <location filename="../../src/fieldact/ui/equipment_panel.py" line="48"/>
+        <location filename="../../src/fieldact/ui/equipment_panel.py" line="52"/>
         <source>Remove selected</source>
         <translation>Удалить выбранное</translation>
     </message>
     <message>
-        <location filename="../../src/fieldact/ui/equipment_panel.py" line="66"/>
+        <location filename="../../src/fieldact/ui/equipment_panel.py" line="70"/>
         <source>Equipment</source>
         <translation>Оборудование</translation>
     </message>
     <message>
-        <location filename="../../src/fieldact/ui/equipment_panel.py" line="145"/>
+        <location filename="../../src/fieldact/ui/equipment_panel.py" line="151"/>
         <source>The code read is not a serial number of this type: {code}. Check it or type the number.</source>
         <translation>Считанный код — не серийный номер устройства этого типа: {code}. Проверьте его или введите номер вручную.</translation>
     </message>
@@ -550,47 +555,47 @@
 <context>
     <name>FilterBar</name>
     <message>
-        <location filename="../../src/fieldact/ui/office_acts.py" line="207"/>
+        <location filename="../../src/fieldact/ui/office_acts.py" line="208"/>
         <source>All technicians</source>
         <translation>Все техники</translation>
     </message>
     <message>
-        <location filename="../../src/fieldact/ui/office_acts.py" line="211"/>
+        <location filename="../../src/fieldact/ui/office_acts.py" line="212"/>
         <source>Contract number</source>
         <translation>Номер договора</translation>
     </message>
     <message>
-        <location filename="../../src/fieldact/ui/office_acts.py" line="213"/>
+        <location filename="../../src/fieldact/ui/office_acts.py" line="214"/>
         <source>Subscriber: surname, name</source>
         <translation>Абонент: фамилия, имя</translation>
     </message>
     <message>
-        <location filename="../../src/fieldact/ui/office_acts.py" line="215"/>
+        <location filename="../../src/fieldact/ui/office_acts.py" line="216"/>
         <source>Any kind</source>
         <translation>Любой вид</translation>
     </message>
     <message>
-        <location filename="../../src/fieldact/ui/office_acts.py" line="219"/>
+        <location filename="../../src/fieldact/ui/office_acts.py" line="220"/>
         <source>Any service</source>
         <translation>Любая услуга</translation>
     </message>
     <message>
-        <location filename="../../src/fieldact/ui/office_acts.py" line="223"/>
+        <location filename="../../src/fieldact/ui/office_acts.py" line="224"/>
         <source>Any status</source>
         <translation>Любой статус</translation>
     </message>
     <message>
-        <location filename="../../src/fieldact/ui/office_acts.py" line="226"/>
+        <location filename="../../src/fieldact/ui/office_acts.py" line="227"/>
         <source>Reset</source>
         <translation>Сбросить</translation>
     </message>
     <message>
-        <location filename="../../src/fieldact/ui/office_acts.py" line="237"/>
+        <location filename="../../src/fieldact/ui/office_acts.py" line="238"/>
         <source>From</source>
         <translation>С</translation>
     </message>
     <message>
-        <location filename="../../src/fieldact/ui/office_acts.py" line="239"/>
+        <location filename="../../src/fieldact/ui/office_acts.py" line="240"/>
         <source>to</source>
         <translation>по</translation>
     </message>
@@ -953,27 +958,27 @@
 <context>
     <name>PhotoScreen</name>
     <message>
-        <location filename="../../src/fieldact/ui/photo_screen.py" line="60"/>
+        <location filename="../../src/fieldact/ui/photo_screen.py" line="62"/>
         <source>Retake selected</source>
         <translation>Переснять выбранное</translation>
     </message>
     <message>
-        <location filename="../../src/fieldact/ui/photo_screen.py" line="61"/>
+        <location filename="../../src/fieldact/ui/photo_screen.py" line="63"/>
         <source>Remove selected</source>
         <translation>Удалить выбранное</translation>
     </message>
     <message>
-        <location filename="../../src/fieldact/ui/photo_screen.py" line="62"/>
+        <location filename="../../src/fieldact/ui/photo_screen.py" line="64"/>
         <source>Done</source>
         <translation>Готово</translation>
     </message>
     <message>
-        <location filename="../../src/fieldact/ui/photo_screen.py" line="92"/>
+        <location filename="../../src/fieldact/ui/photo_screen.py" line="94"/>
         <source>This item takes at most {most} photos. Select one and press &quot;Retake selected&quot;.</source>
         <translation>К этому пункту — не больше {most} фото. Выберите одно и нажмите «Переснять выбранное».</translation>
     </message>
     <message>
-        <location filename="../../src/fieldact/ui/photo_screen.py" line="115"/>
+        <location filename="../../src/fieldact/ui/photo_screen.py" line="117"/>
         <source>The photo could not be saved.</source>
         <translation>Фото не удалось сохранить.</translation>
     </message>
@@ -986,34 +991,48 @@
 <context>
     <name>PhotoStrip</name>
     <message>
-        <location filename="../../src/fieldact/ui/widgets/photo_strip.py" line="27"/>
+        <location filename="../../src/fieldact/ui/widgets/photo_strip.py" line="30"/>
         <source>Photos</source>
         <translation>Фото</translation>
     </message>
     <message>
-        <location filename="../../src/fieldact/ui/widgets/photo_strip.py" line="37"/>
+        <location filename="../../src/fieldact/ui/widgets/photo_strip.py" line="40"/>
         <source>Photos: {count} (needed when there are any; at most {most})</source>
         <translation>Фото: {count} (нужно, если они были; не больше {most})</translation>
     </message>
     <message>
-        <location filename="../../src/fieldact/ui/widgets/photo_strip.py" line="41"/>
+        <location filename="../../src/fieldact/ui/widgets/photo_strip.py" line="44"/>
         <source>Photos: {count}, needed at least {least} (at most {most})</source>
         <translation>Фото: {count}, нужно не меньше {least} (не больше {most})</translation>
     </message>
     <message>
-        <location filename="../../src/fieldact/ui/widgets/photo_strip.py" line="45"/>
+        <location filename="../../src/fieldact/ui/widgets/photo_strip.py" line="48"/>
         <source>Photos: {count} (optional, at most {most})</source>
         <translation>Фото: {count} (по желанию, не больше {most})</translation>
     </message>
     <message>
-        <location filename="../../src/fieldact/ui/widgets/photo_strip.py" line="48"/>
+        <location filename="../../src/fieldact/ui/widgets/photo_strip.py" line="51"/>
         <source>Take photo</source>
         <translation>Снять</translation>
     </message>
     <message>
-        <location filename="../../src/fieldact/ui/widgets/photo_strip.py" line="48"/>
+        <location filename="../../src/fieldact/ui/widgets/photo_strip.py" line="51"/>
         <source>Photos ({count})</source>
         <translation>Фото ({count})</translation>
+    </message>
+</context>
+<context>
+    <name>PhotosTab</name>
+    <message>
+        <location filename="../../src/fieldact/ui/office_photos.py" line="47"/>
+        <location filename="../../src/fieldact/ui/office_photos.py" line="85"/>
+        <source>No photos in this act.</source>
+        <translation>В этом акте нет фото.</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldact/ui/office_photos.py" line="83"/>
+        <source>{count} photo(s), each the one the act names by its SHA-256.</source>
+        <translation>Фото: {count}; каждое — то, что акт называет по SHA-256.</translation>
     </message>
 </context>
 <context>
@@ -1110,12 +1129,12 @@
         <translation>Считать код</translation>
     </message>
     <message>
-        <location filename="../../src/fieldact/ui/scan_screen.py" line="34"/>
+        <location filename="../../src/fieldact/ui/scan_screen.py" line="35"/>
         <source>Cancel</source>
         <translation>Отмена</translation>
     </message>
     <message>
-        <location filename="../../src/fieldact/ui/scan_screen.py" line="42"/>
+        <location filename="../../src/fieldact/ui/scan_screen.py" line="43"/>
         <source>Hold the label&apos;s barcode or QR code in the middle of the picture.</source>
         <translation>Держите штрихкод или QR-код этикетки в середине кадра.</translation>
     </message>
@@ -1378,132 +1397,132 @@
 <context>
     <name>VisitScreen</name>
     <message>
-        <location filename="../../src/fieldact/ui/visit_screen.py" line="91"/>
+        <location filename="../../src/fieldact/ui/visit_screen.py" line="94"/>
         <source>I am here</source>
         <translation>Я на месте</translation>
     </message>
     <message>
-        <location filename="../../src/fieldact/ui/visit_screen.py" line="95"/>
+        <location filename="../../src/fieldact/ui/visit_screen.py" line="98"/>
         <source>Open the act</source>
         <translation>Открыть акт</translation>
     </message>
     <message>
-        <location filename="../../src/fieldact/ui/visit_screen.py" line="97"/>
+        <location filename="../../src/fieldact/ui/visit_screen.py" line="100"/>
         <source>Correct the act</source>
         <translation>Исправить акт</translation>
     </message>
     <message>
-        <location filename="../../src/fieldact/ui/visit_screen.py" line="122"/>
+        <location filename="../../src/fieldact/ui/visit_screen.py" line="125"/>
         <source>What blocks signing?</source>
         <translation>Что мешает подписать?</translation>
     </message>
     <message>
-        <location filename="../../src/fieldact/ui/visit_screen.py" line="124"/>
+        <location filename="../../src/fieldact/ui/visit_screen.py" line="127"/>
         <source>‹ Day</source>
         <translation>‹ День</translation>
     </message>
     <message>
-        <location filename="../../src/fieldact/ui/visit_screen.py" line="126"/>
+        <location filename="../../src/fieldact/ui/visit_screen.py" line="129"/>
         <source>Next stage ›</source>
         <translation>Следующий этап ›</translation>
     </message>
     <message>
-        <location filename="../../src/fieldact/ui/visit_screen.py" line="128"/>
+        <location filename="../../src/fieldact/ui/visit_screen.py" line="131"/>
         <source>Review the act</source>
         <translation>Просмотреть акт</translation>
     </message>
     <message>
-        <location filename="../../src/fieldact/ui/visit_screen.py" line="206"/>
+        <location filename="../../src/fieldact/ui/visit_screen.py" line="209"/>
         <source>contract {number}</source>
         <translation>договор {number}</translation>
     </message>
     <message>
-        <location filename="../../src/fieldact/ui/visit_screen.py" line="225"/>
+        <location filename="../../src/fieldact/ui/visit_screen.py" line="228"/>
         <source>Pre-call {time}</source>
         <translation>Звонок {time}</translation>
     </message>
     <message>
-        <location filename="../../src/fieldact/ui/visit_screen.py" line="228"/>
+        <location filename="../../src/fieldact/ui/visit_screen.py" line="231"/>
         <source>Arrived {time}</source>
         <translation>На месте {time}</translation>
     </message>
     <message>
-        <location filename="../../src/fieldact/ui/visit_screen.py" line="242"/>
+        <location filename="../../src/fieldact/ui/visit_screen.py" line="245"/>
         <source>on time</source>
         <translation>вовремя</translation>
     </message>
     <message>
-        <location filename="../../src/fieldact/ui/visit_screen.py" line="244"/>
+        <location filename="../../src/fieldact/ui/visit_screen.py" line="247"/>
         <source>late by {n} min</source>
         <translation>опоздание {n} мин</translation>
     </message>
     <message>
-        <location filename="../../src/fieldact/ui/visit_screen.py" line="245"/>
+        <location filename="../../src/fieldact/ui/visit_screen.py" line="248"/>
         <source>early by {n} min</source>
         <translation>раньше на {n} мин</translation>
     </message>
     <message>
-        <location filename="../../src/fieldact/ui/visit_screen.py" line="251"/>
+        <location filename="../../src/fieldact/ui/visit_screen.py" line="254"/>
         <source>Signed: act {number}. Only shown; a change is a corrected act.</source>
         <translation>Подписан: акт {number}. Только просмотр; изменить можно исправленным актом.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldact/ui/visit_screen.py" line="253"/>
+        <location filename="../../src/fieldact/ui/visit_screen.py" line="256"/>
         <source>The subscriber refused to sign: act {number}. Only shown.</source>
         <translation>Абонент отказался подписать: акт {number}. Только просмотр.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldact/ui/visit_screen.py" line="256"/>
+        <location filename="../../src/fieldact/ui/visit_screen.py" line="259"/>
         <source>Rescheduled ({why}). Only shown.</source>
         <translation>Перенесён ({why}). Только просмотр.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldact/ui/visit_screen.py" line="257"/>
+        <location filename="../../src/fieldact/ui/visit_screen.py" line="260"/>
         <source>Cancelled. Only shown.</source>
         <translation>Отменён. Только просмотр.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldact/ui/visit_screen.py" line="268"/>
+        <location filename="../../src/fieldact/ui/visit_screen.py" line="271"/>
         <source>The phone number is copied.</source>
         <translation>Номер телефона скопирован.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldact/ui/visit_screen.py" line="442"/>
+        <location filename="../../src/fieldact/ui/visit_screen.py" line="447"/>
         <source>Answered by the pre-call&apos;s outcome below, with its time.</source>
         <translation>Отмечается итогом звонка (кнопки ниже) с его временем.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldact/ui/visit_screen.py" line="443"/>
+        <location filename="../../src/fieldact/ui/visit_screen.py" line="448"/>
         <source>Answered by «I am here», with its time.</source>
         <translation>Отмечается кнопкой «Я на месте» с её временем.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldact/ui/visit_screen.py" line="489"/>
+        <location filename="../../src/fieldact/ui/visit_screen.py" line="494"/>
         <source>Phrases: </source>
         <translation>Фразы: </translation>
     </message>
     <message>
-        <location filename="../../src/fieldact/ui/visit_screen.py" line="491"/>
+        <location filename="../../src/fieldact/ui/visit_screen.py" line="496"/>
         <source>Wishes: </source>
         <translation>Пожелания: </translation>
     </message>
     <message>
-        <location filename="../../src/fieldact/ui/visit_screen.py" line="495"/>
+        <location filename="../../src/fieldact/ui/visit_screen.py" line="500"/>
         <source>Rules of this stage ({n})</source>
         <translation>Правила этапа ({n})</translation>
     </message>
     <message>
-        <location filename="../../src/fieldact/ui/visit_screen.py" line="568"/>
+        <location filename="../../src/fieldact/ui/visit_screen.py" line="573"/>
         <source>Not saved yet; the tablet keeps trying.</source>
         <translation>Не сохранено; планшет пробует снова.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldact/ui/visit_screen.py" line="598"/>
+        <location filename="../../src/fieldact/ui/visit_screen.py" line="603"/>
         <source>Ready to sign.</source>
         <translation>Можно подписывать.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldact/ui/visit_screen.py" line="598"/>
+        <location filename="../../src/fieldact/ui/visit_screen.py" line="603"/>
         <source>{n} open before signing</source>
         <translation>Не отмечено до подписания: {n}</translation>
     </message>
@@ -1634,92 +1653,92 @@
 <context>
     <name>office</name>
     <message>
-        <location filename="../../src/fieldact/ui/office_acts.py" line="46"/>
+        <location filename="../../src/fieldact/ui/office_acts.py" line="47"/>
         <source>signed</source>
         <translation>подписан</translation>
     </message>
     <message>
-        <location filename="../../src/fieldact/ui/office_acts.py" line="47"/>
+        <location filename="../../src/fieldact/ui/office_acts.py" line="48"/>
         <source>refused to sign</source>
         <translation>отказ от подписи</translation>
     </message>
     <message>
-        <location filename="../../src/fieldact/ui/office_acts.py" line="48"/>
+        <location filename="../../src/fieldact/ui/office_acts.py" line="49"/>
         <source>superseded</source>
         <translation>заменён исправленным</translation>
     </message>
     <message>
-        <location filename="../../src/fieldact/ui/office_acts.py" line="63"/>
+        <location filename="../../src/fieldact/ui/office_acts.py" line="64"/>
         <source>visit created</source>
         <translation>визит создан</translation>
     </message>
     <message>
-        <location filename="../../src/fieldact/ui/office_acts.py" line="64"/>
+        <location filename="../../src/fieldact/ui/office_acts.py" line="65"/>
         <source>pre-call made</source>
         <translation>предварительный звонок</translation>
     </message>
     <message>
-        <location filename="../../src/fieldact/ui/office_acts.py" line="65"/>
+        <location filename="../../src/fieldact/ui/office_acts.py" line="66"/>
         <source>arrived</source>
         <translation>прибытие</translation>
     </message>
     <message>
-        <location filename="../../src/fieldact/ui/office_acts.py" line="66"/>
+        <location filename="../../src/fieldact/ui/office_acts.py" line="67"/>
         <source>checklist answer</source>
         <translation>ответ по пункту</translation>
     </message>
     <message>
-        <location filename="../../src/fieldact/ui/office_acts.py" line="67"/>
+        <location filename="../../src/fieldact/ui/office_acts.py" line="68"/>
         <source>condition</source>
         <translation>условие</translation>
     </message>
     <message>
-        <location filename="../../src/fieldact/ui/office_acts.py" line="68"/>
+        <location filename="../../src/fieldact/ui/office_acts.py" line="69"/>
         <source>stage</source>
         <translation>этап</translation>
     </message>
     <message>
-        <location filename="../../src/fieldact/ui/office_acts.py" line="69"/>
+        <location filename="../../src/fieldact/ui/office_acts.py" line="70"/>
         <source>material added</source>
         <translation>материал добавлен</translation>
     </message>
     <message>
-        <location filename="../../src/fieldact/ui/office_acts.py" line="70"/>
+        <location filename="../../src/fieldact/ui/office_acts.py" line="71"/>
         <source>material removed</source>
         <translation>материал удалён</translation>
     </message>
     <message>
-        <location filename="../../src/fieldact/ui/office_acts.py" line="71"/>
+        <location filename="../../src/fieldact/ui/office_acts.py" line="72"/>
         <source>payment</source>
         <translation>оплата</translation>
     </message>
     <message>
-        <location filename="../../src/fieldact/ui/office_acts.py" line="72"/>
+        <location filename="../../src/fieldact/ui/office_acts.py" line="73"/>
         <source>branch</source>
         <translation>отклонение от плана</translation>
     </message>
     <message>
-        <location filename="../../src/fieldact/ui/office_acts.py" line="73"/>
+        <location filename="../../src/fieldact/ui/office_acts.py" line="74"/>
         <source>status</source>
         <translation>статус</translation>
     </message>
     <message>
-        <location filename="../../src/fieldact/ui/office_acts.py" line="74"/>
+        <location filename="../../src/fieldact/ui/office_acts.py" line="75"/>
         <source>act signed</source>
         <translation>акт подписан</translation>
     </message>
     <message>
-        <location filename="../../src/fieldact/ui/office_acts.py" line="75"/>
+        <location filename="../../src/fieldact/ui/office_acts.py" line="76"/>
         <source>signature refused</source>
         <translation>отказ от подписи</translation>
     </message>
     <message>
-        <location filename="../../src/fieldact/ui/office_acts.py" line="76"/>
+        <location filename="../../src/fieldact/ui/office_acts.py" line="77"/>
         <source>correction started</source>
         <translation>начато исправление</translation>
     </message>
     <message>
-        <location filename="../../src/fieldact/ui/office_acts.py" line="77"/>
+        <location filename="../../src/fieldact/ui/office_acts.py" line="78"/>
         <source>closing</source>
         <translation>завершение</translation>
     </message>

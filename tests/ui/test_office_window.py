@@ -121,7 +121,7 @@ def test_password_filters_act_and_trail(qtbot, window: OfficeWindow) -> None:
     )
     qtbot.wait(700)  # QPdfView renders pages on its own thread
     save_shot(window, "office_acts")
-    acts.panel.setCurrentIndex(1)
+    acts.panel.setCurrentWidget(acts.panel.trail)
     assert acts.panel.trail.rowCount() >= 3
     actions = [acts.panel.trail.item(r, 1).text() for r in range(acts.panel.trail.rowCount())]
     assert actions[0] == "визит создан" and "акт подписан" in actions
@@ -278,3 +278,19 @@ def test_a_password_check_closed_by_the_server_is_a_sentence(
     assert shown.gate.message.text() == closed and shown.stack.currentWidget() is shown.gate
     assert shown.gate.password.text() == ""
     database.dispose()
+
+
+def test_the_photos_of_an_act_full_size(qtbot, window: OfficeWindow) -> None:
+    sign_in_first_time(qtbot, window)
+    acts = window.acts
+    november(window)
+    qtbot.waitUntil(lambda: acts.model.rowCount() == 8, timeout=5000)
+    row = next(n for n, r in enumerate(acts.model.rows) if r.kind.value == "connection")
+    acts.table.selectRow(row)
+    qtbot.waitUntil(lambda: acts.panel.check.objectName() == "checkOk", timeout=10000)
+    acts.panel.setCurrentWidget(acts.panel.photos)
+    photos = acts.panel.photos
+    assert photos.thumbs.count() >= 1 and "SHA-256" in photos.status.text()
+    photos.thumbs.setCurrentRow(photos.thumbs.count() - 1)
+    assert photos.full.pixmap().width() == 1600, "the photo full size, as taken"
+    save_shot(window, "office_photos")

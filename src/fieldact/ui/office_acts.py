@@ -30,6 +30,7 @@ from fieldact.office.queries import COUNT_CAP, ActFilter, ActRow, ActStatus, Sor
 from fieldact.standard import Service, VisitKind
 from fieldact.store.tables import Act, AuditEvent
 from fieldact.ui.labels import kept_text, kind_name, service_name
+from fieldact.ui.office_photos import PhotosTab, act_photos
 from fieldact.ui.office_window import OfficeContext
 from fieldact.ui.review_screen import PdfViewer
 from fieldact.ui.widgets.common import big_button, heading, note, set_pixel_size
@@ -313,7 +314,9 @@ class ActPanel(QTabWidget):
         self.trail.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.trail.setWordWrap(False)
         self.setMinimumWidth(480)  # an A4 page stays readable
+        self.photos = PhotosTab()
         self.addTab(page, self.tr("Act"))
+        self.addTab(self.photos, self.tr("Photos"))
         self.addTab(self.trail, self.tr("Audit trail"))
 
     def open(self, row: ActRow) -> None:
@@ -332,10 +335,11 @@ class ActPanel(QTabWidget):
     def _load(database, checked, act_id: str):  # type: ignore[no-untyped-def]
         act = queries.load_act(database, act_id)
         trail = queries.audit_trail(database, act.visit_id)
-        return act, check_act(act, checked), trail, queries.standard_kept(database, act.visit_id)
+        photos = act_photos(act.pdf, act.content)
+        return act, check_act(act, checked), trail, queries.standard_kept(database, act.visit_id), photos
 
-    def _show(self, loaded: tuple[Act, list[str], list[AuditEvent], dict[str, object]]) -> None:
-        act, problems, trail, kept = loaded
+    def _show(self, loaded: tuple[Act, list[str], list[AuditEvent], dict[str, object], tuple]) -> None:  # type: ignore[type-arg]
+        act, problems, trail, kept, photos = loaded
         if not alive(self.check) or act.id != self.act_id:
             return  # another act was chosen meanwhile
         self.viewer.show_pdf(act.pdf)  # the stored bytes, exactly as signed; never rendered again
@@ -352,6 +356,7 @@ class ActPanel(QTabWidget):
         self.kept.setText(kept_text(kept) if kept else self.tr("The standard: not measured for this visit."))
         self._restyle()
         self._fill_trail(trail)
+        self.photos.show_photos(*photos)
 
     def _failed(self, act_id: str, error: Exception) -> None:
         if not alive(self.check) or act_id != self.act_id:
