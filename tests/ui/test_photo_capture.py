@@ -5,8 +5,12 @@ from __future__ import annotations
 
 import hashlib
 import io
+import os
+import subprocess
+import sys
 from pathlib import Path
 
+import pytest
 from PIL import Image
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QImage, QPainter
@@ -188,3 +192,29 @@ def test_equipment_is_typed_or_scanned(qtbot, tmp_path: Path, standard, brand) -
     save_shot(shell, "equipment_panel_landscape")
     [device] = store.load_visit(str(shell.visit.visit.id)).devices
     assert (device.type_key, device.serial, device.mac) == ("ont", "HWTC1A2B3C4D", "00:1A:2B:3C:4D:5E")
+
+
+@pytest.mark.parametrize(
+    ("size", "scale", "name"),
+    [
+        ((1280, 800), "1", "landscape"),
+        ((800, 1280), "1", "portrait"),
+        ((1280, 853), "1.5", "1920x1280_150"),
+        ((853, 1280), "1.5", "1280x1920_150"),
+    ],
+)
+def test_screenshots_of_the_capture_screen_and_the_equipment_panel(tmp_path: Path, size, scale, name) -> None:
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "QT_SCALE_FACTOR": scale}
+    shots = Path(__file__).with_name("photo_shots.py")
+    result = subprocess.run(
+        [sys.executable, str(shots), str(size[0]), str(size[1]), name, str(tmp_path / "s.db")],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr[-2000:]
+    for path in result.stdout.split():
+        image = QImage(path)
+        assert (image.width(), image.height()) == (round(size[0] * float(scale)), round(size[1] * float(scale)))
