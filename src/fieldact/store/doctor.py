@@ -26,11 +26,11 @@ def full_check(database: Database) -> list[str]:
         for act in session.exec(select(tables.Act)):
             problems += act_problems(act)
             problems += source_problems(session, act)
-        problems += photo_problems(session)
+        problems += photo_hash_problems(session)
     return problems
 
 
-def photo_problems(session: Session) -> list[str]:
+def photo_hash_problems(session: Session) -> list[str]:
     """Photos whose bytes no longer hash to what was stored when they were taken."""
     found = []
     for photo in session.exec(select(tables.PhotoRecord).order_by(col(tables.PhotoRecord.taken_at))):
