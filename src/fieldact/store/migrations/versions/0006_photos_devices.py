@@ -11,6 +11,7 @@ Create Date: 2026-12-03
 from __future__ import annotations
 
 import sqlalchemy as sa
+import sqlmodel
 from alembic import op
 
 revision = "0006_photos_devices"
@@ -29,7 +30,7 @@ def _create_tables() -> None:
         sa.Column("id", sa.String(36), primary_key=True),
         sa.Column("visit_id", sa.String(36), sa.ForeignKey("visit.id"), nullable=False),
         sa.Column("item_key", sa.String(140), nullable=False),
-        sa.Column("taken_at", sa.DateTime(), nullable=False),
+        sa.Column("taken_at", sqlmodel.sql.sqltypes.UTCDateTime(), nullable=False),
         sa.Column("sha256", sa.String(64), nullable=False),
         sa.Column("width", sa.Integer(), nullable=False),
         sa.Column("height", sa.Integer(), nullable=False),
@@ -44,7 +45,7 @@ def _create_tables() -> None:
         sa.Column("device_type", sa.String(64), nullable=False),
         sa.Column("serial", sa.String(64), nullable=False),
         sa.Column("mac", sa.String(17), nullable=False, server_default=""),
-        sa.Column("recorded_at", sa.DateTime(), nullable=False),
+        sa.Column("recorded_at", sqlmodel.sql.sqltypes.UTCDateTime(), nullable=False),
     )
     op.create_index("ix_device_visit_id", "device", ["visit_id"])
 
