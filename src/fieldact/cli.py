@@ -610,6 +610,8 @@ def sync_command(args: argparse.Namespace) -> int:
         database.dispose()
     for line in report.lines():
         print(line, file=sys.stderr if report.error else sys.stdout)
+    for line in report.warnings():
+        print(line, file=sys.stderr)
     if report.error:
         return 2 if report.offline else 1
-    return 1 if report.push.failed else 0
+    return 0 if report.complete else 1
