@@ -266,10 +266,11 @@ def database_failed_sentence(command: str, error: Exception) -> str:
     full = "disk is full" in detail or getattr(error, "errno", None) == errno.ENOSPC
     cause = say("на диске нет места", "the disk is full") if full else detail
     if command == "demo":
+        fix_ru, fix_en = ("освободите место", "free some space") if full else ("исправьте причину", "fix the cause")
         return say(
-            f"Демо-данные добавлены не полностью ({cause}). Каждое записанное посещение цело; освободите место и "
+            f"Демо-данные добавлены не полностью ({cause}). Каждое записанное посещение цело; {fix_ru} и "
             "запустите demo снова — оно допишет недостающее.",
-            f"The demo data was only partly added ({cause}). Every visit written is whole; free some space and run "
+            f"The demo data was only partly added ({cause}). Every visit written is whole; {fix_en} and run "
             "demo again: it adds what is missing.",
         )
     return say(
