@@ -23,8 +23,11 @@ For the app: ``sync_status`` (cheap, local) and ``SyncLoop`` (a background threa
 
 from __future__ import annotations
 
+import errno
 import hashlib
 import json
+import logging
+import sqlite3
 import threading
 import time
 import uuid
@@ -36,7 +39,7 @@ from typing import Any
 
 from sqlalchemy import Connection, Engine, Table, delete, func, insert, literal_column, or_, select, text, update
 from sqlalchemy.dialects.postgresql import insert as pg_insert
-from sqlalchemy.exc import DBAPIError, OperationalError
+from sqlalchemy.exc import DBAPIError, OperationalError, SQLAlchemyError
 from sqlalchemy.exc import InterfaceError as SAInterfaceError
 
 from fieldact.store import tables
@@ -859,14 +862,46 @@ def sync_once(
                 report.pull = pull_orders(local, central, clock=clock)
                 report.push = push_finished(local, central, clock=clock)
             except DBAPIError as error:
+                if _is_local(local, error):
+                    raise
                 report.offline = _is_offline(error)
                 report.error = unreachable_sentence(resolved, error) if report.offline else _refused_sentence(error)
     except (CentralUnavailable, SyncRefused) as error:
         report.error = str(error)
+    except (SQLAlchemyError, OSError) as error:  # the tablet's own database: never blamed on the central one
+        report.error = local_failed_sentence(error)
     if report.error:
+        _note_failure(local, report, clock)
+    return report
+
+
+def _is_local(local: Database, error: DBAPIError) -> bool:
+    """The central database is PostgreSQL; an SQLite error can only be the tablet's own file."""
+    return local.path is not None and isinstance(error.orig, sqlite3.Error)
+
+
+def local_failed_sentence(error: Exception) -> str:
+    detail = str(getattr(error, "orig", error)).strip().splitlines()[0]
+    if "disk is full" in detail or getattr(error, "errno", None) == errno.ENOSPC:
+        cause_ru, cause_en = "на диске планшета нет места", "the tablet's storage is full"
+        fix_ru, fix_en = "освободите место на планшете", "free some space on the tablet"
+    else:
+        cause_ru = cause_en = detail
+        fix_ru, fix_en = "если это повторяется, обратитесь в поддержку", "if it happens again, call support"
+    return say(
+        f"Синхронизация не закончена: база данных планшета не записала изменения ({cause_ru}). Всё сохранённое "
+        f"остаётся на планшете; {fix_ru} — синхронизация повторится сама.",
+        f"The sync did not finish: the tablet's database could not write ({cause_en}). Everything saved stays on "
+        f"the tablet; {fix_en}, and the sync will run again by itself.",
+    )
+
+
+def _note_failure(local: Database, report: SyncReport, clock: Clock) -> None:
+    try:
         _remember(local, last_error=report.error, last_error_at=clock.now())
         report.push.waiting = sync_status(local).waiting
-    return report
+    except (SQLAlchemyError, OSError):
+        pass  # the tablet's database cannot take even this note (a full disk): the report still says why
 
 
 def backoff(failures: int, first: float = OFFLINE_FIRST_S, most: float = OFFLINE_MAX_S) -> float:
@@ -929,10 +964,26 @@ class SyncLoop:
     def run(self) -> None:
         failures = 0
         while not self._stop.is_set():
-            report = sync_once(self.local, self.url, clock=self.clock)
+            report = self._pass()
             self.last_report = report
             failures = failures + 1 if report.offline else 0
             if self.on_report is not None:
                 self.on_report(report)
             self._wake.wait(backoff(failures) if failures else self.interval_s)
             self._wake.clear()
+
+    def _pass(self) -> SyncReport:
+        """One sync; whatever goes wrong is logged and reported, and the loop lives on to try again."""
+        try:
+            return sync_once(self.local, self.url, clock=self.clock)
+        except Exception as error:  # noqa: BLE001 - a dead sync thread would leave acts on the tablet unseen
+            logging.getLogger("fieldact").exception("sync pass failed")
+            return SyncReport(
+                offline=True,
+                error=say(
+                    f"Синхронизация не удалась ({type(error).__name__}: {error}); она повторится сама. "
+                    "Если это повторяется, обратитесь в поддержку.",
+                    f"The sync failed ({type(error).__name__}: {error}); it will run again by itself. "
+                    "If it happens again, call support.",
+                ),
+            )
