@@ -178,77 +178,92 @@
 <context>
     <name>DayScreen</name>
     <message>
-        <location filename="../../src/fieldact/ui/day_screen.py" line="45" />
+        <location filename="../../src/fieldact/ui/day_screen.py" line="47" />
         <source>Sign out</source>
         <translation>Выйти</translation>
     </message>
     <message>
-        <location filename="../../src/fieldact/ui/day_screen.py" line="96" />
+        <location filename="../../src/fieldact/ui/day_screen.py" line="99" />
         <source>{name}, visits for {date}</source>
         <translation>{name}, визиты на {date}</translation>
     </message>
     <message>
-        <location filename="../../src/fieldact/ui/day_screen.py" line="108" />
+        <location filename="../../src/fieldact/ui/day_screen.py" line="111" />
         <source>Acts are kept on this tablet (no office database set up)</source>
         <translation>Акты хранятся на планшете (офисная база не настроена)</translation>
     </message>
     <message>
-        <location filename="../../src/fieldact/ui/day_screen.py" line="110" />
+        <location filename="../../src/fieldact/ui/day_screen.py" line="113" />
         <source>Not synced yet · waiting: {n}</source>
         <translation>Ещё не синхронизировано · ждут отправки: {n}</translation>
     </message>
     <message>
-        <location filename="../../src/fieldact/ui/day_screen.py" line="113" />
+        <location filename="../../src/fieldact/ui/day_screen.py" line="116" />
         <source>Synced {when} · waiting: {n}</source>
         <translation>Синхронизировано {when} · ждут отправки: {n}</translation>
     </message>
     <message>
-        <location filename="../../src/fieldact/ui/day_screen.py" line="115" />
+        <location filename="../../src/fieldact/ui/day_screen.py" line="118" />
         <source>problems: {n}, the office is told</source>
         <translation>проблем: {n}, офис оповещён</translation>
     </message>
     <message>
-        <location filename="../../src/fieldact/ui/day_screen.py" line="130" />
+        <location filename="../../src/fieldact/ui/day_screen.py" line="131" />
+        <source>The tablet's clock is {off} fast compared with the server.</source>
+        <translation>Часы планшета спешат на {off} относительно сервера.</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldact/ui/day_screen.py" line="133" />
+        <source>The tablet's clock is {off} slow compared with the server.</source>
+        <translation>Часы планшета отстают на {off} относительно сервера.</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldact/ui/day_screen.py" line="134" />
+        <source>Set the right date and time in the tablet's settings: acts carry the times from this clock.</source>
+        <translation>Поставьте верные дату и время в настройках планшета: в актах стоит время с этих часов.</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldact/ui/day_screen.py" line="150" />
         <source>Rules for the whole day ({n})</source>
         <translation>Правила на весь день ({n})</translation>
     </message>
     <message>
-        <location filename="../../src/fieldact/ui/day_screen.py" line="137" />
+        <location filename="../../src/fieldact/ui/day_screen.py" line="157" />
         <source>Before the first visit</source>
         <translation>Перед первым визитом</translation>
     </message>
     <message>
-        <location filename="../../src/fieldact/ui/day_screen.py" line="141" />
+        <location filename="../../src/fieldact/ui/day_screen.py" line="161" />
         <source>Done, start the day</source>
         <translation>Готово, начать день</translation>
     </message>
     <message>
-        <location filename="../../src/fieldact/ui/day_screen.py" line="154" />
+        <location filename="../../src/fieldact/ui/day_screen.py" line="174" />
         <source>No visits planned for today.</source>
         <translation>На сегодня визитов нет.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldact/ui/day_screen.py" line="162" />
+        <location filename="../../src/fieldact/ui/day_screen.py" line="182" />
         <source>from {time}, no exact time</source>
         <translation>с {time}, без точного времени</translation>
     </message>
     <message>
-        <location filename="../../src/fieldact/ui/day_screen.py" line="172" />
+        <location filename="../../src/fieldact/ui/day_screen.py" line="192" />
         <source>When do you expect to arrive? The pre-call comes an hour before.</source>
         <translation>Когда Вы рассчитываете прийти? Предварительный звонок — за час до этого.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldact/ui/day_screen.py" line="178" />
+        <location filename="../../src/fieldact/ui/day_screen.py" line="198" />
         <source>expected {time}</source>
         <translation>ожидается в {time}</translation>
     </message>
     <message>
-        <location filename="../../src/fieldact/ui/day_screen.py" line="224" />
+        <location filename="../../src/fieldact/ui/day_screen.py" line="244" />
         <source>Time to call {name}</source>
         <translation>Пора позвонить: {name}</translation>
     </message>
     <message>
-        <location filename="../../src/fieldact/ui/day_screen.py" line="270" />
+        <location filename="../../src/fieldact/ui/day_screen.py" line="290" />
         <source>Set</source>
         <translation>Указать</translation>
     </message>

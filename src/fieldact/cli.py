@@ -266,10 +266,11 @@ def database_failed_sentence(command: str, error: Exception) -> str:
     full = "disk is full" in detail or getattr(error, "errno", None) == errno.ENOSPC
     cause = say("на диске нет места", "the disk is full") if full else detail
     if command == "demo":
+        fix_ru, fix_en = ("освободите место", "free some space") if full else ("исправьте причину", "fix the cause")
         return say(
-            f"Демо-данные добавлены не полностью ({cause}). Каждое записанное посещение цело; освободите место и "
+            f"Демо-данные добавлены не полностью ({cause}). Каждое записанное посещение цело; {fix_ru} и "
             "запустите demo снова — оно допишет недостающее.",
-            f"The demo data was only partly added ({cause}). Every visit written is whole; free some space and run "
+            f"The demo data was only partly added ({cause}). Every visit written is whole; {fix_en} and run "
             "demo again: it adds what is missing.",
         )
     return say(
@@ -497,6 +498,11 @@ def add_central_commands(commands: argparse._SubParsersAction[argparse.ArgumentP
     order_actions = orders.add_subparsers(dest="orders_command", metavar="ACTION", required=True)
     load = order_actions.add_parser("import", help="check a dispatch CSV and load all of it, or nothing")
     load.add_argument("file", type=Path, help="the orders CSV")
+    load.add_argument(
+        "--accept-changes",
+        action="store_true",
+        help="load even though the file changes existing subscribers' names or addresses (shown first)",
+    )
     add_url_option(load)
 
     sync = commands.add_parser("sync", help="pull this tablet's orders and push its finished visits, once")
@@ -524,8 +530,8 @@ def central_command(args: argparse.Namespace) -> int:
         print(error, file=sys.stderr)
         return 2
     except InputError as error:
-        for bad_row in getattr(error, "bad_rows", []):
-            print(bad_row, file=sys.stderr)
+        for detail in [*getattr(error, "bad_rows", []), *getattr(error, "changes", [])]:
+            print(detail, file=sys.stderr)
         print(error, file=sys.stderr)
         return 1
 
@@ -570,11 +576,29 @@ def orders_command(args: argparse.Namespace) -> int:
 
     database = open_central(args.url)
     try:
-        report = import_orders(database, args.file, load_brand())
+        report = import_orders(database, args.file, load_brand(), accept_changes=args.accept_changes)
+    except SQLAlchemyError as error:
+        print(
+            say(
+                f"Заявки не загружены: центральная база ответила ошибкой ({_first_line(error)}). Из файла ничего не "
+                "загружено; проверьте, что база обновлена (fieldact central init) и что вход — для диспетчерской.",
+                f"The orders were not loaded: the central database answered with an error ({_first_line(error)}). "
+                "Nothing of the file was loaded; check that the database is up to date (fieldact central init) "
+                "and that the login is a dispatch login.",
+            ),
+            file=sys.stderr,
+        )
+        return 2
     finally:
         database.dispose()
+    for change in report.subscribers_changed:
+        print(change)
     print(report)
     return 0
+
+
+def _first_line(error: Exception) -> str:
+    return str(getattr(error, "orig", error)).strip().splitlines()[0]
 
 
 def sync_command(args: argparse.Namespace) -> int:
@@ -587,6 +611,8 @@ def sync_command(args: argparse.Namespace) -> int:
         database.dispose()
     for line in report.lines():
         print(line, file=sys.stderr if report.error else sys.stdout)
+    for line in report.warnings():
+        print(line, file=sys.stderr)
     if report.error:
         return 2 if report.offline else 1
-    return 1 if report.push.failed else 0
+    return 0 if report.complete else 1

@@ -86,7 +86,8 @@ def central_url(url: str | None = None) -> str:
         chosen = "postgresql://" + chosen.removeprefix("postgres://")
     try:
         parsed = make_url(chosen)
-    except ArgumentError:
+        parsed.port  # noqa: B018 - a port that is not a number fails here, not deep inside the driver
+    except (ArgumentError, ValueError):
         raise CentralUnavailable(
             say(
                 "Адрес центральной базы должен выглядеть так: postgresql://пользователь@сервер/база.",

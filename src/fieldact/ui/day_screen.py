@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
 
 from fieldact.store.open_visit import OpenVisit
 from fieldact.store.repository import VisitSummary
-from fieldact.store.sync import sync_status
+from fieldact.store.sync import describe_duration, sync_status
 from fieldact.text import InputError
 from fieldact.ui.context import AppContext
 from fieldact.ui.labels import kind_name, service_name, status_name
@@ -42,6 +42,8 @@ class DayScreen(QWidget):
         self.visits: list[VisitSummary] = []
         self.title = heading("")
         self.sync_line = note("", "syncLine")
+        self.clock_warning = note("", "error")
+        self.clock_warning.hide()
         self.sign_out_button = big_button(self.tr("Sign out"), "quiet")
         self.sign_out_button.clicked.connect(self.sign_out)
         self.rules = card()
@@ -67,6 +69,7 @@ class DayScreen(QWidget):
         top.addWidget(self.sign_out_button)
         layout = QVBoxLayout(self)
         layout.addLayout(top)
+        layout.addWidget(self.clock_warning)
         layout.addWidget(self.precall)
         layout.addWidget(self.rules)
         layout.addWidget(self.always_toggle, 0, Qt.AlignmentFlag.AlignLeft)
@@ -114,6 +117,23 @@ class DayScreen(QWidget):
         if status.failing or status.conflicts:
             text += " · " + self.tr("problems: {n}, the office is told").format(n=status.failing + status.conflicts)
         self.sync_line.setText(text)
+        self._show_clock_check()
+
+    def _show_clock_check(self) -> None:
+        """Acts carry the times he signs at: a tablet clock off the server's by more than a few minutes is told."""
+        report = self.context.sync.last_report if self.context.sync is not None else None
+        skew = report.pull.clock_skew if report is not None and report.clock_off else None
+        if skew is None:
+            self.clock_warning.hide()
+            return
+        off = describe_duration(abs(skew))
+        if skew.total_seconds() > 0:
+            text = self.tr("The tablet's clock is {off} fast compared with the server.")
+        else:
+            text = self.tr("The tablet's clock is {off} slow compared with the server.")
+        advice = self.tr("Set the right date and time in the tablet's settings: acts carry the times from this clock.")
+        self.clock_warning.setText(text.format(off=off) + " " + advice)
+        self.clock_warning.show()
 
     @property
     def rules_seen(self) -> bool:
