@@ -3,57 +3,37 @@
 <context>
     <name>ActPanel</name>
     <message>
-        <location filename="../../src/fieldact/ui/office_acts.py" line="299" />
+        <location filename="../../src/fieldact/ui/office_acts.py" line="284" />
         <source>Choose an act in the list.</source>
         <translation>Выберите акт в списке.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldact/ui/office_acts.py" line="308" />
-        <source>When</source>
-        <translation>Когда</translation>
-    </message>
-    <message>
-        <location filename="../../src/fieldact/ui/office_acts.py" line="308" />
-        <source>Who</source>
-        <translation>Кто</translation>
-    </message>
-    <message>
-        <location filename="../../src/fieldact/ui/office_acts.py" line="308" />
-        <source>What</source>
-        <translation>Что</translation>
-    </message>
-    <message>
-        <location filename="../../src/fieldact/ui/office_acts.py" line="308" />
-        <source>Details</source>
-        <translation>Подробности</translation>
-    </message>
-    <message>
-        <location filename="../../src/fieldact/ui/office_acts.py" line="316" />
+        <location filename="../../src/fieldact/ui/office_acts.py" line="295" />
         <source>Act</source>
         <translation>Акт</translation>
     </message>
     <message>
-        <location filename="../../src/fieldact/ui/office_acts.py" line="317" />
+        <location filename="../../src/fieldact/ui/office_acts.py" line="296" />
         <source>Audit trail</source>
         <translation>Журнал событий</translation>
     </message>
     <message>
-        <location filename="../../src/fieldact/ui/office_acts.py" line="322" />
+        <location filename="../../src/fieldact/ui/office_acts.py" line="301" />
         <source>Checking act {number}…</source>
         <translation>Проверяется акт {number}…</translation>
     </message>
     <message>
-        <location filename="../../src/fieldact/ui/office_acts.py" line="349" />
+        <location filename="../../src/fieldact/ui/office_acts.py" line="331" />
         <source>Act {number} v{version}: the stored PDF and content are the ones signed (SHA-256 {digest}…).</source>
         <translation>Акт {number} в.{version}: сохранённые PDF и содержание — те, что подписаны (SHA-256 {digest}…).</translation>
     </message>
     <message>
-        <location filename="../../src/fieldact/ui/office_acts.py" line="352" />
+        <location filename="../../src/fieldact/ui/office_acts.py" line="334" />
         <source>The standard: not measured for this visit.</source>
         <translation>Стандарт: для этого визита не измерялся.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldact/ui/office_acts.py" line="362" />
+        <location filename="../../src/fieldact/ui/office_acts.py" line="344" />
         <source>The act could not be opened ({error}). Check the connection to the database and try again.</source>
         <translation>Акт не открылся ({error}). Проверьте связь с базой данных и попробуйте ещё раз.</translation>
     </message>
@@ -61,42 +41,42 @@
 <context>
     <name>ActsModel</name>
     <message>
-        <location filename="../../src/fieldact/ui/office_acts.py" line="116" />
+        <location filename="../../src/fieldact/ui/office_acts.py" line="81" />
         <source>Signed</source>
         <translation>Подписан</translation>
     </message>
     <message>
-        <location filename="../../src/fieldact/ui/office_acts.py" line="117" />
+        <location filename="../../src/fieldact/ui/office_acts.py" line="82" />
         <source>Act</source>
         <translation>Акт</translation>
     </message>
     <message>
-        <location filename="../../src/fieldact/ui/office_acts.py" line="118" />
+        <location filename="../../src/fieldact/ui/office_acts.py" line="83" />
         <source>Status</source>
         <translation>Статус</translation>
     </message>
     <message>
-        <location filename="../../src/fieldact/ui/office_acts.py" line="119" />
+        <location filename="../../src/fieldact/ui/office_acts.py" line="84" />
         <source>Contract</source>
         <translation>Договор</translation>
     </message>
     <message>
-        <location filename="../../src/fieldact/ui/office_acts.py" line="120" />
+        <location filename="../../src/fieldact/ui/office_acts.py" line="85" />
         <source>Subscriber</source>
         <translation>Абонент</translation>
     </message>
     <message>
-        <location filename="../../src/fieldact/ui/office_acts.py" line="121" />
+        <location filename="../../src/fieldact/ui/office_acts.py" line="86" />
         <source>Technician</source>
         <translation>Техник</translation>
     </message>
     <message>
-        <location filename="../../src/fieldact/ui/office_acts.py" line="122" />
+        <location filename="../../src/fieldact/ui/office_acts.py" line="87" />
         <source>Kind</source>
         <translation>Вид</translation>
     </message>
     <message>
-        <location filename="../../src/fieldact/ui/office_acts.py" line="123" />
+        <location filename="../../src/fieldact/ui/office_acts.py" line="88" />
         <source>Services</source>
         <translation>Услуги</translation>
     </message>
@@ -104,39 +84,57 @@
 <context>
     <name>ActsScreen</name>
     <message>
-        <location filename="../../src/fieldact/ui/office_acts.py" line="389" />
+        <location filename="../../src/fieldact/ui/office_acts.py" line="437" />
         <source>Signed acts</source>
         <translation>Подписанные акты</translation>
     </message>
     <message>
-        <location filename="../../src/fieldact/ui/office_acts.py" line="396" />
+        <location filename="../../src/fieldact/ui/office_acts.py" line="445" />
         <source>Export selected…</source>
         <translation>Выгрузить выбранные…</translation>
     </message>
     <message>
-        <location filename="../../src/fieldact/ui/office_acts.py" line="397" />
+        <location filename="../../src/fieldact/ui/office_acts.py" line="446" />
         <source>Export all found…</source>
         <translation>Выгрузить все найденные…</translation>
     </message>
     <message>
-        <location filename="../../src/fieldact/ui/office_acts.py" line="398" />
+        <location filename="../../src/fieldact/ui/office_acts.py" line="447" />
         <source>Materials report…</source>
         <translation>Отчёт о материалах…</translation>
     </message>
     <message>
-        <location filename="../../src/fieldact/ui/office_acts.py" line="450" />
+        <location filename="../../src/fieldact/ui/office_acts.py" line="490" />
         <source>Counting…</source>
         <translation>Подсчёт…</translation>
     </message>
     <message>
-        <location filename="../../src/fieldact/ui/office_acts.py" line="469" />
+        <location filename="../../src/fieldact/ui/office_acts.py" line="504" />
         <source>More than {count} acts found</source>
         <translation>Найдено больше {count} актов</translation>
     </message>
     <message>
-        <location filename="../../src/fieldact/ui/office_acts.py" line="471" />
+        <location filename="../../src/fieldact/ui/office_acts.py" line="506" />
         <source>Acts found: {count}</source>
         <translation>Найдено актов: {count}</translation>
+    </message>
+</context>
+<context>
+    <name>AuditTrail</name>
+    <message>
+        <location filename="../../src/fieldact/ui/office_trail.py" line="30" />
+        <source>When</source>
+        <translation>Когда</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldact/ui/office_trail.py" line="30" />
+        <source>Who</source>
+        <translation>Кто</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldact/ui/office_trail.py" line="30" />
+        <source>What happened</source>
+        <translation>Что произошло</translation>
     </message>
 </context>
 <context>
@@ -353,112 +351,112 @@
 <context>
     <name>ExportDialog</name>
     <message>
-        <location filename="../../src/fieldact/ui/office_dialogs.py" line="84" />
+        <location filename="../../src/fieldact/ui/office_dialogs.py" line="40" />
         <source>Export acts</source>
         <translation>Выгрузка актов</translation>
     </message>
     <message>
-        <location filename="../../src/fieldact/ui/office_dialogs.py" line="87" />
+        <location filename="../../src/fieldact/ui/office_dialogs.py" line="43" />
         <source>Export {count} act(s)</source>
         <translation>Выгрузить актов: {count}</translation>
     </message>
     <message>
-        <location filename="../../src/fieldact/ui/office_dialogs.py" line="89" />
+        <location filename="../../src/fieldact/ui/office_dialogs.py" line="45" />
         <source>Each act is checked against its hashes first; the PDFs are written as stored, with a manifest.</source>
         <translation>Каждый акт сначала сверяется со своими хешами; PDF записываются такими, как сохранены, вместе с манифестом.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldact/ui/office_dialogs.py" line="92" />
+        <location filename="../../src/fieldact/ui/office_dialogs.py" line="48" />
         <source>A folder, or a file ending in .zip</source>
         <translation>Папка или файл с расширением .zip</translation>
     </message>
     <message>
-        <location filename="../../src/fieldact/ui/office_dialogs.py" line="93" />
+        <location filename="../../src/fieldact/ui/office_dialogs.py" line="49" />
         <source>Folder…</source>
         <translation>Папка…</translation>
     </message>
     <message>
-        <location filename="../../src/fieldact/ui/office_dialogs.py" line="94" />
+        <location filename="../../src/fieldact/ui/office_dialogs.py" line="50" />
         <source>ZIP file…</source>
         <translation>Файл ZIP…</translation>
     </message>
     <message>
-        <location filename="../../src/fieldact/ui/office_dialogs.py" line="98" />
+        <location filename="../../src/fieldact/ui/office_dialogs.py" line="54" />
         <source>No register</source>
         <translation>Без реестра</translation>
     </message>
     <message>
-        <location filename="../../src/fieldact/ui/office_dialogs.py" line="99" />
+        <location filename="../../src/fieldact/ui/office_dialogs.py" line="55" />
         <source>Register as CSV (Excel)</source>
         <translation>Реестр в CSV (Excel)</translation>
     </message>
     <message>
-        <location filename="../../src/fieldact/ui/office_dialogs.py" line="100" />
+        <location filename="../../src/fieldact/ui/office_dialogs.py" line="56" />
         <source>Register as XLSX</source>
         <translation>Реестр в XLSX</translation>
     </message>
     <message>
-        <location filename="../../src/fieldact/ui/office_dialogs.py" line="109" />
+        <location filename="../../src/fieldact/ui/office_dialogs.py" line="65" />
         <source>Export</source>
         <translation>Выгрузить</translation>
     </message>
     <message>
-        <location filename="../../src/fieldact/ui/office_dialogs.py" line="110" />
+        <location filename="../../src/fieldact/ui/office_dialogs.py" line="66" />
         <source>Cancel</source>
         <translation>Отменить</translation>
     </message>
     <message>
-        <location filename="../../src/fieldact/ui/office_dialogs.py" line="111" />
+        <location filename="../../src/fieldact/ui/office_dialogs.py" line="67" />
         <source>Close</source>
         <translation>Закрыть</translation>
     </message>
     <message>
-        <location filename="../../src/fieldact/ui/office_dialogs.py" line="121" />
+        <location filename="../../src/fieldact/ui/office_dialogs.py" line="77" />
         <source>Where</source>
         <translation>Куда</translation>
     </message>
     <message>
-        <location filename="../../src/fieldact/ui/office_dialogs.py" line="125" />
+        <location filename="../../src/fieldact/ui/office_dialogs.py" line="81" />
         <source>Register</source>
         <translation>Реестр</translation>
     </message>
     <message>
-        <location filename="../../src/fieldact/ui/office_dialogs.py" line="144" />
+        <location filename="../../src/fieldact/ui/office_dialogs.py" line="100" />
         <source>Folder for the acts</source>
         <translation>Папка для актов</translation>
     </message>
     <message>
-        <location filename="../../src/fieldact/ui/office_dialogs.py" line="149" />
+        <location filename="../../src/fieldact/ui/office_dialogs.py" line="105" />
         <source>ZIP file for the acts</source>
         <translation>Файл ZIP для актов</translation>
     </message>
     <message>
-        <location filename="../../src/fieldact/ui/office_dialogs.py" line="157" />
+        <location filename="../../src/fieldact/ui/office_dialogs.py" line="113" />
         <source>Choose a folder or a ZIP file to export to.</source>
         <translation>Выберите папку или файл ZIP для выгрузки.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldact/ui/office_dialogs.py" line="176" />
+        <location filename="../../src/fieldact/ui/office_dialogs.py" line="128" />
         <source>Checking and writing the acts…</source>
         <translation>Акты проверяются и записываются…</translation>
     </message>
     <message>
-        <location filename="../../src/fieldact/ui/office_dialogs.py" line="185" />
+        <location filename="../../src/fieldact/ui/office_dialogs.py" line="148" />
         <source>{done} of {total}</source>
         <translation>{done} из {total}</translation>
     </message>
     <message>
-        <location filename="../../src/fieldact/ui/office_dialogs.py" line="191" />
+        <location filename="../../src/fieldact/ui/office_dialogs.py" line="154" />
         <source>Cancelling…</source>
         <translation>Отмена…</translation>
     </message>
     <message>
-        <location filename="../../src/fieldact/ui/office_dialogs.py" line="200" />
+        <location filename="../../src/fieldact/ui/office_dialogs.py" line="161" />
         <source>The export was cancelled: nothing was written.</source>
         <translation>Выгрузка отменена: ничего не записано.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldact/ui/office_dialogs.py" line="220" />
+        <location filename="../../src/fieldact/ui/office_dialogs.py" line="179" />
         <source>The export failed ({error}); nothing was left half written. Try again, or call support.</source>
         <translation>Выгрузка не удалась ({error}); ничего не записано наполовину. Попробуйте ещё раз или позвоните в поддержку.</translation>
     </message>
@@ -466,49 +464,69 @@
 <context>
     <name>FilterBar</name>
     <message>
-        <location filename="../../src/fieldact/ui/office_acts.py" line="207" />
+        <location filename="../../src/fieldact/ui/office_acts.py" line="176" />
         <source>All technicians</source>
         <translation>Все техники</translation>
     </message>
     <message>
-        <location filename="../../src/fieldact/ui/office_acts.py" line="211" />
-        <source>Contract number</source>
-        <translation>Номер договора</translation>
-    </message>
-    <message>
-        <location filename="../../src/fieldact/ui/office_acts.py" line="213" />
-        <source>Subscriber: surname, name</source>
-        <translation>Абонент: фамилия, имя</translation>
-    </message>
-    <message>
-        <location filename="../../src/fieldact/ui/office_acts.py" line="215" />
+        <location filename="../../src/fieldact/ui/office_acts.py" line="182" />
         <source>Any kind</source>
         <translation>Любой вид</translation>
     </message>
     <message>
-        <location filename="../../src/fieldact/ui/office_acts.py" line="219" />
+        <location filename="../../src/fieldact/ui/office_acts.py" line="186" />
         <source>Any service</source>
         <translation>Любая услуга</translation>
     </message>
     <message>
-        <location filename="../../src/fieldact/ui/office_acts.py" line="223" />
+        <location filename="../../src/fieldact/ui/office_acts.py" line="190" />
         <source>Any status</source>
         <translation>Любой статус</translation>
     </message>
     <message>
-        <location filename="../../src/fieldact/ui/office_acts.py" line="226" />
+        <location filename="../../src/fieldact/ui/office_acts.py" line="193" />
         <source>Reset</source>
         <translation>Сбросить</translation>
     </message>
     <message>
-        <location filename="../../src/fieldact/ui/office_acts.py" line="237" />
-        <source>From</source>
-        <translation>С</translation>
+        <location filename="../../src/fieldact/ui/office_acts.py" line="206" />
+        <source>Signed from</source>
+        <translation>Подписан с</translation>
     </message>
     <message>
-        <location filename="../../src/fieldact/ui/office_acts.py" line="239" />
-        <source>to</source>
-        <translation>по</translation>
+        <location filename="../../src/fieldact/ui/office_acts.py" line="207" />
+        <source>Signed until</source>
+        <translation>Подписан по</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldact/ui/office_acts.py" line="208" />
+        <source>Technician</source>
+        <translation>Техник</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldact/ui/office_acts.py" line="209" />
+        <source>Contract</source>
+        <translation>Договор</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldact/ui/office_acts.py" line="210" />
+        <source>Subscriber</source>
+        <translation>Абонент</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldact/ui/office_acts.py" line="211" />
+        <source>Visit kind</source>
+        <translation>Вид визита</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldact/ui/office_acts.py" line="212" />
+        <source>Service</source>
+        <translation>Услуга</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldact/ui/office_acts.py" line="213" />
+        <source>Status</source>
+        <translation>Статус</translation>
     </message>
 </context>
 <context>
@@ -600,63 +618,63 @@
 <context>
     <name>MaterialsDialog</name>
     <message>
-        <location filename="../../src/fieldact/ui/office_dialogs.py" line="256" />
-        <location filename="../../src/fieldact/ui/office_dialogs.py" line="295" />
+        <location filename="../../src/fieldact/ui/office_dialogs.py" line="213" />
+        <location filename="../../src/fieldact/ui/office_dialogs.py" line="252" />
         <source>Materials report</source>
         <translation>Отчёт о материалах</translation>
     </message>
     <message>
-        <location filename="../../src/fieldact/ui/office_dialogs.py" line="264" />
+        <location filename="../../src/fieldact/ui/office_dialogs.py" line="221" />
         <source>A file ending in .xlsx or .csv</source>
         <translation>Файл с расширением .xlsx или .csv</translation>
     </message>
     <message>
-        <location filename="../../src/fieldact/ui/office_dialogs.py" line="265" />
+        <location filename="../../src/fieldact/ui/office_dialogs.py" line="222" />
         <source>File…</source>
         <translation>Файл…</translation>
     </message>
     <message>
-        <location filename="../../src/fieldact/ui/office_dialogs.py" line="268" />
+        <location filename="../../src/fieldact/ui/office_dialogs.py" line="225" />
         <source>Save the report</source>
         <translation>Сохранить отчёт</translation>
     </message>
     <message>
-        <location filename="../../src/fieldact/ui/office_dialogs.py" line="270" />
+        <location filename="../../src/fieldact/ui/office_dialogs.py" line="227" />
         <source>Close</source>
         <translation>Закрыть</translation>
     </message>
     <message>
-        <location filename="../../src/fieldact/ui/office_dialogs.py" line="273" />
+        <location filename="../../src/fieldact/ui/office_dialogs.py" line="230" />
         <source>From</source>
         <translation>С</translation>
     </message>
     <message>
-        <location filename="../../src/fieldact/ui/office_dialogs.py" line="275" />
+        <location filename="../../src/fieldact/ui/office_dialogs.py" line="232" />
         <source>to</source>
         <translation>по</translation>
     </message>
     <message>
-        <location filename="../../src/fieldact/ui/office_dialogs.py" line="277" />
+        <location filename="../../src/fieldact/ui/office_dialogs.py" line="234" />
         <source>File</source>
         <translation>Файл</translation>
     </message>
     <message>
-        <location filename="../../src/fieldact/ui/office_dialogs.py" line="286" />
+        <location filename="../../src/fieldact/ui/office_dialogs.py" line="243" />
         <source>Materials used, per technician per day</source>
         <translation>Израсходованные материалы по техникам и дням</translation>
     </message>
     <message>
-        <location filename="../../src/fieldact/ui/office_dialogs.py" line="306" />
+        <location filename="../../src/fieldact/ui/office_dialogs.py" line="261" />
         <source>Choose the file for the report.</source>
         <translation>Выберите файл для отчёта.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldact/ui/office_dialogs.py" line="320" />
+        <location filename="../../src/fieldact/ui/office_dialogs.py" line="273" />
         <source>Saved: {path} ({count} line(s)).</source>
         <translation>Сохранено: {path} (строк: {count}).</translation>
     </message>
     <message>
-        <location filename="../../src/fieldact/ui/office_dialogs.py" line="333" />
+        <location filename="../../src/fieldact/ui/office_dialogs.py" line="284" />
         <source>The report could not be saved ({error}). Check the folder and try again.</source>
         <translation>Отчёт не сохранился ({error}). Проверьте папку и попробуйте ещё раз.</translation>
     </message>
@@ -707,7 +725,7 @@
 <context>
     <name>OfficeWindow</name>
     <message>
-        <location filename="../../src/fieldact/ui/office_window.py" line="186" />
+        <location filename="../../src/fieldact/ui/office_window.py" line="137" />
         <source>fieldact — office</source>
         <translation>fieldact — офис</translation>
     </message>
@@ -715,52 +733,52 @@
 <context>
     <name>PasswordGate</name>
     <message>
-        <location filename="../../src/fieldact/ui/office_window.py" line="85" />
+        <location filename="../../src/fieldact/ui/office_window.py" line="38" />
         <source>Office</source>
         <translation>Офис</translation>
     </message>
     <message>
-        <location filename="../../src/fieldact/ui/office_window.py" line="87" />
+        <location filename="../../src/fieldact/ui/office_window.py" line="40" />
         <source>Office password</source>
         <translation>Пароль офиса</translation>
     </message>
     <message>
-        <location filename="../../src/fieldact/ui/office_window.py" line="88" />
+        <location filename="../../src/fieldact/ui/office_window.py" line="41" />
         <source>The same password again</source>
         <translation>Тот же пароль ещё раз</translation>
     </message>
     <message>
-        <location filename="../../src/fieldact/ui/office_window.py" line="121" />
+        <location filename="../../src/fieldact/ui/office_window.py" line="74" />
         <source>First start: choose the office password (at least 8 characters). It protects the acts.</source>
         <translation>Первый запуск: придумайте пароль офиса (не короче 8 знаков). Он защищает акты.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldact/ui/office_window.py" line="123" />
+        <location filename="../../src/fieldact/ui/office_window.py" line="76" />
         <source>Set the password</source>
         <translation>Задать пароль</translation>
     </message>
     <message>
-        <location filename="../../src/fieldact/ui/office_window.py" line="125" />
+        <location filename="../../src/fieldact/ui/office_window.py" line="78" />
         <source>Enter the office password.</source>
         <translation>Введите пароль офиса.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldact/ui/office_window.py" line="126" />
+        <location filename="../../src/fieldact/ui/office_window.py" line="79" />
         <source>Sign in</source>
         <translation>Войти</translation>
     </message>
     <message>
-        <location filename="../../src/fieldact/ui/office_window.py" line="162" />
+        <location filename="../../src/fieldact/ui/office_window.py" line="115" />
         <source>Too many wrong passwords. Try again in {n} min.</source>
         <translation>Слишком много неверных паролей. Повторите через {n} мин.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldact/ui/office_window.py" line="164" />
+        <location filename="../../src/fieldact/ui/office_window.py" line="117" />
         <source>Wrong password.</source>
         <translation>Неверный пароль.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldact/ui/office_window.py" line="166" />
+        <location filename="../../src/fieldact/ui/office_window.py" line="119" />
         <source>Wrong password. Tries left: {count}.</source>
         <translation>Неверный пароль. Осталось попыток: {count}.</translation>
     </message>
@@ -915,39 +933,39 @@
 <context>
     <name>ReviewScreen</name>
     <message>
-        <location filename="../../src/fieldact/ui/review_screen.py" line="46" />
-        <location filename="../../src/fieldact/ui/review_screen.py" line="65" />
+        <location filename="../../src/fieldact/ui/review_screen.py" line="19" />
+        <location filename="../../src/fieldact/ui/review_screen.py" line="38" />
         <source>The act as it will be signed</source>
         <translation>Акт в том виде, в каком его подпишут</translation>
     </message>
     <message>
-        <location filename="../../src/fieldact/ui/review_screen.py" line="48" />
-        <location filename="../../src/fieldact/ui/review_screen.py" line="68" />
+        <location filename="../../src/fieldact/ui/review_screen.py" line="21" />
+        <location filename="../../src/fieldact/ui/review_screen.py" line="41" />
         <source>Preparing the act…</source>
         <translation>Готовим акт…</translation>
     </message>
     <message>
-        <location filename="../../src/fieldact/ui/review_screen.py" line="49" />
+        <location filename="../../src/fieldact/ui/review_screen.py" line="22" />
         <source>‹ Back to the visit</source>
         <translation>‹ Назад к визиту</translation>
     </message>
     <message>
-        <location filename="../../src/fieldact/ui/review_screen.py" line="51" />
+        <location filename="../../src/fieldact/ui/review_screen.py" line="24" />
         <source>Hand the tablet to the subscriber</source>
         <translation>Передать планшет Абоненту</translation>
     </message>
     <message>
-        <location filename="../../src/fieldact/ui/review_screen.py" line="73" />
+        <location filename="../../src/fieldact/ui/review_screen.py" line="46" />
         <source>{n} page(s). Comment on what the subscriber signs.</source>
         <translation>Страниц: {n}. Прокомментируйте Абоненту всё, что он подписывает.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldact/ui/review_screen.py" line="80" />
+        <location filename="../../src/fieldact/ui/review_screen.py" line="53" />
         <source>Act {number} as stored</source>
         <translation>Акт {number}, как он сохранён</translation>
     </message>
     <message>
-        <location filename="../../src/fieldact/ui/review_screen.py" line="83" />
+        <location filename="../../src/fieldact/ui/review_screen.py" line="56" />
         <source>{n} page(s).</source>
         <translation>Страниц: {n}.</translation>
     </message>
@@ -1466,94 +1484,172 @@
 <context>
     <name>office</name>
     <message>
-        <location filename="../../src/fieldact/ui/office_acts.py" line="46" />
+        <location filename="../../src/fieldact/ui/office_acts.py" line="55" />
         <source>signed</source>
         <translation>подписан</translation>
     </message>
     <message>
-        <location filename="../../src/fieldact/ui/office_acts.py" line="47" />
+        <location filename="../../src/fieldact/ui/office_acts.py" line="56" />
         <source>refused to sign</source>
         <translation>отказ от подписи</translation>
     </message>
     <message>
-        <location filename="../../src/fieldact/ui/office_acts.py" line="48" />
+        <location filename="../../src/fieldact/ui/office_acts.py" line="57" />
         <source>superseded</source>
         <translation>заменён исправленным</translation>
     </message>
+</context>
+<context>
+    <name>trail</name>
     <message>
-        <location filename="../../src/fieldact/ui/office_acts.py" line="63" />
-        <source>visit created</source>
-        <translation>визит создан</translation>
+        <location filename="../../src/fieldact/ui/office_trail.py" line="59" />
+        <source>the app</source>
+        <translation>приложение</translation>
     </message>
     <message>
-        <location filename="../../src/fieldact/ui/office_acts.py" line="64" />
-        <source>pre-call made</source>
-        <translation>предварительный звонок</translation>
+        <location filename="../../src/fieldact/ui/office_trail.py" line="60" />
+        <source>the office</source>
+        <translation>офис</translation>
     </message>
     <message>
-        <location filename="../../src/fieldact/ui/office_acts.py" line="65" />
-        <source>arrived</source>
-        <translation>прибытие</translation>
+        <location filename="../../src/fieldact/ui/office_trail.py" line="80" />
+        <source>Reason: {reason}</source>
+        <translation>Причина: {reason}</translation>
     </message>
     <message>
-        <location filename="../../src/fieldact/ui/office_acts.py" line="66" />
-        <source>checklist answer</source>
-        <translation>ответ по пункту</translation>
+        <location filename="../../src/fieldact/ui/office_trail.py" line="93" />
+        <source>Visit created: {kind}</source>
+        <translation>Визит создан: {kind}</translation>
     </message>
     <message>
-        <location filename="../../src/fieldact/ui/office_acts.py" line="67" />
-        <source>condition</source>
-        <translation>условие</translation>
+        <location filename="../../src/fieldact/ui/office_trail.py" line="97" />
+        <source>Visit created</source>
+        <translation>Визит создан</translation>
     </message>
     <message>
-        <location filename="../../src/fieldact/ui/office_acts.py" line="68" />
-        <source>stage</source>
-        <translation>этап</translation>
+        <location filename="../../src/fieldact/ui/office_trail.py" line="103" />
+        <source>«{item}»: the mark was taken back</source>
+        <translation>«{item}»: отметка снята</translation>
     </message>
     <message>
-        <location filename="../../src/fieldact/ui/office_acts.py" line="69" />
-        <source>material added</source>
-        <translation>материал добавлен</translation>
+        <location filename="../../src/fieldact/ui/office_trail.py" line="104" />
+        <source>«{item}»: {state}</source>
+        <translation>«{item}»: {state}</translation>
     </message>
     <message>
-        <location filename="../../src/fieldact/ui/office_acts.py" line="70" />
-        <source>material removed</source>
-        <translation>материал удалён</translation>
+        <location filename="../../src/fieldact/ui/office_trail.py" line="111" />
+        <source>Closing, «{item}»: {state}</source>
+        <translation>Завершение, «{item}»: {state}</translation>
     </message>
     <message>
-        <location filename="../../src/fieldact/ui/office_acts.py" line="71" />
-        <source>payment</source>
-        <translation>оплата</translation>
+        <location filename="../../src/fieldact/ui/office_trail.py" line="119" />
+        <source>yes</source>
+        <translation>да</translation>
     </message>
     <message>
-        <location filename="../../src/fieldact/ui/office_acts.py" line="72" />
-        <source>branch</source>
-        <translation>отклонение от плана</translation>
+        <location filename="../../src/fieldact/ui/office_trail.py" line="121" />
+        <source>no</source>
+        <translation>нет</translation>
     </message>
     <message>
-        <location filename="../../src/fieldact/ui/office_acts.py" line="73" />
-        <source>status</source>
-        <translation>статус</translation>
+        <location filename="../../src/fieldact/ui/office_trail.py" line="123" />
+        <source>«{question}» — {answer}</source>
+        <translation>«{question}» — {answer}</translation>
     </message>
     <message>
-        <location filename="../../src/fieldact/ui/office_acts.py" line="74" />
-        <source>act signed</source>
-        <translation>акт подписан</translation>
+        <location filename="../../src/fieldact/ui/office_trail.py" line="133" />
+        <source>Stage «{done}» completed; now «{stage}»</source>
+        <translation>Этап «{done}» пройден, теперь «{stage}»</translation>
     </message>
     <message>
-        <location filename="../../src/fieldact/ui/office_acts.py" line="75" />
-        <source>signature refused</source>
-        <translation>отказ от подписи</translation>
+        <location filename="../../src/fieldact/ui/office_trail.py" line="136" />
+        <source>Stage «{stage}» opened</source>
+        <translation>Открыт этап «{stage}»</translation>
     </message>
     <message>
-        <location filename="../../src/fieldact/ui/office_acts.py" line="76" />
-        <source>correction started</source>
-        <translation>начато исправление</translation>
+        <location filename="../../src/fieldact/ui/office_trail.py" line="142" />
+        <source>Payment removed</source>
+        <translation>Оплата удалена</translation>
     </message>
     <message>
-        <location filename="../../src/fieldact/ui/office_acts.py" line="77" />
-        <source>closing</source>
-        <translation>завершение</translation>
+        <location filename="../../src/fieldact/ui/office_trail.py" line="143" />
+        <source>Payment: {total} ₽ due, {received} ₽ received</source>
+        <translation>Оплата: к оплате {total} ₽, получено {received} ₽</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldact/ui/office_trail.py" line="152" />
+        <source>Branch «{branch}»</source>
+        <translation>Ветка «{branch}»</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldact/ui/office_trail.py" line="153" />
+        <source>Branch «{branch}»: {outcome}</source>
+        <translation>Ветка «{branch}»: {outcome}</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldact/ui/office_trail.py" line="163" />
+        <source>Visit status: {status}</source>
+        <translation>Статус визита: {status}</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldact/ui/office_trail.py" line="170" />
+        <source>Act {number} v{version} signed by the subscriber</source>
+        <translation>Абонент подписал акт {number} в.{version}</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldact/ui/office_trail.py" line="173" />
+        <source>The subscriber refused to sign act {number} v{version}</source>
+        <translation>Абонент отказался подписать акт {number} в.{version}</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldact/ui/office_trail.py" line="189" />
+        <source>Order {request} received</source>
+        <translation>Получена заявка {request}</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldact/ui/office_trail.py" line="192" />
+        <source>Order {request} changed</source>
+        <translation>Заявка {request} изменена</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldact/ui/office_trail.py" line="195" />
+        <source>Pre-call made</source>
+        <translation>Предварительный звонок сделан</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldact/ui/office_trail.py" line="196" />
+        <source>Pre-call not answered (try {attempt})</source>
+        <translation>Абонент не ответил на предварительный звонок (попытка {attempt})</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldact/ui/office_trail.py" line="199" />
+        <source>Expected arrival: {time}</source>
+        <translation>Ожидаемое время прибытия: {time}</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldact/ui/office_trail.py" line="202" />
+        <source>The technician arrived</source>
+        <translation>Техник на месте</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldact/ui/office_trail.py" line="207" />
+        <source>Material added: {name}, {quantity}</source>
+        <translation>Добавлен материал: {name}, {quantity}</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldact/ui/office_trail.py" line="210" />
+        <source>Material removed: {name}</source>
+        <translation>Удалён материал: {name}</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldact/ui/office_trail.py" line="218" />
+        <source>Correction of the act started</source>
+        <translation>Начато исправление акта</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldact/ui/office_trail.py" line="219" />
+        <source>Keeping of the standard measured</source>
+        <translation>Соблюдение стандарта подсчитано</translation>
     </message>
 </context>
 </TS>

@@ -2,75 +2,28 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from zoneinfo import ZoneInfo
 
 from PySide6.QtCore import QTimer, Signal
 from PySide6.QtWidgets import QHBoxLayout, QLineEdit, QMainWindow, QMessageBox, QStackedWidget, QVBoxLayout, QWidget
 
 from fieldact.office import password
-from fieldact.office.checks import CheckedDigests, default_checked_path
-from fieldact.store.db import Database
+from fieldact.resources import resource_path
 from fieldact.text import InputError
+from fieldact.ui.office_acts import ActsScreen
+from fieldact.ui.office_context import OfficeContext
 from fieldact.ui.widgets.common import big_button, heading, note
 
 LOCK_MS = 60_000
 
-OFFICE_STYLE = """
-QTableView {
-    background: #ffffff;
-    alternate-background-color: #f7f9fc;
-    border: 1px solid #d9dee5;
-    border-radius: 8px;
-    gridline-color: #eef1f5;
-    selection-background-color: #2563eb;
-    selection-color: #ffffff;
-}
-QHeaderView::section {
-    background: #f5f7fa;
-    border: none;
-    border-bottom: 1px solid #d9dee5;
-    padding: 8px 10px;
-    font-weight: 600;
-}
-QTabWidget::pane {
-    border: 1px solid #d9dee5;
-    border-radius: 8px;
-    background: #ffffff;
-}
-QTabBar::tab {
-    min-height: 40px;
-    padding: 0 18px;
-}
-QTabBar::tab:selected {
-    color: #2563eb;
-    font-weight: 600;
-}
-QLabel#checkOk {
-    color: #1e7a46;
-    font-weight: 600;
-}
-QProgressBar {
-    min-height: 28px;
-    border: 1px solid #9aa5b1;
-    border-radius: 8px;
-    text-align: center;
-    background: #ffffff;
-}
-QProgressBar::chunk {
-    background: #2563eb;
-    border-radius: 7px;
-}
-"""
+STYLE_FILE = "styles/office.qss"
 
 
-@dataclass
-class OfficeContext:
-    """What the office screens share: the database, the brand's zone, this PC's record of checked acts."""
-
-    database: Database
-    zone: ZoneInfo
-    checked: CheckedDigests = field(default_factory=lambda: CheckedDigests(default_checked_path()))
+def office_style() -> str:
+    """The office stylesheet, its images found beside it (a stylesheet's relative url is read from the
+    working directory, which is anywhere)."""
+    sheet = resource_path(STYLE_FILE)
+    return sheet.read_text(encoding="utf-8").replace("@styles/", sheet.parent.as_posix() + "/")
 
 
 class PasswordGate(QWidget):
@@ -180,11 +133,9 @@ class PasswordGate(QWidget):
 class OfficeWindow(QMainWindow):
     def __init__(self, context: OfficeContext) -> None:
         super().__init__()
-        from fieldact.ui.office_acts import ActsScreen
-
         self.context = context
         self.setWindowTitle(self.tr("fieldact — office"))
-        self.setStyleSheet(OFFICE_STYLE)
+        self.setStyleSheet(office_style())
         self.stack = QStackedWidget()
         self.setCentralWidget(self.stack)
         self.gate = PasswordGate(context)
