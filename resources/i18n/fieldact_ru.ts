@@ -1134,57 +1134,57 @@
 <context>
     <name>StandardScreen</name>
     <message>
-        <location filename="../../src/fieldact/ui/standard_screen.py" line="43" />
+        <location filename="../../src/fieldact/ui/standard_screen.py" line="44" />
         <source>Service standard</source>
         <translation>Стандарт обслуживания</translation>
     </message>
     <message>
-        <location filename="../../src/fieldact/ui/standard_screen.py" line="52" />
+        <location filename="../../src/fieldact/ui/standard_screen.py" line="56" />
         <source>‹ Back</source>
         <translation>‹ Назад</translation>
     </message>
     <message>
-        <location filename="../../src/fieldact/ui/standard_screen.py" line="99" />
+        <location filename="../../src/fieldact/ui/standard_screen.py" line="103" />
         <source>General rules</source>
         <translation>Общие правила</translation>
     </message>
     <message>
-        <location filename="../../src/fieldact/ui/standard_screen.py" line="112" />
+        <location filename="../../src/fieldact/ui/standard_screen.py" line="116" />
         <source>All day</source>
         <translation>Весь день</translation>
     </message>
     <message>
-        <location filename="../../src/fieldact/ui/standard_screen.py" line="113" />
+        <location filename="../../src/fieldact/ui/standard_screen.py" line="117" />
         <source>At the start of the day</source>
         <translation>В начале дня</translation>
     </message>
     <message>
-        <location filename="../../src/fieldact/ui/standard_screen.py" line="114" />
+        <location filename="../../src/fieldact/ui/standard_screen.py" line="118" />
         <source>Before leaving for the addresses</source>
         <translation>Перед выездом по адресам</translation>
     </message>
     <message>
-        <location filename="../../src/fieldact/ui/standard_screen.py" line="143" />
+        <location filename="../../src/fieldact/ui/standard_screen.py" line="149" />
         <source>Checklist</source>
         <translation>Чек-лист</translation>
     </message>
     <message>
-        <location filename="../../src/fieldact/ui/standard_screen.py" line="149" />
+        <location filename="../../src/fieldact/ui/standard_screen.py" line="155" />
         <source>Phrases</source>
         <translation>Фразы</translation>
     </message>
     <message>
-        <location filename="../../src/fieldact/ui/standard_screen.py" line="149" />
+        <location filename="../../src/fieldact/ui/standard_screen.py" line="155" />
         <source>Wishes</source>
         <translation>Пожелания (правило ППП)</translation>
     </message>
     <message>
-        <location filename="../../src/fieldact/ui/standard_screen.py" line="156" />
+        <location filename="../../src/fieldact/ui/standard_screen.py" line="162" />
         <source>when it applies</source>
         <translation>по ситуации</translation>
     </message>
     <message>
-        <location filename="../../src/fieldact/ui/standard_screen.py" line="158" />
+        <location filename="../../src/fieldact/ui/standard_screen.py" line="164" />
         <source>if: {question}</source>
         <translation>если: {question}</translation>
     </message>
@@ -1573,8 +1573,8 @@
     </message>
     <message>
         <location filename="../../src/fieldact/ui/office_trail.py" line="143" />
-        <source>Payment: {total} ₽ due, {received} ₽ received</source>
-        <translation>Оплата: к оплате {total} ₽, получено {received} ₽</translation>
+        <source>Payment: {total} due, {received} received</source>
+        <translation>Оплата: к оплате {total}, получено {received}</translation>
     </message>
     <message>
         <location filename="../../src/fieldact/ui/office_trail.py" line="152" />

@@ -30,8 +30,8 @@ class Seeded:
 
 
 def sign_with_materials(store: Store, visit_id: str, finished_at: datetime) -> None:
-    store.add_material(visit_id, CABLE, "Петров")
-    store.add_material(visit_id, CONNECTOR, "Петров")
+    store.add_material(visit_id, CABLE, "Петров", at=finished_at - timedelta(minutes=20))
+    store.add_material(visit_id, CONNECTOR, "Петров", at=finished_at - timedelta(minutes=19))
     sign_demo_visit(store, visit_id, finished_at)
 
 

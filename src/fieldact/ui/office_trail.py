@@ -77,7 +77,7 @@ def sentence(action: str, details: dict[str, Any], names: TrailNames) -> str:
     text = build(details, names)
     reason = str(details.get("reason") or "").strip()
     return (
-        f"{text} " + QCoreApplication.translate("trail", "Reason: {reason}").format(reason=reason) if reason else text
+        f"{text}. " + QCoreApplication.translate("trail", "Reason: {reason}").format(reason=reason) if reason else text
     )
 
 
@@ -140,7 +140,7 @@ def _payment(details: dict[str, Any], names: TrailNames) -> str:
     total, received = details.get("total"), details.get("received")
     if total is None:
         return QCoreApplication.translate("trail", "Payment removed")
-    return QCoreApplication.translate("trail", "Payment: {total} ₽ due, {received} ₽ received").format(
+    return QCoreApplication.translate("trail", "Payment: {total} due, {received} received").format(
         total=format_rubles(int(total)), received=format_rubles(int(received or 0))
     )
 
