@@ -1,5 +1,6 @@
 """The UI audit (``audit.py``) on the office window and the standard browser, at the four tablet sizes; the office
-also at 1280×720, the smallest desktop screen it must work on. The screenshots land in ``screenshots/audit``."""
+also at 1280×720, the smallest desktop screen it must work on, and at 1920×1080. The screenshots land in
+``screenshots/audit``."""
 
 from __future__ import annotations
 
@@ -17,7 +18,7 @@ from .helpers import SHOTS, click, type_text
 from .office_helpers import november, sign_in_first_time
 
 AUDIT_SHOTS = SHOTS / "audit"
-OFFICE_SIZES = (*SIZES, Screen("1280x720", 1280, 720))
+OFFICE_SIZES = (*SIZES, Screen("1280x720", 1280, 720), Screen("1920x1080", 1920, 1080))
 
 
 def names(screens: tuple[Screen, ...]) -> list[str]:

@@ -393,15 +393,14 @@ class ActsTable(QTableView):
             return
         header = self.horizontalHeader()
         room = self.viewport().width()
-        widths = list(self.natural)
         hidden: set[int] = set()
-        for column in self.HIDDEN_FIRST:
+        for column in (None, *self.HIDDEN_FIRST):
+            if column is not None:
+                hidden.add(column)
+            widths = list(self.natural)
+            self._shrink(widths, hidden, self._total(widths, hidden) - room)
             if self._total(widths, hidden) <= room:
                 break
-            self._shrink(widths, hidden, self._total(widths, hidden) - room)
-            if self._total(widths, hidden) > room:
-                hidden.add(column)
-        self._shrink(widths, hidden, self._total(widths, hidden) - room)
         for column, width in enumerate(widths):
             header.setSectionHidden(column, column in hidden)
             if column not in hidden:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from zoneinfo import ZoneInfo
 
-from PySide6.QtCore import QTimer, Signal
+from PySide6.QtCore import QSize, QTimer, Signal
 from PySide6.QtWidgets import QHBoxLayout, QLineEdit, QMainWindow, QMessageBox, QStackedWidget, QVBoxLayout, QWidget
 
 from fieldact.office import password
@@ -15,6 +15,7 @@ from fieldact.ui.office_context import OfficeContext
 from fieldact.ui.widgets.common import big_button, heading, note
 
 LOCK_MS = 60_000
+OPENING_SIZE = QSize(1440, 900)
 
 STYLE_FILE = "styles/office.qss"
 
@@ -170,7 +171,9 @@ def run(language: str = "ru", db: str | None = None) -> int:
         QMessageBox.critical(None, APP_NAME, "\n".join(error.problems))
         return 1
     window = OfficeWindow(OfficeContext(database, zone))
-    window.resize(1440, 900)
+    screen = app.primaryScreen()
+    room = screen.availableGeometry().size() if screen is not None else OPENING_SIZE
+    window.resize(OPENING_SIZE.boundedTo(room))  # a 1280×720 screen gets the window whole
     window.show()
     try:
         return app.exec()

@@ -1,7 +1,8 @@
 """A layout that puts its widgets in rows and starts a new row when the next one does not fit.
 
 A row is filled to the full width: what is left is shared among the stretchable widgets of the row, in
-proportion to their preferred widths (a widget with a fixed horizontal policy keeps its width). Widgets sit on
+proportion to their preferred widths, up to ``MAX_GROWTH`` times each (a widget with a fixed horizontal policy
+keeps its width); a row with nothing to stretch keeps to the right. Widgets sit on
 the bottom of their row, so a button lines up with the inputs under their captions.
 """
 
@@ -9,6 +10,8 @@ from __future__ import annotations
 
 from PySide6.QtCore import QPoint, QRect, QSize, Qt
 from PySide6.QtWidgets import QLayout, QLayoutItem, QSizePolicy, QWidget
+
+MAX_GROWTH = 1.6  # a stretchable widget grows to at most this many times its preferred width
 
 
 class FlowLayout(QLayout):
@@ -91,9 +94,8 @@ class FlowLayout(QLayout):
         stretchy = [n for n, item in enumerate(row) if _stretches(item)]
         if spare > 0 and stretchy:
             share = sum(widths[n] for n in stretchy)
-            for n in stretchy:
-                widths[n] += spare * widths[n] // share
-            widths[stretchy[-1]] += width - sum(widths) - self.spacing() * (len(row) - 1)
+            for n in stretchy:  # a short last row does not blow one field up across the screen
+                widths[n] += min(spare * widths[n] // share, int(widths[n] * (MAX_GROWTH - 1)))
         elif spare > 0:
             x += spare  # nothing stretches: the row keeps to the right
         for item, item_width in zip(row, widths, strict=True):
