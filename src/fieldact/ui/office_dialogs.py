@@ -259,6 +259,7 @@ class MaterialsDialog(QDialog):
         if not text:
             self.message.setObjectName("error")
             self.message.setText(self.tr("Choose the file for the report."))
+            self.message.style().polish(self.message)
             return
         path, first, last = Path(text).expanduser(), self.date_from.value(), self.date_to.value()
         database, zone, technician = self.context.database, self.context.zone, self.technician_id

@@ -12,7 +12,7 @@ from fieldact.resources import resource_path
 from fieldact.text import InputError
 from fieldact.ui.office_acts import ActsScreen
 from fieldact.ui.office_context import OfficeContext
-from fieldact.ui.widgets.common import big_button, heading, note
+from fieldact.ui.widgets.common import big_button, captioned, heading, note
 
 LOCK_MS = 60_000
 OPENING_SIZE = QSize(1440, 900)
@@ -38,8 +38,10 @@ class PasswordGate(QWidget):
         self.first_use = not password.is_set(context.database)
         self.title = heading(self.tr("Office"))
         self.prompt = note("")
-        self.password = self._field(self.tr("Office password"))
-        self.repeat = self._field(self.tr("The same password again"))
+        self.password = self._field()
+        self.repeat = self._field()
+        self.password_box = captioned(self.tr("Office password"), self.password)
+        self.repeat_box = captioned(self.tr("The same password again"), self.repeat)
         self.message = note("", "error")
         self.submit = big_button("", "primary")
         self.submit.clicked.connect(self._submit)
@@ -51,7 +53,7 @@ class PasswordGate(QWidget):
         column = QVBoxLayout()
         column.setSpacing(12)
         column.addStretch(1)
-        for widget in (self.title, self.prompt, self.password, self.repeat, self.message, self.submit):
+        for widget in (self.title, self.prompt, self.password_box, self.repeat_box, self.message, self.submit):
             column.addWidget(widget)
         column.addStretch(2)
         box = QWidget()
@@ -63,10 +65,9 @@ class PasswordGate(QWidget):
         layout.addStretch(1)
         self._show_mode()
 
-    def _field(self, placeholder: str) -> QLineEdit:
+    def _field(self) -> QLineEdit:
         line = QLineEdit()
         line.setEchoMode(QLineEdit.EchoMode.Password)
-        line.setPlaceholderText(placeholder)
         return line
 
     def _show_mode(self) -> None:
@@ -78,7 +79,7 @@ class PasswordGate(QWidget):
         else:
             self.prompt.setText(self.tr("Enter the office password."))
             self.submit.setText(self.tr("Sign in"))
-        self.repeat.setVisible(self.first_use)
+        self.repeat_box.setVisible(self.first_use)
         self.password.setFocus()
 
     def _submit(self) -> None:
