@@ -1,67 +1,38 @@
-"""The acts: filters, a list that loads page by page, the stored PDF and the visit's audit trail."""
+"""The acts screen: the filters, a list that loads page by page, the opened act beside or under it, the exports."""
 
 from __future__ import annotations
 
-import json
-from dataclasses import dataclass
-from datetime import date, timedelta
-
-from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, QPersistentModelIndex, Qt, QTimer
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QComboBox,
     QHBoxLayout,
-    QLineEdit,
     QSizePolicy,
     QSplitter,
     QTableView,
-    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
 
 from fieldact.office import queries
-from fieldact.office.checks import check_act
 from fieldact.office.queries import COUNT_CAP, ActFilter, ActRow, ActStatus, Sorting, SortKey
-from fieldact.office.trail import TrailNames, trail_names
-from fieldact.standard import Service, VisitKind
-from fieldact.store.tables import Act, AuditEvent
-from fieldact.ui.labels import kept_text, kind_name, service_name
+from fieldact.ui.labels import kind_name, service_name
+from fieldact.ui.office_act_panel import ActPanel
 from fieldact.ui.office_context import OfficeContext
 from fieldact.ui.office_dialogs import ExportDialog, MaterialsDialog
-from fieldact.ui.office_trail import AuditTrail
-from fieldact.ui.widgets.common import big_button, captioned, heading, note, set_pixel_size
-from fieldact.ui.widgets.date_input import DateInput
+from fieldact.ui.office_filters import FilterBar, status_name
+from fieldact.ui.widgets.common import big_button, heading, note, set_pixel_size
 from fieldact.ui.widgets.flow_layout import FlowLayout
-from fieldact.ui.widgets.pdf_viewer import PdfViewer
 from fieldact.ui.worker import run_in_background
 
-TYPING_PAUSE_MS = 400
 TABLE_PIXEL_SIZE = 16
 ROW_HEIGHT = 40
 MAX_COLUMN_WIDTH = 300
-DAYS_SHOWN_AT_START = 30
-MIN_PANEL_WIDTH = 420
 SIDE_BY_SIDE_WIDTH = 1100  # narrower (a portrait screen): the act under the list
 LIST_SHARE_WIDE = 0.6
 LIST_SHARE_NARROW = 0.45
 SUPERSEDED_COLOR = "#52606d"
 REFUSED_COLOR = "#b42318"
-
-
-def status_name(status: ActStatus) -> str:
-    names = {
-        ActStatus.SIGNED: QCoreApplication.translate("office", "signed"),
-        ActStatus.REFUSED: QCoreApplication.translate("office", "refused to sign"),
-        ActStatus.SUPERSEDED: QCoreApplication.translate("office", "superseded"),
-    }
-    return names[status]
-
-
-def _enum(kind, value):  # type: ignore[no-untyped-def]
-    """A combo box gives its data back as a plain string: the enum again, or None for "any"."""
-    return None if value is None else kind(value)
 
 
 class ActsModel(QAbstractTableModel):
@@ -157,198 +128,6 @@ class ActsModel(QAbstractTableModel):
         self.sorting = Sorting(key, order == Qt.SortOrder.DescendingOrder)
         page = queries.search(self.context.database, self.wanted, self.context.zone, self.sorting)
         self.show_page(self.wanted, self.sorting, page)
-
-
-class FilterBar(QWidget):
-    """Date range, technician, contract, subscriber, kind, service and status; any change searches again.
-
-    Each field has its caption above it; the fields flow into as many rows as the width needs."""
-
-    WIDTHS = {"date": 190, "technician": 240, "contract": 210, "subscriber": 270, "choice": 220}
-
-    def __init__(self, context: OfficeContext, on_change, parent: QWidget | None = None) -> None:  # type: ignore[no-untyped-def]
-        super().__init__(parent)
-        self.on_change = on_change
-        today = date.today()
-        self.date_from = DateInput(today - timedelta(days=DAYS_SHOWN_AT_START))
-        self.date_to = DateInput(today)
-        self.technician = QComboBox()
-        self.technician.addItem(self.tr("All technicians"), None)
-        for choice in queries.technicians(context.database):
-            self.technician.addItem(choice.name, choice.id)
-        self.contract = QLineEdit()
-        self.subscriber = QLineEdit()
-        self.kind = QComboBox()
-        self.kind.addItem(self.tr("Any kind"), None)
-        for kind in VisitKind:
-            self.kind.addItem(kind_name(kind), kind)
-        self.service = QComboBox()
-        self.service.addItem(self.tr("Any service"), None)
-        for service in Service:
-            self.service.addItem(service_name(service), service)
-        self.status = QComboBox()
-        self.status.addItem(self.tr("Any status"), None)
-        for status in ActStatus:
-            self.status.addItem(status_name(status), status)
-        self.reset_button = big_button(self.tr("Reset"), "quiet")
-        self.reset_button.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
-        self.reset_button.clicked.connect(self.reset)
-        self.typing = QTimer(self)
-        self.typing.setSingleShot(True)
-        self.typing.setInterval(TYPING_PAUSE_MS)
-        self.typing.timeout.connect(self.on_change)
-        self._layout()
-        self._connect()
-
-    def _layout(self) -> None:
-        flow = FlowLayout(self)
-        fields = (
-            (self.tr("Signed from"), self.date_from, "date"),
-            (self.tr("Signed until"), self.date_to, "date"),
-            (self.tr("Technician"), self.technician, "technician"),
-            (self.tr("Contract"), self.contract, "contract"),
-            (self.tr("Subscriber"), self.subscriber, "subscriber"),
-            (self.tr("Visit kind"), self.kind, "choice"),
-            (self.tr("Service"), self.service, "choice"),
-            (self.tr("Status"), self.status, "choice"),
-        )
-        for caption, field, width in fields:
-            cell = captioned(caption, field)
-            cell.setMinimumWidth(self.WIDTHS[width])
-            flow.addWidget(cell)
-        flow.addWidget(self.reset_button)
-
-    def _connect(self) -> None:
-        for edit in (self.date_from, self.date_to):
-            edit.dateChanged.connect(lambda _=None: self.on_change())
-        for box in (self.technician, self.kind, self.service, self.status):
-            box.currentIndexChanged.connect(lambda _=None: self.on_change())
-        for line in (self.contract, self.subscriber):
-            line.textEdited.connect(lambda _=None: self.typing.start())
-            line.returnPressed.connect(self.on_change)
-
-    def wanted(self) -> ActFilter:
-        return ActFilter(
-            date_from=self.date_from.value(),
-            date_to=self.date_to.value(),
-            technician_id=self.technician.currentData(),
-            contract=self.contract.text().strip(),
-            subscriber=self.subscriber.text().strip(),
-            kind=_enum(VisitKind, self.kind.currentData()),
-            service=_enum(Service, self.service.currentData()),
-            status=_enum(ActStatus, self.status.currentData()),
-        )
-
-    def reset(self) -> None:
-        widgets = (self.date_from, self.date_to, self.technician, self.kind, self.service, self.status)
-        for widget in widgets:
-            widget.blockSignals(True)
-        today = date.today()
-        self.date_from.set_value(today - timedelta(days=DAYS_SHOWN_AT_START))
-        self.date_to.set_value(today)
-        for box in (self.technician, self.kind, self.service, self.status):
-            box.setCurrentIndex(0)
-        for widget in widgets:
-            widget.blockSignals(False)
-        self.contract.clear()
-        self.subscriber.clear()
-        self.on_change()
-
-
-@dataclass(frozen=True)
-class Loaded:
-    """An opened act with what the panel shows beside it, read off the UI thread."""
-
-    act: Act
-    problems: list[str]
-    trail: list[AuditEvent]
-    names: TrailNames
-    kept: dict[str, object]
-
-
-def _signed_items(act: Act) -> list[dict[str, object]]:
-    try:
-        items = json.loads(act.content).get("items", [])
-    except (ValueError, AttributeError):
-        return []
-    return [item for item in items if isinstance(item, dict)]
-
-
-class ActPanel(QTabWidget):
-    """The opened act: its stored PDF as it is, whether it checks out, and what happened on its visit."""
-
-    def __init__(self, context: OfficeContext, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.context = context
-        self.act_id = ""
-        self.check = note(self.tr("Choose an act in the list."))
-        self.kept = note("", "standardKept")  # the standard as measured: for the office, not on the act
-        self.viewer = PdfViewer()
-        page = QWidget()
-        column = QVBoxLayout(page)
-        column.addWidget(self.check)
-        column.addWidget(self.kept)
-        column.addWidget(self.viewer, 1)
-        self.trail = AuditTrail(context.zone)
-        self.tabBar().setUsesScrollButtons(False)
-        self.setMinimumWidth(MIN_PANEL_WIDTH)  # an A4 page stays readable
-        self.addTab(page, self.tr("Act"))
-        self.addTab(self.trail, self.tr("Audit trail"))
-
-    def open(self, row: ActRow) -> None:
-        self.act_id = row.act_id
-        self.check.setObjectName("note")
-        self.check.setText(self.tr("Checking act {number}…").format(number=row.number))
-        self._restyle()
-        context, act_id = self.context, row.act_id
-        run_in_background(
-            lambda: self._load(context, act_id),
-            self._show,
-            lambda error: self._failed(act_id, error),
-            owner=self,
-        )
-
-    @staticmethod
-    def _load(context: OfficeContext, act_id: str) -> Loaded:
-        database = context.database
-        act = queries.load_act(database, act_id)
-        trail = queries.audit_trail(database, act.visit_id)
-        names = trail_names(context.standard, trail, _signed_items(act))
-        return Loaded(act, check_act(act, context.checked), trail, names, queries.standard_kept(database, act.visit_id))
-
-    def _show(self, loaded: Loaded) -> None:
-        act, problems, kept = loaded.act, loaded.problems, loaded.kept
-        if act.id != self.act_id:
-            return  # another act was chosen meanwhile
-        self.viewer.show_pdf(act.pdf)  # the stored bytes, exactly as signed; never rendered again
-        if problems:
-            self.check.setObjectName("error")
-            self.check.setText(" ".join(problems))
-        else:
-            self.check.setObjectName("checkOk")
-            self.check.setText(
-                self.tr(
-                    "Act {number} v{version}: the stored PDF and content are the ones signed (SHA-256 {digest}…)."
-                ).format(number=act.number, version=act.version, digest=act.pdf_sha256[:16])
-            )
-        self.kept.setText(kept_text(kept) if kept else self.tr("The standard: not measured for this visit."))
-        self._restyle()
-        self.trail.show_events(loaded.trail, loaded.names)
-
-    def _failed(self, act_id: str, error: Exception) -> None:
-        if act_id != self.act_id:
-            return
-        self.check.setObjectName("error")
-        self.check.setText(
-            self.tr(
-                "The act could not be opened ({error}). Check the connection to the database and try again."
-            ).format(error=type(error).__name__)
-        )
-        self._restyle()
-
-    def _restyle(self) -> None:
-        self.check.style().unpolish(self.check)
-        self.check.style().polish(self.check)
 
 
 class ActsTable(QTableView):
