@@ -3,37 +3,37 @@
 <context>
     <name>ActPanel</name>
     <message>
-        <location filename="../../src/fieldact/ui/office_acts.py" line="284" />
+        <location filename="../../src/fieldact/ui/office_act_panel.py" line="51" />
         <source>Choose an act in the list.</source>
         <translation>Выберите акт в списке.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldact/ui/office_acts.py" line="295" />
+        <location filename="../../src/fieldact/ui/office_act_panel.py" line="62" />
         <source>Act</source>
         <translation>Акт</translation>
     </message>
     <message>
-        <location filename="../../src/fieldact/ui/office_acts.py" line="296" />
+        <location filename="../../src/fieldact/ui/office_act_panel.py" line="63" />
         <source>Audit trail</source>
         <translation>Журнал событий</translation>
     </message>
     <message>
-        <location filename="../../src/fieldact/ui/office_acts.py" line="301" />
+        <location filename="../../src/fieldact/ui/office_act_panel.py" line="68" />
         <source>Checking act {number}…</source>
         <translation>Проверяется акт {number}…</translation>
     </message>
     <message>
-        <location filename="../../src/fieldact/ui/office_acts.py" line="331" />
+        <location filename="../../src/fieldact/ui/office_act_panel.py" line="98" />
         <source>Act {number} v{version}: the stored PDF and content are the ones signed (SHA-256 {digest}…).</source>
         <translation>Акт {number} в.{version}: сохранённые PDF и содержание — те, что подписаны (SHA-256 {digest}…).</translation>
     </message>
     <message>
-        <location filename="../../src/fieldact/ui/office_acts.py" line="334" />
+        <location filename="../../src/fieldact/ui/office_act_panel.py" line="101" />
         <source>The standard: not measured for this visit.</source>
         <translation>Стандарт: для этого визита не измерялся.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldact/ui/office_acts.py" line="344" />
+        <location filename="../../src/fieldact/ui/office_act_panel.py" line="111" />
         <source>The act could not be opened ({error}). Check the connection to the database and try again.</source>
         <translation>Акт не открылся ({error}). Проверьте связь с базой данных и попробуйте ещё раз.</translation>
     </message>
@@ -41,42 +41,42 @@
 <context>
     <name>ActsModel</name>
     <message>
-        <location filename="../../src/fieldact/ui/office_acts.py" line="81" />
+        <location filename="../../src/fieldact/ui/office_acts.py" line="52" />
         <source>Signed</source>
         <translation>Подписан</translation>
     </message>
     <message>
-        <location filename="../../src/fieldact/ui/office_acts.py" line="82" />
+        <location filename="../../src/fieldact/ui/office_acts.py" line="53" />
         <source>Act</source>
         <translation>Акт</translation>
     </message>
     <message>
-        <location filename="../../src/fieldact/ui/office_acts.py" line="83" />
+        <location filename="../../src/fieldact/ui/office_acts.py" line="54" />
         <source>Status</source>
         <translation>Статус</translation>
     </message>
     <message>
-        <location filename="../../src/fieldact/ui/office_acts.py" line="84" />
+        <location filename="../../src/fieldact/ui/office_acts.py" line="55" />
         <source>Contract</source>
         <translation>Договор</translation>
     </message>
     <message>
-        <location filename="../../src/fieldact/ui/office_acts.py" line="85" />
+        <location filename="../../src/fieldact/ui/office_acts.py" line="56" />
         <source>Subscriber</source>
         <translation>Абонент</translation>
     </message>
     <message>
-        <location filename="../../src/fieldact/ui/office_acts.py" line="86" />
+        <location filename="../../src/fieldact/ui/office_acts.py" line="57" />
         <source>Technician</source>
         <translation>Техник</translation>
     </message>
     <message>
-        <location filename="../../src/fieldact/ui/office_acts.py" line="87" />
+        <location filename="../../src/fieldact/ui/office_acts.py" line="58" />
         <source>Kind</source>
         <translation>Вид</translation>
     </message>
     <message>
-        <location filename="../../src/fieldact/ui/office_acts.py" line="88" />
+        <location filename="../../src/fieldact/ui/office_acts.py" line="59" />
         <source>Services</source>
         <translation>Услуги</translation>
     </message>
@@ -84,37 +84,37 @@
 <context>
     <name>ActsScreen</name>
     <message>
-        <location filename="../../src/fieldact/ui/office_acts.py" line="437" />
+        <location filename="../../src/fieldact/ui/office_acts.py" line="215" />
         <source>Signed acts</source>
         <translation>Подписанные акты</translation>
     </message>
     <message>
-        <location filename="../../src/fieldact/ui/office_acts.py" line="445" />
+        <location filename="../../src/fieldact/ui/office_acts.py" line="223" />
         <source>Export selected…</source>
         <translation>Выгрузить выбранные…</translation>
     </message>
     <message>
-        <location filename="../../src/fieldact/ui/office_acts.py" line="446" />
+        <location filename="../../src/fieldact/ui/office_acts.py" line="224" />
         <source>Export all found…</source>
         <translation>Выгрузить все найденные…</translation>
     </message>
     <message>
-        <location filename="../../src/fieldact/ui/office_acts.py" line="447" />
+        <location filename="../../src/fieldact/ui/office_acts.py" line="225" />
         <source>Materials report…</source>
         <translation>Отчёт о материалах…</translation>
     </message>
     <message>
-        <location filename="../../src/fieldact/ui/office_acts.py" line="490" />
+        <location filename="../../src/fieldact/ui/office_acts.py" line="268" />
         <source>Counting…</source>
         <translation>Подсчёт…</translation>
     </message>
     <message>
-        <location filename="../../src/fieldact/ui/office_acts.py" line="504" />
+        <location filename="../../src/fieldact/ui/office_acts.py" line="282" />
         <source>More than {count} acts found</source>
         <translation>Найдено больше {count} актов</translation>
     </message>
     <message>
-        <location filename="../../src/fieldact/ui/office_acts.py" line="506" />
+        <location filename="../../src/fieldact/ui/office_acts.py" line="284" />
         <source>Acts found: {count}</source>
         <translation>Найдено актов: {count}</translation>
     </message>
@@ -464,67 +464,67 @@
 <context>
     <name>FilterBar</name>
     <message>
-        <location filename="../../src/fieldact/ui/office_acts.py" line="176" />
+        <location filename="../../src/fieldact/ui/office_filters.py" line="51" />
         <source>All technicians</source>
         <translation>Все техники</translation>
     </message>
     <message>
-        <location filename="../../src/fieldact/ui/office_acts.py" line="182" />
+        <location filename="../../src/fieldact/ui/office_filters.py" line="57" />
         <source>Any kind</source>
         <translation>Любой вид</translation>
     </message>
     <message>
-        <location filename="../../src/fieldact/ui/office_acts.py" line="186" />
+        <location filename="../../src/fieldact/ui/office_filters.py" line="61" />
         <source>Any service</source>
         <translation>Любая услуга</translation>
     </message>
     <message>
-        <location filename="../../src/fieldact/ui/office_acts.py" line="190" />
+        <location filename="../../src/fieldact/ui/office_filters.py" line="65" />
         <source>Any status</source>
         <translation>Любой статус</translation>
     </message>
     <message>
-        <location filename="../../src/fieldact/ui/office_acts.py" line="193" />
+        <location filename="../../src/fieldact/ui/office_filters.py" line="68" />
         <source>Reset</source>
         <translation>Сбросить</translation>
     </message>
     <message>
-        <location filename="../../src/fieldact/ui/office_acts.py" line="206" />
+        <location filename="../../src/fieldact/ui/office_filters.py" line="81" />
         <source>Signed from</source>
         <translation>Подписан с</translation>
     </message>
     <message>
-        <location filename="../../src/fieldact/ui/office_acts.py" line="207" />
+        <location filename="../../src/fieldact/ui/office_filters.py" line="82" />
         <source>Signed until</source>
         <translation>Подписан по</translation>
     </message>
     <message>
-        <location filename="../../src/fieldact/ui/office_acts.py" line="208" />
+        <location filename="../../src/fieldact/ui/office_filters.py" line="83" />
         <source>Technician</source>
         <translation>Техник</translation>
     </message>
     <message>
-        <location filename="../../src/fieldact/ui/office_acts.py" line="209" />
+        <location filename="../../src/fieldact/ui/office_filters.py" line="84" />
         <source>Contract</source>
         <translation>Договор</translation>
     </message>
     <message>
-        <location filename="../../src/fieldact/ui/office_acts.py" line="210" />
+        <location filename="../../src/fieldact/ui/office_filters.py" line="85" />
         <source>Subscriber</source>
         <translation>Абонент</translation>
     </message>
     <message>
-        <location filename="../../src/fieldact/ui/office_acts.py" line="211" />
+        <location filename="../../src/fieldact/ui/office_filters.py" line="86" />
         <source>Visit kind</source>
         <translation>Вид визита</translation>
     </message>
     <message>
-        <location filename="../../src/fieldact/ui/office_acts.py" line="212" />
+        <location filename="../../src/fieldact/ui/office_filters.py" line="87" />
         <source>Service</source>
         <translation>Услуга</translation>
     </message>
     <message>
-        <location filename="../../src/fieldact/ui/office_acts.py" line="213" />
+        <location filename="../../src/fieldact/ui/office_filters.py" line="88" />
         <source>Status</source>
         <translation>Статус</translation>
     </message>
@@ -669,12 +669,12 @@
         <translation>Выберите файл для отчёта.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldact/ui/office_dialogs.py" line="273" />
+        <location filename="../../src/fieldact/ui/office_dialogs.py" line="274" />
         <source>Saved: {path} ({count} line(s)).</source>
         <translation>Сохранено: {path} (строк: {count}).</translation>
     </message>
     <message>
-        <location filename="../../src/fieldact/ui/office_dialogs.py" line="284" />
+        <location filename="../../src/fieldact/ui/office_dialogs.py" line="285" />
         <source>The report could not be saved ({error}). Check the folder and try again.</source>
         <translation>Отчёт не сохранился ({error}). Проверьте папку и попробуйте ещё раз.</translation>
     </message>
@@ -725,7 +725,7 @@
 <context>
     <name>OfficeWindow</name>
     <message>
-        <location filename="../../src/fieldact/ui/office_window.py" line="137" />
+        <location filename="../../src/fieldact/ui/office_window.py" line="139" />
         <source>fieldact — office</source>
         <translation>fieldact — офис</translation>
     </message>
@@ -733,52 +733,52 @@
 <context>
     <name>PasswordGate</name>
     <message>
-        <location filename="../../src/fieldact/ui/office_window.py" line="38" />
+        <location filename="../../src/fieldact/ui/office_window.py" line="39" />
         <source>Office</source>
         <translation>Офис</translation>
     </message>
     <message>
-        <location filename="../../src/fieldact/ui/office_window.py" line="40" />
+        <location filename="../../src/fieldact/ui/office_window.py" line="43" />
         <source>Office password</source>
         <translation>Пароль офиса</translation>
     </message>
     <message>
-        <location filename="../../src/fieldact/ui/office_window.py" line="41" />
+        <location filename="../../src/fieldact/ui/office_window.py" line="44" />
         <source>The same password again</source>
         <translation>Тот же пароль ещё раз</translation>
     </message>
     <message>
-        <location filename="../../src/fieldact/ui/office_window.py" line="74" />
+        <location filename="../../src/fieldact/ui/office_window.py" line="76" />
         <source>First start: choose the office password (at least 8 characters). It protects the acts.</source>
         <translation>Первый запуск: придумайте пароль офиса (не короче 8 знаков). Он защищает акты.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldact/ui/office_window.py" line="76" />
+        <location filename="../../src/fieldact/ui/office_window.py" line="78" />
         <source>Set the password</source>
         <translation>Задать пароль</translation>
     </message>
     <message>
-        <location filename="../../src/fieldact/ui/office_window.py" line="78" />
+        <location filename="../../src/fieldact/ui/office_window.py" line="80" />
         <source>Enter the office password.</source>
         <translation>Введите пароль офиса.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldact/ui/office_window.py" line="79" />
+        <location filename="../../src/fieldact/ui/office_window.py" line="81" />
         <source>Sign in</source>
         <translation>Войти</translation>
     </message>
     <message>
-        <location filename="../../src/fieldact/ui/office_window.py" line="115" />
+        <location filename="../../src/fieldact/ui/office_window.py" line="117" />
         <source>Too many wrong passwords. Try again in {n} min.</source>
         <translation>Слишком много неверных паролей. Повторите через {n} мин.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldact/ui/office_window.py" line="117" />
+        <location filename="../../src/fieldact/ui/office_window.py" line="119" />
         <source>Wrong password.</source>
         <translation>Неверный пароль.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldact/ui/office_window.py" line="119" />
+        <location filename="../../src/fieldact/ui/office_window.py" line="121" />
         <source>Wrong password. Tries left: {count}.</source>
         <translation>Неверный пароль. Осталось попыток: {count}.</translation>
     </message>
@@ -1484,17 +1484,17 @@
 <context>
     <name>office</name>
     <message>
-        <location filename="../../src/fieldact/ui/office_acts.py" line="55" />
+        <location filename="../../src/fieldact/ui/office_filters.py" line="25" />
         <source>signed</source>
         <translation>подписан</translation>
     </message>
     <message>
-        <location filename="../../src/fieldact/ui/office_acts.py" line="56" />
+        <location filename="../../src/fieldact/ui/office_filters.py" line="26" />
         <source>refused to sign</source>
         <translation>отказ от подписи</translation>
     </message>
     <message>
-        <location filename="../../src/fieldact/ui/office_acts.py" line="57" />
+        <location filename="../../src/fieldact/ui/office_filters.py" line="27" />
         <source>superseded</source>
         <translation>заменён исправленным</translation>
     </message>
