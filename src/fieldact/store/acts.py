@@ -80,6 +80,7 @@ def store_act(store: Store, act: NewAct, actor: str) -> tables.Act:
             actor,
             f"act_{act.outcome}",
             act.visit_id,
+            when=act.signed_at,
             act=act.id,
             number=act.number,
             version=act.version,

@@ -6,7 +6,7 @@ bytes and never renders the act again.
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 
 from fieldact.act.content import ActMeta, ActRef, build_content
 from fieldact.act.pdf import render_pdf
@@ -122,18 +122,43 @@ def _store(
 
 
 def sign_demo_visit(store: Store, visit_id: str, finished_at: datetime) -> None:
-    """A past demo visit done by the book and signed with a synthesized signature: real PDF, real hashes."""
+    """A past demo visit done by the book and signed with a synthesized signature: real PDF, real hashes, and a
+    trail with the times a real visit has (pre-call, arrival, each answer, each stage, payment, signature)."""
     from fieldact.act.sample import complete_up_to_signing, sample_signature
     from fieldact.visit import PaymentLine, settle
 
     visit = store.load_visit(visit_id)
     actor = visit.technician.surname_name
     complete_up_to_signing(visit)
-    for key, answer in visit.checklist.answers.items():
-        store.save_answer(visit_id, key, answer, actor)
+    moments = demo_timeline(finished_at, len(visit.checklist.answers) + len(visit.definition.stages))
+    precall_before = timedelta(minutes=visit.definition.precall_minutes_before)
+    store.mark(visit_id, "precall_at", actor, at=moments[0] - precall_before)
+    store.mark(visit_id, "arrived_at", actor, at=moments[0])
+    step = iter(moments[1:])
+    answered = visit.checklist.answers
+    for number, stage in enumerate(visit.definition.stages):
+        if not visit.before_act(stage):
+            break
+        for entry in visit.checklist.entries:
+            if entry.stage.key == stage.key and entry.key in answered:
+                store.save_answer(visit_id, entry.key, answered[entry.key], actor, at=next(step))
+        if not stage.signing:
+            store.set_stage(visit_id, number + 1, actor, completed=stage.key, at=next(step))
     if visit.kind.value == "connection":
         payment = settle((PaymentLine("Подключение услуг", 1, 100_000),), 100_000, 0, "АБ 0" + visit_id[:5].upper())
-        store.save_payment(visit_id, payment, actor)
+        store.save_payment(visit_id, payment, actor, at=finished_at - timedelta(minutes=4))
     sign_visit(
         store, visit_id, sample_signature(started_at=finished_at), visit.subscriber.full_name, finished_at, actor
     )
+
+
+def demo_timeline(finished_at: datetime, steps: int) -> list[datetime]:
+    """The arrival an hour before the signature, then ``steps`` moments up to five minutes before it, a little
+    uneven as real work is (the same visit gets the same times every run)."""
+    arrived = finished_at - timedelta(hours=1)
+    span = (finished_at - timedelta(minutes=5) - arrived).total_seconds()
+    moments = [arrived]
+    for n in range(1, steps + 1):
+        even = span * n / (steps + 1)
+        moments.append(arrived + timedelta(seconds=round(even + (n * 37 % 41) - 20)))
+    return moments

@@ -2,75 +2,29 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from zoneinfo import ZoneInfo
 
-from PySide6.QtCore import QTimer, Signal
+from PySide6.QtCore import QSize, QTimer, Signal
 from PySide6.QtWidgets import QHBoxLayout, QLineEdit, QMainWindow, QMessageBox, QStackedWidget, QVBoxLayout, QWidget
 
 from fieldact.office import password
-from fieldact.office.checks import CheckedDigests, default_checked_path
-from fieldact.store.db import Database
+from fieldact.resources import resource_path
 from fieldact.text import InputError
-from fieldact.ui.widgets.common import big_button, heading, note
+from fieldact.ui.office_acts import ActsScreen
+from fieldact.ui.office_context import OfficeContext
+from fieldact.ui.widgets.common import big_button, captioned, heading, note
 
 LOCK_MS = 60_000
+OPENING_SIZE = QSize(1440, 900)
 
-OFFICE_STYLE = """
-QTableView {
-    background: #ffffff;
-    alternate-background-color: #f7f9fc;
-    border: 1px solid #d9dee5;
-    border-radius: 8px;
-    gridline-color: #eef1f5;
-    selection-background-color: #2563eb;
-    selection-color: #ffffff;
-}
-QHeaderView::section {
-    background: #f5f7fa;
-    border: none;
-    border-bottom: 1px solid #d9dee5;
-    padding: 8px 10px;
-    font-weight: 600;
-}
-QTabWidget::pane {
-    border: 1px solid #d9dee5;
-    border-radius: 8px;
-    background: #ffffff;
-}
-QTabBar::tab {
-    min-height: 40px;
-    padding: 0 18px;
-}
-QTabBar::tab:selected {
-    color: #2563eb;
-    font-weight: 600;
-}
-QLabel#checkOk {
-    color: #1e7a46;
-    font-weight: 600;
-}
-QProgressBar {
-    min-height: 28px;
-    border: 1px solid #9aa5b1;
-    border-radius: 8px;
-    text-align: center;
-    background: #ffffff;
-}
-QProgressBar::chunk {
-    background: #2563eb;
-    border-radius: 7px;
-}
-"""
+STYLE_FILE = "styles/office.qss"
 
 
-@dataclass
-class OfficeContext:
-    """What the office screens share: the database, the brand's zone, this PC's record of checked acts."""
-
-    database: Database
-    zone: ZoneInfo
-    checked: CheckedDigests = field(default_factory=lambda: CheckedDigests(default_checked_path()))
+def office_style() -> str:
+    """The office stylesheet, its images found beside it (a stylesheet's relative url is read from the
+    working directory, which is anywhere)."""
+    sheet = resource_path(STYLE_FILE)
+    return sheet.read_text(encoding="utf-8").replace("@styles/", sheet.parent.as_posix() + "/")
 
 
 class PasswordGate(QWidget):
@@ -84,8 +38,10 @@ class PasswordGate(QWidget):
         self.first_use = not password.is_set(context.database)
         self.title = heading(self.tr("Office"))
         self.prompt = note("")
-        self.password = self._field(self.tr("Office password"))
-        self.repeat = self._field(self.tr("The same password again"))
+        self.password = self._field()
+        self.repeat = self._field()
+        self.password_box = captioned(self.tr("Office password"), self.password)
+        self.repeat_box = captioned(self.tr("The same password again"), self.repeat)
         self.message = note("", "error")
         self.submit = big_button("", "primary")
         self.submit.clicked.connect(self._submit)
@@ -97,7 +53,7 @@ class PasswordGate(QWidget):
         column = QVBoxLayout()
         column.setSpacing(12)
         column.addStretch(1)
-        for widget in (self.title, self.prompt, self.password, self.repeat, self.message, self.submit):
+        for widget in (self.title, self.prompt, self.password_box, self.repeat_box, self.message, self.submit):
             column.addWidget(widget)
         column.addStretch(2)
         box = QWidget()
@@ -109,10 +65,9 @@ class PasswordGate(QWidget):
         layout.addStretch(1)
         self._show_mode()
 
-    def _field(self, placeholder: str) -> QLineEdit:
+    def _field(self) -> QLineEdit:
         line = QLineEdit()
         line.setEchoMode(QLineEdit.EchoMode.Password)
-        line.setPlaceholderText(placeholder)
         return line
 
     def _show_mode(self) -> None:
@@ -124,7 +79,7 @@ class PasswordGate(QWidget):
         else:
             self.prompt.setText(self.tr("Enter the office password."))
             self.submit.setText(self.tr("Sign in"))
-        self.repeat.setVisible(self.first_use)
+        self.repeat_box.setVisible(self.first_use)
         self.password.setFocus()
 
     def _submit(self) -> None:
@@ -180,11 +135,9 @@ class PasswordGate(QWidget):
 class OfficeWindow(QMainWindow):
     def __init__(self, context: OfficeContext) -> None:
         super().__init__()
-        from fieldact.ui.office_acts import ActsScreen
-
         self.context = context
         self.setWindowTitle(self.tr("fieldact — office"))
-        self.setStyleSheet(OFFICE_STYLE)
+        self.setStyleSheet(office_style())
         self.stack = QStackedWidget()
         self.setCentralWidget(self.stack)
         self.gate = PasswordGate(context)
@@ -219,7 +172,9 @@ def run(language: str = "ru", db: str | None = None) -> int:
         QMessageBox.critical(None, APP_NAME, "\n".join(error.problems))
         return 1
     window = OfficeWindow(OfficeContext(database, zone))
-    window.resize(1440, 900)
+    screen = app.primaryScreen()
+    room = screen.availableGeometry().size() if screen is not None else OPENING_SIZE
+    window.resize(OPENING_SIZE.boundedTo(room))  # a 1280×720 screen gets the window whole
     window.show()
     try:
         return app.exec()

@@ -29,6 +29,7 @@ from fieldact.visit.scripts import ScriptContext, ScriptValueMissing, render_scr
 
 SAMPLE_SUBSCRIBER = Subscriber("Иванов", "Иван", "Петрович")
 SAMPLE_TECHNICIAN = Technician("Петров", "Пётр")
+SAMPLE_REQUEST = "1234567"
 
 
 class StandardScreen(QWidget):
@@ -49,6 +50,9 @@ class StandardScreen(QWidget):
         self.stage_list.setObjectName("stageRail")
         self.stage_list.setWordWrap(True)
         self.stage_list.setMaximumWidth(360)
+        # long stage titles wrap within the rail: it never scrolls sideways
+        self.stage_list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.stage_list.setResizeMode(QListWidget.ResizeMode.Adjust)
         self.back_button = big_button(self.tr("‹ Back"), "quiet")
         self.back_button.clicked.connect(self.back)
         self.body = QLabel()
@@ -123,7 +127,9 @@ class StandardScreen(QWidget):
     def _context(self) -> ScriptContext:
         definition = self.standard.kind(self.kind)
         plan = Plan(self.now.replace(minute=0, second=0, microsecond=0))
-        return ScriptContext(self.brand, definition, self.now, SAMPLE_SUBSCRIBER, SAMPLE_TECHNICIAN, plan)
+        return ScriptContext(
+            self.brand, definition, self.now, SAMPLE_SUBSCRIBER, SAMPLE_TECHNICIAN, plan, SAMPLE_REQUEST, self.now
+        )
 
     def _stage_html(self, stage: Stage) -> str:
         context = self._context()

@@ -6,6 +6,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFrame, QLabel, QPushButton, QSizePolicy, QVBoxLayout, QWidget
 
 SCRIPT_PIXEL_SIZE = 21
+CAPTION_PIXEL_SIZE = 16
 
 
 def set_pixel_size(widget: QWidget, pixels: int, bold: bool = False) -> None:
@@ -76,3 +77,19 @@ def clear_layout(layout) -> None:  # type: ignore[no-untyped-def]
             child.widget().deleteLater()
         elif child.layout() is not None:
             clear_layout(child.layout())
+
+
+def captioned(caption: str, field: QWidget) -> QWidget:
+    """A field with its caption above it: the caption stays when the field has text (a placeholder does not)."""
+    box = QWidget()
+    label = QLabel(caption)
+    label.setObjectName("caption")
+    set_pixel_size(label, CAPTION_PIXEL_SIZE)
+    label.setBuddy(field)
+    column = QVBoxLayout(box)
+    column.setContentsMargins(0, 0, 0, 0)
+    column.setSpacing(4)
+    column.addWidget(label)
+    column.addWidget(field)
+    box.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
+    return box
