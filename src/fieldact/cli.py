@@ -18,7 +18,7 @@ from fieldact.office.commands import OFFICE_COMMANDS, add_office_commands
 from fieldact.office.sheets import write_atomically
 from fieldact.standard import Service, Standard, StandardError, VisitKind, load_brand, load_standard
 from fieldact.standard.schema import Kind, Stage, missing_phones
-from fieldact.store.db import ENV_URL, DatabaseUnavailable, backup_to, default_path, open_database
+from fieldact.store.db import ENV_URL, Database, DatabaseUnavailable, backup_to, default_path, open_database
 from fieldact.store.demo import fill as fill_demo
 from fieldact.store.doctor import full_check
 from fieldact.store.repository import Store
@@ -573,6 +573,13 @@ def add_central_commands(commands: argparse._SubParsersAction[argparse.ArgumentP
     login.add_argument("--kind", required=True, choices=("tablet", "office", "dispatch"))
     login.add_argument("--technician", help="for a tablet login: the technician's id")
     add_url_option(login)
+    revoke = actions.add_parser(
+        "revoke-device", help="revoke a tablet's sealing certificate (lost or stolen tablet); audited"
+    )
+    revoke.add_argument("certificate", help="the device certificate's SHA-256, or its PEM file (device-seal-chain.pem)")
+    revoke.add_argument("--reason", required=True, help="why, e.g. «планшет утерян»")
+    revoke.add_argument("--device", default="", help="the device's name, when only the SHA-256 is given")
+    add_url_option(revoke)
 
     orders = commands.add_parser("orders", help="work orders from the dispatch system")
     order_actions = orders.add_subparsers(dest="orders_command", metavar="ACTION", required=True)
@@ -620,6 +627,8 @@ def central_admin_command(args: argparse.Namespace) -> int:
         return 0
     database = open_central(args.url)
     try:
+        if args.central_command == "revoke-device":
+            return revoke_command(database, args)
         if args.central_command == "technician":
             pin = _secret("FIELDACT_PIN", "PIN: ") if args.pin else None
             save_technician(database, args.id, args.surname, args.first_name, pin)
@@ -630,6 +639,39 @@ def central_admin_command(args: argparse.Namespace) -> int:
             print(say(f"Вход {args.name} ({args.kind}) готов.", f"Login {args.name} ({args.kind}) is ready."))
     finally:
         database.dispose()
+    return 0
+
+
+def revoke_command(database: Database, args: argparse.Namespace) -> int:
+    import getpass
+
+    from fieldact.store.sealing import revoke_device
+    from fieldact.store.sync import now_utc
+
+    fingerprint, device = args.certificate, args.device
+    given = Path(args.certificate)
+    if given.is_file():
+        from cryptography.hazmat.primitives.serialization import Encoding
+
+        from fieldact.trust import describe_device, load_chain
+
+        chain = load_chain(given.read_bytes())
+        if not chain:
+            raise InputError(
+                say(f"{given}: в файле нет сертификата планшета.", f"{given}: the file holds no device certificate.")
+            )
+        described = describe_device(chain[0].public_bytes(Encoding.DER))
+        fingerprint, device = described.sha256, device or described.device
+    actor = f"office:{getpass.getuser()}"
+    if revoke_device(database, fingerprint, device, args.reason, actor, now_utc()):
+        print(
+            say(
+                f"Сертификат планшета {device or fingerprint} отозван: его акты с этой минуты не пройдут проверку.",
+                f"The device certificate {device or fingerprint} is revoked: its acts from now on fail verify.",
+            )
+        )
+    else:
+        print(say("Этот сертификат уже отозван.", "This certificate is already revoked."))
     return 0
 
 

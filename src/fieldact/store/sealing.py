@@ -10,16 +10,18 @@ fails past the content level.
 from __future__ import annotations
 
 import threading
+from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
 from sqlmodel import Session, select
 
 from fieldact.act.seal import Sealer, device_sealer, load_sealer, sealing_available
-from fieldact.act.verify import Revoked
+from fieldact.act.verify import Level, Revoked
 from fieldact.resources import resource_path
 from fieldact.standard.schema import Brand
 from fieldact.store import audit, tables
+from fieldact.store.acts import sha256_hex
 from fieldact.store.db import Database, data_dir
 from fieldact.text import InputError, say
 
@@ -114,17 +116,30 @@ def revoke_device(
     return True
 
 
-def copy_revoked(rows: list[Revoked], database: Database) -> int:
-    """Keep the revocations pulled from the central database in the local one; how many were new."""
-    added = 0
-    with Session(database.engine) as session:
-        for row in rows:
-            if session.get(tables.RevokedDevice, row.certificate_sha256) is None:
-                session.add(
-                    tables.RevokedDevice(
-                        certificate_sha256=row.certificate_sha256, device=row.device, revoked_at=row.revoked_at
-                    )
-                )
-                added += 1
-        session.commit()
-    return added
+# --- what the office and doctor hold an act to -----------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class SealPolicy:
+    """The level every stored act must pass, the company CA and the revoked certificates; picklable, so the
+    full checks can run in worker processes."""
+
+    level: Level = Level.CONTENT
+    trust: tuple[bytes, ...] = ()
+    revoked: tuple[Revoked, ...] = ()
+
+    @property
+    def digest(self) -> str:
+        """Changes when the CA or the revocation list does: a remembered check is only good for the same."""
+        parts = [str(int(self.level)), *(sha256_hex(root) for root in self.trust)]
+        parts += sorted(f"{item.certificate_sha256}@{item.revoked_at.isoformat()}" for item in self.revoked)
+        return sha256_hex("\n".join(parts).encode("utf-8"))[:16]
+
+
+def seal_policy(database: Database, brand: Brand) -> SealPolicy:
+    """Acts must carry a seal of the brand's company CA, not revoked; the content level when the brand has no CA."""
+    ca = company_ca_certificate(brand)
+    revoked = tuple(revoked_list(database))
+    if ca is None:
+        return SealPolicy(Level.CONTENT, (), revoked)
+    return SealPolicy(Level.TRUSTED, (ca,), revoked)

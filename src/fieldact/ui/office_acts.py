@@ -27,7 +27,8 @@ from PySide6.QtWidgets import (
 from fieldact.office import queries
 from fieldact.office.checks import check_act
 from fieldact.office.queries import COUNT_CAP, ActFilter, ActRow, ActStatus, Sorting, SortKey
-from fieldact.standard import Service, VisitKind
+from fieldact.standard import Service, VisitKind, load_brand
+from fieldact.store.sealing import seal_policy
 from fieldact.store.tables import Act, AuditEvent
 from fieldact.ui.labels import kept_text, kind_name, service_name
 from fieldact.ui.office_window import OfficeContext
@@ -332,7 +333,8 @@ class ActPanel(QTabWidget):
     def _load(database, checked, act_id: str):  # type: ignore[no-untyped-def]
         act = queries.load_act(database, act_id)
         trail = queries.audit_trail(database, act.visit_id)
-        return act, check_act(act, checked), trail, queries.standard_kept(database, act.visit_id)
+        policy = seal_policy(database, load_brand())
+        return act, check_act(act, checked, policy=policy), trail, queries.standard_kept(database, act.visit_id)
 
     def _show(self, loaded: tuple[Act, list[str], list[AuditEvent], dict[str, object]]) -> None:
         act, problems, trail, kept = loaded
