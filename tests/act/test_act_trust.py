@@ -196,3 +196,26 @@ def test_a_fresh_install_seals_and_its_act_verifies_at_the_trusted_level(tmp_pat
     stripped = fieldact("verify", str(forged))
     assert stripped.returncode == 1 and "Печать с акта снята" in stripped.stderr
     assert fieldact("verify", "--level", "content", str(forged)).returncode == 0
+
+
+def test_a_page_redrawn_in_an_update_then_sealed_by_the_forger_fails_at_the_content_level(
+    genuine: bytes, attacker
+) -> None:
+    """The act's bytes as made stay, an update replaces what page 1 draws, and the forger seals it all."""
+    from pyhanko.pdf_utils import generic
+    from pyhanko.pdf_utils.incremental_writer import IncrementalPdfFileWriter
+
+    writer = IncrementalPdfFileWriter(BytesIO(genuine[: made_length(genuine)]), strict=False)
+    page_ref = writer.root["/Pages"]["/Kids"][0]
+    page = page_ref.get_object()
+    stream = generic.StreamObject(stream_data=b"BT /F1 12 Tf 100 700 Td (Itogo 11 075,00) Tj ET")
+    page["/Contents"] = writer.add_object(stream)
+    writer.update_container(page)
+    out = BytesIO()
+    writer.write(out)
+    forged = seal_pdf(out.getvalue(), attacker)
+    problems = verify_pdf(forged, level=Level.CONTENT)
+    assert problems == [
+        "После создания акта в нём заменены части, из которых рисуется страница 1: видимое содержание могло "
+        "быть изменено."
+    ]

@@ -16,6 +16,7 @@ Every finding is a sentence naming what is wrong; nothing here raises for a bad 
 from __future__ import annotations
 
 import hashlib
+import re
 from collections.abc import Collection, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -357,7 +358,9 @@ def _check_pages(
             ),
         )
         return
-    if expected == data[:length] and length == len(data):
+    if expected == data[:length]:
+        if length < len(data):
+            _check_later_revisions(data, read, length, result)
         return
     drawn = _page_streams(_reader(expected))
     shown = _page_streams(read.reader)
@@ -369,6 +372,95 @@ def _check_pages(
         result.fail(Level.CONTENT, sentence)
     if not differing and expected != data[:length]:
         result.fail(Level.CONTENT, _drawn_differs())
+
+
+_SIZE = re.compile(rb"/Size (\d+)")
+
+
+def _check_later_revisions(data: bytes, read: ReadAct, length: int, result: Verification) -> None:
+    """What was added after the act as made (a seal) may not change how a page is drawn. A seal replaces the
+    catalog, the XMP metadata and the pages it puts its widget on; any other object of the act replaced, or a
+    page changed in more than its zero-size widget, is a change to what a viewer shows."""
+    try:
+        with quiet("pypdf"):
+            changed = _redrawn_pages(data, read.reader, length)
+    except Exception:  # noqa: BLE001 - later revisions that cannot be read cannot be trusted either
+        changed = [0]
+    for number in changed:
+        result.fail(
+            Level.CONTENT,
+            say(
+                f"После создания акта в нём заменены части, из которых рисуется страница {number}: видимое "
+                "содержание могло быть изменено."
+                if number
+                else "После создания акта в нём заменены его части: видимое содержание могло быть изменено.",
+                f"After the act was made, parts that draw page {number} were replaced: what is shown may differ."
+                if number
+                else "After the act was made, parts of it were replaced: what is shown may differ.",
+            ),
+        )
+
+
+def _redrawn_pages(data: bytes, reader: Any, length: int) -> list[int]:
+    sizes = _SIZE.findall(data[:length])
+    first_size = int(sizes[-1]) if sizes else 0
+    replaced = {
+        idnum
+        for table in reader.xref.values()
+        for idnum, offset in table.items()
+        if offset >= length and idnum < first_size
+    } | {idnum for idnum in reader.xref_objStm if idnum < first_size}
+    if not replaced:
+        return []
+    root = reader.trailer.raw_get("/Root")
+    catalog = reader.trailer["/Root"]
+    metadata = catalog.raw_get("/Metadata") if "/Metadata" in catalog else None
+    pages = {page.indirect_reference.idnum: number for number, page in enumerate(reader.pages, start=1)}
+    allowed = {root.idnum, *pages, *([metadata.idnum] if metadata is not None else [])}
+    if replaced - allowed:
+        return [0]
+    original = _reader(data[:length])
+    if not _same(original.trailer["/Root"].raw_get("/Pages"), catalog.raw_get("/Pages")):
+        return [0]
+    return [
+        pages[idnum]
+        for idnum in sorted(replaced & set(pages))
+        if _page_changed(original.get_object(idnum), reader.get_object(idnum))
+    ]
+
+
+def _same(one: Any, other: Any) -> bool:
+    """Equal PDF values, references compared by object number (they come from two readers)."""
+    from pypdf.generic import ArrayObject, DictionaryObject, IndirectObject
+
+    if isinstance(one, IndirectObject) or isinstance(other, IndirectObject):
+        return (
+            isinstance(one, IndirectObject)
+            and isinstance(other, IndirectObject)
+            and (one.idnum, one.generation) == (other.idnum, other.generation)
+        )
+    if isinstance(one, DictionaryObject) and isinstance(other, DictionaryObject):
+        return set(one) == set(other) and all(_same(one.raw_get(key), other.raw_get(key)) for key in one)
+    if isinstance(one, ArrayObject) and isinstance(other, ArrayObject):
+        return len(one) == len(other) and all(_same(a, b) for a, b in zip(one, other, strict=True))
+    return bool(one == other)
+
+
+def _page_changed(before: Any, after: Any) -> bool:
+    keys = (set(before) | set(after)) - {"/Annots"}
+    if any(not _same(before.raw_get(key), after.raw_get(key)) for key in keys if key in before and key in after):
+        return True
+    if any((key in before) != (key in after) for key in keys):
+        return True
+    kept = {(ref.idnum) for ref in before.get("/Annots") or []}
+    for annotation in after.get("/Annots") or []:
+        if annotation.idnum in kept:
+            continue
+        widget = annotation.get_object()
+        rect = [float(value) for value in widget.get("/Rect", [0, 0, 0, 0])]
+        if widget.get("/Subtype") != "/Widget" or rect[0] != rect[2] or rect[1] != rect[3]:
+            return True
+    return False
 
 
 def _drawn_differs() -> str:
