@@ -219,3 +219,19 @@ def test_a_page_redrawn_in_an_update_then_sealed_by_the_forger_fails_at_the_cont
         "После создания акта в нём заменены части, из которых рисуется страница 1: видимое содержание могло "
         "быть изменено."
     ]
+
+
+def test_a_damaged_device_key_signs_unsealed_and_says_so_in_the_log(
+    tmp_path: Path, brand, caplog: pytest.LogCaptureFixture
+) -> None:
+    from fieldact.store.db import open_database
+    from fieldact.store.sealing import store_sealer
+
+    database = open_database(tmp_path / "fieldact.db")
+    try:
+        assert store_sealer(database, brand) is not None
+        (tmp_path / "device-seal-chain.pem").write_bytes(b"not a certificate")
+        assert store_sealer(database, brand) is None
+        assert "the act is signed unsealed" in caplog.text and "повреждён" in caplog.text
+    finally:
+        database.engine.dispose()

@@ -9,14 +9,16 @@ fails past the content level.
 
 from __future__ import annotations
 
+import logging
 import threading
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from sqlmodel import Session, select
 
-from fieldact.act.seal import Sealer, device_sealer, load_sealer, sealing_available
+from fieldact.act.seal import Sealer, SealError, device_sealer, load_sealer, sealing_available
 from fieldact.act.verify import Level, Revoked
 from fieldact.resources import resource_path
 from fieldact.standard.schema import Brand
@@ -24,6 +26,9 @@ from fieldact.store import audit, tables
 from fieldact.store.acts import sha256_hex
 from fieldact.store.db import Database, data_dir
 from fieldact.text import InputError, say
+
+if TYPE_CHECKING:
+    from fieldact.trust import DeviceIdentity
 
 _SEALERS: dict[tuple[Path, float], Sealer] = {}
 _LOCK = threading.Lock()
@@ -51,9 +56,21 @@ def store_sealer(database: Database, brand: Brand) -> Sealer | None:
         return load_sealer(brand.seal)
     if brand.trust is None or not sealing_available():
         return None
-    from fieldact.trust import load_device
+    from fieldact.trust import EnrolmentError
 
     folder = device_folder(database)
+    try:
+        return _device_sealer(folder, brand)
+    except (EnrolmentError, SealError, OSError, ValueError) as error:
+        # The subscriber is not kept waiting for a damaged key file: the act is signed unsealed, which verify
+        # and the office report, and the log says why.
+        logging.getLogger(__name__).error("the act is signed unsealed: %s", error)
+        return None
+
+
+def _device_sealer(folder: Path, brand: Brand) -> Sealer | None:
+    from fieldact.trust import load_device
+
     with _LOCK:
         identity = load_device(folder)
         if identity is None:
@@ -66,7 +83,7 @@ def store_sealer(database: Database, brand: Brand) -> Sealer | None:
         return _SEALERS[key]
 
 
-def enrol_demo(folder: Path, brand: Brand, technician: str = "") -> object | None:
+def enrol_demo(folder: Path, brand: Brand, technician: str = "") -> DeviceIdentity | None:
     """Enrol this tablet with the brand's demo CA, when the brand ships its key (demo brands only)."""
     if brand.trust is None or brand.trust.demo_ca_key is None:
         return None
