@@ -233,7 +233,23 @@ def check_seal(state: State) -> str:
                 f"the company CA certificate cannot be read ({error.strerror}). Reinstall fieldact.",
             )
         ) from None
-    return say("печать планшета: центр компании на месте", "tablet seal: the company CA is in place")
+    return _tablet_identity()
+
+
+def _tablet_identity() -> str:
+    """This tablet's sealing key and certificate, read (never changed) from the data folder."""
+    from fieldact.store.db import data_dir
+    from fieldact.trust import EnrolmentError, load_device
+
+    try:
+        identity = load_device(data_dir())
+    except EnrolmentError as error:
+        raise CheckFailed(str(error)) from None
+    if identity is None:
+        return say(
+            "центр компании на месте; планшет ещё не зарегистрирован", "the company CA is in place; tablet not enrolled"
+        )
+    return say(f"планшет «{identity.device}» зарегистрирован", f"tablet '{identity.device}' is enrolled")
 
 
 def _demo_sealer(folder: Path, brand: Brand) -> tuple[Sealer | None, list[bytes]]:
