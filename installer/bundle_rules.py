@@ -59,7 +59,9 @@ DEVELOPMENT_PACKAGES = (
     "tkinter",
     "_tkinter",
 )
-SEAL_PACKAGES = ("pyhanko", "pyhanko_certvalidator", "cryptography", "oscrypto", "asn1crypto")
+SEAL_PACKAGES = ("pyhanko", "pyhanko_certvalidator", "cryptography", "oscrypto", "asn1crypto", "lxml")
+# pyHanko reads and writes XMP metadata with lxml.etree alone: lxml's other compiled parts are never reached.
+SEAL_UNUSED = ("lxml.objectify", "lxml.html", "lxml.isoschematron", "lxml.sax", "lxml.builder")
 
 # Parts of the app's own dependencies it never reaches: Pillow's AVIF, WebP and font rendering (fpdf2 reads
 # only the act's own vector drawing and fonts through fontTools), Pillow's Tk and Qt bridges, a terminal's
@@ -107,7 +109,7 @@ Entry = tuple[str, str, str]  # PyInstaller TOC entry: (destination, source, typ
 def excluded_modules(installed_qt_modules: Iterable[str], seal: bool) -> list[str]:
     """Module names for ``Analysis(excludes=...)``."""
     unused_qt = sorted(f"PySide6.{name}" for name in installed_qt_modules if name not in QT_MODULES)
-    return [*unused_qt, *DEVELOPMENT_PACKAGES, *UNUSED_MODULES, *([] if seal else SEAL_PACKAGES)]
+    return [*unused_qt, *DEVELOPMENT_PACKAGES, *UNUSED_MODULES, *SEAL_UNUSED, *([] if seal else SEAL_PACKAGES)]
 
 
 def plugin_name(file_name: str) -> str:

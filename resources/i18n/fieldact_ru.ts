@@ -4,37 +4,37 @@
 <context>
     <name>ActPanel</name>
     <message>
-        <location filename="../../src/fieldact/ui/office_act_panel.py" line="51"/>
+        <location filename="../../src/fieldact/ui/office_act_panel.py" line="53"/>
         <source>Choose an act in the list.</source>
         <translation>Выберите акт в списке.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldact/ui/office_act_panel.py" line="62"/>
+        <location filename="../../src/fieldact/ui/office_act_panel.py" line="64"/>
         <source>Act</source>
         <translation>Акт</translation>
     </message>
     <message>
-        <location filename="../../src/fieldact/ui/office_act_panel.py" line="63"/>
+        <location filename="../../src/fieldact/ui/office_act_panel.py" line="65"/>
         <source>Audit trail</source>
         <translation>Журнал событий</translation>
     </message>
     <message>
-        <location filename="../../src/fieldact/ui/office_act_panel.py" line="68"/>
+        <location filename="../../src/fieldact/ui/office_act_panel.py" line="70"/>
         <source>Checking act {number}…</source>
         <translation>Проверяется акт {number}…</translation>
     </message>
     <message>
-        <location filename="../../src/fieldact/ui/office_act_panel.py" line="98"/>
+        <location filename="../../src/fieldact/ui/office_act_panel.py" line="102"/>
         <source>Act {number} v{version}: the stored PDF and content are the ones signed (SHA-256 {digest}…).</source>
         <translation>Акт {number} в.{version}: сохранённые PDF и содержание — те, что подписаны (SHA-256 {digest}…).</translation>
     </message>
     <message>
-        <location filename="../../src/fieldact/ui/office_act_panel.py" line="101"/>
+        <location filename="../../src/fieldact/ui/office_act_panel.py" line="105"/>
         <source>The standard: not measured for this visit.</source>
         <translation>Стандарт: для этого визита не измерялся.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldact/ui/office_act_panel.py" line="111"/>
+        <location filename="../../src/fieldact/ui/office_act_panel.py" line="115"/>
         <source>The act could not be opened ({error}). Check the connection to the database and try again.</source>
         <translation>Акт не открылся ({error}). Проверьте связь с базой данных и попробуйте ещё раз.</translation>
     </message>

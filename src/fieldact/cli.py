@@ -8,6 +8,7 @@ import sys
 from collections.abc import Sequence
 from datetime import datetime, timedelta
 from pathlib import Path
+from typing import TYPE_CHECKING
 from zoneinfo import ZoneInfo
 
 from sqlalchemy.exc import SQLAlchemyError
@@ -17,7 +18,7 @@ from fieldact.office.commands import OFFICE_COMMANDS, add_office_commands
 from fieldact.office.sheets import write_atomically
 from fieldact.standard import Service, Standard, StandardError, VisitKind, load_brand, load_standard
 from fieldact.standard.schema import Kind, Stage, missing_phones
-from fieldact.store.db import ENV_URL, DatabaseUnavailable, backup_to, default_path, open_database
+from fieldact.store.db import ENV_URL, Database, DatabaseUnavailable, backup_to, default_path, open_database
 from fieldact.store.demo import fill as fill_demo
 from fieldact.store.doctor import full_check
 from fieldact.store.repository import Store
@@ -25,6 +26,9 @@ from fieldact.store.signing import sign_demo_visit
 from fieldact.text import InputError, say, set_language
 from fieldact.visit import Plan, ScriptValueMissing, subscriber_from_name, technician_from_name
 from fieldact.visit.scripts import ScriptContext, render_script, render_title
+
+if TYPE_CHECKING:
+    from fieldact.act.verify import Revoked, Verification
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -77,7 +81,21 @@ def build_parser() -> argparse.ArgumentParser:
     verify = commands.add_parser("verify", help="check a signed act PDF: content, signature, footer, file, seal")
     verify.add_argument("file", type=Path, help="the act PDF")
     verify.add_argument(
-        "--trust", type=Path, action="append", default=[], help="a certificate (PEM/DER) the seal must chain to"
+        "--trust",
+        type=Path,
+        action="append",
+        default=[],
+        help="the company CA certificate (PEM/DER) the seal must chain to (default: the brand's CA)",
+    )
+    verify.add_argument(
+        "--level",
+        choices=("content", "sealed", "trusted"),
+        default="trusted",
+        help="what must hold for exit code 0: content consistent; sealed by a device; sealed with a certificate "
+        "of the trusted company CA (default)",
+    )
+    verify.add_argument(
+        "--db", default=None, help="the database whose list of revoked device certificates counts (default: this PC's)"
     )
 
     act = commands.add_parser("act", help="signed acts")
@@ -159,7 +177,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     if command == "script":
         return print_script(args)
     if command == "verify":
-        return verify_act(args.file, args.trust)
+        return verify_act(args.file, args.trust, args.level, args.db)
     if command == "act":
         return sample_act(args.out, VisitKind(args.kind), args.seal, args.brand)
     if command in CENTRAL_COMMANDS:
@@ -400,24 +418,14 @@ def _implied_plan(call_at: datetime, kind: Kind) -> datetime:
 # --- acts ---------------------------------------------------------------------------------------------------------
 
 
-def verify_act(file: Path, trust_files: Sequence[Path]) -> int:
-    """Print OK, or every mismatch found in the act; exit 1 on any."""
-    from fieldact.act import inspect_act
-    from fieldact.act.seal import certificates_from
+def verify_act(file: Path, trust_files: Sequence[Path], level_name: str = "trusted", db: str | None = None) -> int:
+    """Say which levels the act passes; exit 0 when it passes ``level_name``, 1 when not, 2 on a bad --trust."""
+    from fieldact.act import LEVEL_NAMES, inspect_act
 
+    level = LEVEL_NAMES[level_name]
     try:
         data = file.read_bytes()
-        trust = [path.read_bytes() for path in trust_files]
-        for path, certificate in zip(trust_files, trust, strict=True):
-            if not certificates_from(certificate):
-                print(
-                    say(
-                        f"{path}: это не сертификат (ожидается PEM или DER); акт не проверялся.",
-                        f"{path}: not a certificate (PEM or DER expected); the act was not checked.",
-                    ),
-                    file=sys.stderr,
-                )
-                return 2
+        trust = trusted_certificates(trust_files)
     except OSError as error:
         name = error.filename or file
         print(
@@ -425,16 +433,89 @@ def verify_act(file: Path, trust_files: Sequence[Path]) -> int:
             file=sys.stderr,
         )
         return 1
-    result = inspect_act(data, trust)
+    except InputError as error:
+        print(error, file=sys.stderr)
+        return 2
+    result = inspect_act(data, trust, level=level, revoked=revoked_devices(db))
     for fact in result.facts:
         print(fact)
+    for verdict in result.verdicts():
+        print(verdict)
+    for problem in _beyond(result):
+        print(say(f"Примечание: {problem}", f"Note: {problem}"))
     if result.ok:
         print("OK")
         return 0
     for problem in result.problems:
         print(problem, file=sys.stderr)
-    print(say(f"{file}: акт не прошёл проверку.", f"{file}: the act does not verify."), file=sys.stderr)
+    print(
+        say(
+            f"{file}: акт не прошёл проверку на уровне «{LEVEL_WORDS[level_name][0]}».",
+            f"{file}: the act does not verify at the level '{LEVEL_WORDS[level_name][1]}'.",
+        ),
+        file=sys.stderr,
+    )
     return 1
+
+
+LEVEL_WORDS = {
+    "content": ("содержание сходится", "content consistent"),
+    "sealed": ("заверен печатью", "sealed"),
+    "trusted": ("печать компании", "sealed by the company"),
+}
+
+
+def _beyond(result: Verification) -> list[str]:
+    """What fails above the level asked: said as a note, not counted."""
+    from fieldact.act.verify import Level
+
+    asked = set(result.problems)
+    return [problem for problem in result.problems_at(Level.TRUSTED) if problem not in asked]
+
+
+def trusted_certificates(trust_files: Sequence[Path]) -> list[bytes]:
+    """The certificates given with --trust, each checked to hold one; the brand's CA when none are given."""
+    from fieldact.act.seal import certificates_from
+
+    if not trust_files:
+        return [brand_ca] if (brand_ca := brand_ca_certificate()) else []
+    trust = [path.read_bytes() for path in trust_files]
+    for path, certificate in zip(trust_files, trust, strict=True):
+        if not certificates_from(certificate):
+            raise InputError(
+                say(
+                    f"{path}: в файле нет сертификата (нужен PEM или DER сертификат центра компании, а не ключ); "
+                    "акт не проверялся.",
+                    f"{path}: the file holds no certificate (the company CA's PEM or DER certificate is needed, "
+                    "not a key); the act was not checked.",
+                )
+            )
+    return trust
+
+
+def brand_ca_certificate() -> bytes | None:
+    from fieldact.store.sealing import company_ca_certificate
+
+    try:
+        return company_ca_certificate(load_brand())
+    except (StandardError, OSError):
+        return None
+
+
+def revoked_devices(db: str | None) -> list[Revoked]:
+    """The revoked device certificates this PC knows: from ``db``, else from the default database if there is one."""
+    from fieldact.store.sealing import revoked_list
+
+    if db is None and not default_path().is_file():
+        return []
+    try:
+        database = open_database(db)
+    except (DatabaseUnavailable, SQLAlchemyError):
+        return []
+    try:
+        return revoked_list(database)
+    finally:
+        database.engine.dispose()
 
 
 def sample_act(out: Path, kind: VisitKind, seal: bool, brand_file: Path | None = None) -> int:
@@ -493,6 +574,13 @@ def add_central_commands(commands: argparse._SubParsersAction[argparse.ArgumentP
     login.add_argument("--kind", required=True, choices=("tablet", "office", "dispatch"))
     login.add_argument("--technician", help="for a tablet login: the technician's id")
     add_url_option(login)
+    revoke = actions.add_parser(
+        "revoke-device", help="revoke a tablet's sealing certificate (lost or stolen tablet); audited"
+    )
+    revoke.add_argument("certificate", help="the device certificate's SHA-256, or its PEM file (device-seal-chain.pem)")
+    revoke.add_argument("--reason", required=True, help="why, e.g. «планшет утерян»")
+    revoke.add_argument("--device", default="", help="the device's name, when only the SHA-256 is given")
+    add_url_option(revoke)
 
     orders = commands.add_parser("orders", help="work orders from the dispatch system")
     order_actions = orders.add_subparsers(dest="orders_command", metavar="ACTION", required=True)
@@ -545,6 +633,8 @@ def central_admin_command(args: argparse.Namespace) -> int:
         return 0
     database = open_central(args.url)
     try:
+        if args.central_command == "revoke-device":
+            return revoke_command(database, args)
         if args.central_command == "technician":
             pin = _secret("FIELDACT_PIN", "PIN: ") if args.pin else None
             save_technician(database, args.id, args.surname, args.first_name, pin)
@@ -555,6 +645,39 @@ def central_admin_command(args: argparse.Namespace) -> int:
             print(say(f"Вход {args.name} ({args.kind}) готов.", f"Login {args.name} ({args.kind}) is ready."))
     finally:
         database.dispose()
+    return 0
+
+
+def revoke_command(database: Database, args: argparse.Namespace) -> int:
+    import getpass
+
+    from fieldact.store.sealing import revoke_device
+    from fieldact.store.sync import now_utc
+
+    fingerprint, device = args.certificate, args.device
+    given = Path(args.certificate)
+    if given.is_file():
+        from cryptography.hazmat.primitives.serialization import Encoding
+
+        from fieldact.trust import describe_device, load_chain
+
+        chain = load_chain(given.read_bytes())
+        if not chain:
+            raise InputError(
+                say(f"{given}: в файле нет сертификата планшета.", f"{given}: the file holds no device certificate.")
+            )
+        described = describe_device(chain[0].public_bytes(Encoding.DER))
+        fingerprint, device = described.sha256, device or described.device
+    actor = f"office:{getpass.getuser()}"
+    if revoke_device(database, fingerprint, device, args.reason, actor, now_utc()):
+        print(
+            say(
+                f"Сертификат планшета {device or fingerprint} отозван: его акты с этой минуты не пройдут проверку.",
+                f"The device certificate {device or fingerprint} is revoked: its acts from now on fail verify.",
+            )
+        )
+    else:
+        print(say("Этот сертификат уже отозван.", "This certificate is already revoked."))
     return 0
 
 

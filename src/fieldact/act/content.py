@@ -25,6 +25,8 @@ from fieldact.visit import Answer, Entry, ItemState, Material, Payment, Visit
 from fieldact.visit.evidence import EVIDENCE_CLASS, Check, Evidence, describe, to_json
 
 CONTENT_FORMAT = "fieldact-act/1"
+# The layout the PDF is drawn with (``fieldact.act.pdf``); ``verify`` draws the act again with this version.
+TEMPLATE_VERSION = 1
 
 
 SERVICE_TITLES: dict[Service, str] = {
@@ -166,8 +168,16 @@ class InkRecord(TypedDict):
     samples: int
 
 
+class SealRecord(TypedDict):
+    """The device seal the act is made to carry: ``verify`` fails an act that names a seal it does not have."""
+
+    device: str
+    certificate_sha256: str  # of the device certificate's DER bytes
+
+
 class ActContent(TypedDict):
     format: str
+    template: int
     act: ActHeader
     company: Company
     signed_at: SignedAt
@@ -183,6 +193,7 @@ class ActContent(TypedDict):
     account_url: str
     ink: InkRecord
     refusal: str | None  # the subscriber refused to sign, and why; the act records it instead of a signature
+    seal: SealRecord | None
 
 
 # --- act metadata given at signing ----------------------------------------------------------------------
@@ -219,16 +230,24 @@ class ActMeta:
 # --- building ---------------------------------------------------------------------------------------------
 
 
-def build_content(visit: Visit, meta: ActMeta, signature: Signature, refusal: str | None = None) -> ActContent:
+def build_content(
+    visit: Visit,
+    meta: ActMeta,
+    signature: Signature,
+    refusal: str | None = None,
+    seal: SealRecord | None = None,
+) -> ActContent:
     """The act's content from the visit at the moment of signing, bound to the signature's SHA-256.
 
-    With ``refusal`` the subscriber did not sign: the signature is empty and the reason is recorded.
+    With ``refusal`` the subscriber did not sign: the signature is empty and the reason is recorded. ``seal``
+    names the device seal the act will carry.
     """
     brand = visit.brand
     zone = ZoneInfo(brand.timezone)
     items = act_items(visit)
     return ActContent(
         format=CONTENT_FORMAT,
+        template=TEMPLATE_VERSION,
         act=ActHeader(
             id=str(meta.id),
             number=meta.number.strip(),
@@ -258,6 +277,7 @@ def build_content(visit: Visit, meta: ActMeta, signature: Signature, refusal: st
             samples=signature.sample_count,
         ),
         refusal=refusal.strip() if refusal else None,
+        seal=seal,
     )
 
 

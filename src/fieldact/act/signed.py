@@ -33,7 +33,10 @@ def sign_act(visit: Visit, meta: ActMeta, signature: Signature, *, sealer: Seale
 
 
 def make_act(content: ActContent, signature: Signature, *, sealer: Sealer | None = None) -> SignedAct:
-    """The act for content already built (``build_content``) and the signature it names."""
+    """The act for content already built (``build_content``) and the signature it names; with a sealer the
+    content names the seal the act carries, so a stripped seal shows."""
+    if sealer is not None and content.get("seal") is None:
+        content = {**content, "seal": sealer.record()}
     content_json = canonical_json(content)
     ink = encode(signature)
     pdf = render_pdf(content, signature, ink=ink)

@@ -339,6 +339,17 @@ class SealSettings(Strict):
     password_env: str | None = Field(default=None, pattern=r"^[A-Za-z_][A-Za-z0-9_]*$")
 
 
+class TrustSettings(Strict):
+    """The company CA that issues every tablet's sealing certificate (paths relative to the brand folder).
+
+    ``demo_ca_key`` is for demonstrations only: with it a tablet enrols itself at first start. A real brand
+    ships only the CA certificate; its key stays with the company, offline.
+    """
+
+    ca_certificate: str = Field(min_length=1)
+    demo_ca_key: str | None = None
+
+
 class Brand(Strict):
     name: str = Field(min_length=1)
     legal_name: str = Field(min_length=1)
@@ -352,6 +363,7 @@ class Brand(Strict):
     ntp_quality_manager: Contact = Contact(role="Менеджер по качеству НТП")  # "cannot fix on site"
     working_hours: WorkingHours
     seal: SealSettings | None = None
+    trust: TrustSettings | None = None
     # how far a pre-call or an arrival may be off the standard's moment and still count as on time
     standard_tolerance_minutes: int = Field(default=5, ge=0, le=60)
     materials: list[CatalogueMaterial] = Field(default_factory=list)

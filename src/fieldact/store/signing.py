@@ -10,11 +10,12 @@ from datetime import UTC, datetime, timedelta
 
 from fieldact.act.content import ActMeta, ActRef, build_content
 from fieldact.act.pdf import render_pdf
-from fieldact.act.signed import make_act, sealer_for
+from fieldact.act.signed import make_act
 from fieldact.ink import CaptureContext, PointerType, Signature
 from fieldact.store import tables
 from fieldact.store.acts import NewAct, act_number, correction_of, store_act
 from fieldact.store.repository import FrozenVisit, Store
+from fieldact.store.sealing import store_sealer
 from fieldact.text import InputError, say
 from fieldact.visit import Visit, VisitStatus
 
@@ -70,7 +71,9 @@ def sign_visit(
     if signature.is_empty:
         raise InputError(say("Нет подписи — распишитесь, пожалуйста.", "There is no signature; please sign."))
     meta = act_meta(store, visit, at, signer_name)
-    signed = make_act(build_content(visit, meta, signature), signature, sealer=sealer_for(store.brand))
+    signed = make_act(
+        build_content(visit, meta, signature), signature, sealer=store_sealer(store.database, store.brand)
+    )
     return _store(store, visit_id, meta, signed.pdf, signed.content_json, signed.ink, signed.ink_sha256, actor)
 
 
@@ -82,7 +85,11 @@ def refuse_visit(store: Store, visit_id: str, reason: str, signer_name: str, at:
     _refuse_blocked(visit)
     meta = act_meta(store, visit, at, signer_name or visit.subscriber.full_name)
     signature = no_signature(at)
-    signed = make_act(build_content(visit, meta, signature, refusal=reason), signature, sealer=sealer_for(store.brand))
+    signed = make_act(
+        build_content(visit, meta, signature, refusal=reason),
+        signature,
+        sealer=store_sealer(store.database, store.brand),
+    )
     return _store(
         store, visit_id, meta, signed.pdf, signed.content_json, None, "", actor, outcome="refused", reason=reason
     )

@@ -75,6 +75,7 @@ SYNC_STATE = _table(tables.SyncState)
 TECHNICIAN = _table(tables.Technician)
 ACT_CONFLICT = _table(tables.ActConflict)
 OFFICE_NOTICE = _table(tables.OfficeNotice)
+REVOKED = _table(tables.RevokedDevice)
 CHILDREN = tuple(
     _table(model)
     for model in (tables.Answer, tables.MaterialUse, tables.PaymentRecord, tables.BranchEvent, tables.StageEvent)
@@ -340,16 +341,26 @@ def pull_orders(
         skew = server_time(connection, clock).skew
         technician = connection.execute(select(TECHNICIAN).where(TECHNICIAN.c.id == me)).mappings().one()
         orders = [dict(row) for row in connection.execute(PULL_QUERY, {"me": me, "days": days_back}).mappings()]
+        revoked = [dict(row) for row in connection.execute(select(REVOKED)).mappings()]
         connection.rollback()
     report = PullReport(clock_skew=skew)
     with local.engine.begin() as connection:
         _save_technician(connection, dict(technician))
+        _save_revoked(connection, revoked)
         started = [order for order in orders if _apply_order(connection, order, me, report)]
     if started:
         _tell_office(local, central, me, started)
         report.office_told = len(started)
     _remember(local, last_pull_at=clock.now())
     return report
+
+
+def _save_revoked(connection: Connection, rows: list[dict[str, Any]]) -> None:
+    """The company's revoked device certificates, so this tablet's own checks know them too."""
+    known = set(connection.execute(select(REVOKED.c.certificate_sha256)).scalars())
+    for row in rows:
+        if row["certificate_sha256"] not in known:
+            connection.execute(insert(REVOKED).values(row))
 
 
 def _save_technician(connection: Connection, row: dict[str, Any]) -> None:

@@ -260,3 +260,15 @@ class Setting(SQLModel, table=True):
     key: str = Field(primary_key=True, max_length=64)
     value: str = Field(sa_column=Column(Text, nullable=False))
     updated_at: datetime
+
+
+class RevokedDevice(SQLModel, table=True):
+    """A tablet's sealing certificate the company withdrew (a lost or stolen tablet): acts sealed with it at
+    or after ``revoked_at`` fail ``verify``. Kept centrally, copied to tablets on pull and to the office."""
+
+    __tablename__ = "revoked_device"
+    certificate_sha256: str = Field(primary_key=True, max_length=64)
+    device: str = Field(default="", max_length=100)
+    revoked_at: datetime
+    reason: str = Field(default="", max_length=500)
+    revoked_by: str = Field(default="", max_length=100)

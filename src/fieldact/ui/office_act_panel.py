@@ -11,6 +11,8 @@ from fieldact.office import queries
 from fieldact.office.checks import check_act
 from fieldact.office.queries import ActRow
 from fieldact.office.trail import TrailNames, trail_names
+from fieldact.standard import load_brand
+from fieldact.store.sealing import seal_policy
 from fieldact.store.tables import Act, AuditEvent
 from fieldact.ui.labels import kept_text
 from fieldact.ui.office_context import OfficeContext
@@ -81,7 +83,9 @@ class ActPanel(QTabWidget):
         act = queries.load_act(database, act_id)
         trail = queries.audit_trail(database, act.visit_id)
         names = trail_names(context.standard, trail, _signed_items(act))
-        return Loaded(act, check_act(act, context.checked), trail, names, queries.standard_kept(database, act.visit_id))
+        policy = seal_policy(database, load_brand())
+        problems = check_act(act, context.checked, policy=policy)
+        return Loaded(act, problems, trail, names, queries.standard_kept(database, act.visit_id))
 
     def _show(self, loaded: Loaded) -> None:
         act, problems, kept = loaded.act, loaded.problems, loaded.kept
