@@ -12,6 +12,7 @@ from fieldact.store.open_visit import OpenVisit
 from fieldact.text import InputError
 from fieldact.ui.context import AppContext
 from fieldact.ui.widgets.common import big_button, heading, note
+from fieldact.ui.widgets.touch import kinetic
 from fieldact.visit import VisitStatus, reschedule_contact
 from fieldact.visit.scripts import ScriptValueMissing, render_script
 
@@ -27,7 +28,7 @@ class BranchPanel(QFrame):
         self.open_button.setCheckable(True)
         self.details_box = QWidget()
         self.outcomes = QButtonGroup(self)
-        self.details = QPlainTextEdit()
+        self.details = kinetic(QPlainTextEdit())
         self.details.setFixedHeight(96)
         self.details.setPlaceholderText(self.tr("Describe the situation in detail"))
         self.requested = QDateTimeEdit()

@@ -25,6 +25,7 @@ from fieldact.ui.context import AppContext
 from fieldact.ui.labels import kind_name, service_name, status_name
 from fieldact.ui.precall_panel import PrecallPanel
 from fieldact.ui.widgets.common import big_button, card, clear_layout, heading, note, set_pixel_size
+from fieldact.ui.widgets.touch import kinetic
 from fieldact.visit import Plan, VisitStatus, precall_moment
 from fieldact.visit.scripts import ScriptValueMissing, render_script
 
@@ -61,6 +62,7 @@ class DayScreen(QWidget):
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
         scroll.setWidget(holder)
+        self.scroll = kinetic(scroll)
         top = QHBoxLayout()
         top.addWidget(self.title, 1)
         top.addWidget(self.sync_line)

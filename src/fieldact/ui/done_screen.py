@@ -14,6 +14,7 @@ from fieldact.ui.widgets.common import big_button, clear_layout, heading, note, 
 from fieldact.ui.widgets.item_row import ItemRow
 from fieldact.ui.widgets.qr_view import QrView
 from fieldact.ui.widgets.scripts import rendered_script
+from fieldact.ui.widgets.touch import kinetic
 from fieldact.visit import ItemState, Visit
 from fieldact.visit.evidence import Evidence
 from fieldact.visit.measures import standard_kept
@@ -45,6 +46,7 @@ class DoneScreen(QWidget):
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
         scroll.setWidget(holder)
+        self.scroll = kinetic(scroll)
         self.finish = big_button(self.tr("Finish the visit"), "primary")
         self.finish.clicked.connect(self._finish)
         self.remaining = note("")

@@ -11,6 +11,7 @@ from fieldact.store.open_visit import OpenVisit
 from fieldact.text import InputError
 from fieldact.ui.context import AppContext
 from fieldact.ui.widgets.common import big_button, heading, note
+from fieldact.ui.widgets.touch import kinetic
 from fieldact.visit import Material
 
 
@@ -35,7 +36,7 @@ class MaterialsPanel(QFrame):
         self.unit.setCurrentIndex(-1)
         self.unit.setPlaceholderText(self.tr("unit"))
         self.add = big_button(self.tr("Add material"))
-        self.items = QListWidget()
+        self.items = kinetic(QListWidget())
         self.items.setMaximumHeight(160)
         self.remove = big_button(self.tr("Remove selected"), "quiet")
         self.message = note("", "error")

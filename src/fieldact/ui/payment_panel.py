@@ -9,6 +9,7 @@ from fieldact.store.open_visit import OpenVisit
 from fieldact.text import InputError
 from fieldact.ui.context import AppContext
 from fieldact.ui.widgets.common import big_button, heading, note
+from fieldact.ui.widgets.touch import kinetic
 from fieldact.visit import PaymentLine, format_rubles, parse_rubles, settle
 
 MONEY_HINTS = Qt.InputMethodHint.ImhFormattedNumbersOnly
@@ -27,7 +28,7 @@ class PaymentPanel(QFrame):
         self.quantity.setMinimumSize(100, 48)
         self.price = self._money(self.tr("price, ₽"))
         self.add_line = big_button(self.tr("Add line"))
-        self.line_list = QListWidget()
+        self.line_list = kinetic(QListWidget())
         self.line_list.setObjectName("paymentLines")
         self.line_list.setMaximumHeight(160)
         self.remove_line = big_button(self.tr("Remove selected line"), "quiet")

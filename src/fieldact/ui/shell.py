@@ -18,6 +18,7 @@ from fieldact.ui.review_screen import ReviewScreen
 from fieldact.ui.signing_screen import SigningScreen
 from fieldact.ui.standard_screen import StandardScreen
 from fieldact.ui.visit_screen import VisitScreen
+from fieldact.ui.widgets.touch import FocusKeeper
 from fieldact.ui.worker import run_in_background
 from fieldact.visit import VisitStatus
 
@@ -58,6 +59,7 @@ class Shell(QMainWindow):
         self.idle.setInterval(lock_after_ms)
         self.idle.timeout.connect(self.lock)
         QApplication.instance().installEventFilter(self)
+        self.focus_keeper = FocusKeeper(self)
 
     def _connect(self) -> None:
         self.login.signed_in.connect(self._signed_in)

@@ -34,6 +34,7 @@ from fieldact.ui.precall_panel import PrecallPanel
 from fieldact.ui.widgets.common import big_button, clear_layout, heading, note
 from fieldact.ui.widgets.item_row import ItemRow
 from fieldact.ui.widgets.scripts import rendered_script
+from fieldact.ui.widgets.touch import kinetic
 from fieldact.visit import Answer, ItemState, Visit, VisitStatus
 from fieldact.visit.evidence import Evidence
 from fieldact.visit.measures import arrival_timing, precall_timing
@@ -109,10 +110,13 @@ class VisitScreen(QWidget):
         self.scroll = QScrollArea()
         self.scroll.setWidgetResizable(True)
         self.scroll.setWidget(holder)
+        kinetic(self.scroll)
         self.blockers = note("", "blockers")
         self.blocker_list = QListWidget()
         self.blocker_list.setObjectName("blockerList")
         self.blocker_list.hide()
+        kinetic(self.blocker_list)
+        kinetic(self.rail)
         self.blocker_list.itemClicked.connect(self._go_to_blocker)
         self.show_blockers = big_button(self.tr("What blocks signing?"), "quiet")
         self.show_blockers.clicked.connect(self._toggle_blockers)

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
 
 from fieldact.standard import EvidenceKind, Item
 from fieldact.text import InputError, say
+from fieldact.ui.widgets.touch import kinetic
 from fieldact.visit.evidence import (
     Apps,
     CableLabels,
@@ -57,7 +58,7 @@ def _line(placeholder: str = "", hints: Qt.InputMethodHint | None = None) -> QLi
 
 
 def _text_box(placeholder: str) -> QPlainTextEdit:
-    box = QPlainTextEdit()
+    box = kinetic(QPlainTextEdit())
     box.setPlaceholderText(placeholder)
     box.setFixedHeight(96)
     return box
