@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from PySide6.QtCore import QSize, Qt, QTimer, Signal
-from PySide6.QtGui import QGuiApplication, QResizeEvent
+from PySide6.QtGui import QColor, QGuiApplication, QResizeEvent
 from PySide6.QtWidgets import (
     QBoxLayout,
     QCheckBox,
@@ -27,7 +27,7 @@ from fieldact.text import InputError
 from fieldact.ui.branch_panel import BranchPanel
 from fieldact.ui.context import AppContext
 from fieldact.ui.errors import STORE_ERRORS, log_error, sentence_for
-from fieldact.ui.labels import kind_name, service_name
+from fieldact.ui.labels import STATE_COLORS, kind_name, service_name
 from fieldact.ui.materials_panel import MaterialsPanel
 from fieldact.ui.payment_panel import PaymentPanel
 from fieldact.ui.precall_panel import PrecallPanel
@@ -295,10 +295,15 @@ class VisitScreen(QWidget):
         self.rail.clear()
         for stage in self.visit.stages:
             done, total = self.visit.checklist.progress(stage.key)
+            failed = self._failed_in(stage)
             mark = "✓" if done == total else f"{done}/{total}"
+            if failed:
+                mark += " · " + self.tr("not done: {n}").format(n=failed)
             text = f"{stage.number}\n{mark}" if self.portrait else f"{stage.number}. {stage.title}\n{mark}"
             item = QListWidgetItem(text)
             item.setToolTip(stage.title)
+            if failed or done == total:
+                item.setForeground(QColor(STATE_COLORS[ItemState.FAILED if failed else ItemState.DONE]))
             if self.portrait:
                 item.setTextAlignment(Qt.AlignmentFlag.AlignCenter)
                 item.setSizeHint(QSize(96, 72))
@@ -307,6 +312,15 @@ class VisitScreen(QWidget):
             self.rail.addItem(item)
         self.rail.setCurrentRow(max(current, 0))
         self.rail.blockSignals(False)
+
+    def _failed_in(self, stage: Stage) -> int:
+        assert self.visit is not None
+        checklist = self.visit.checklist
+        return sum(
+            1
+            for entry in checklist.entries
+            if entry.stage.key == stage.key and checklist.answer(entry.key).state is ItemState.FAILED
+        )
 
     def _rail_item_size(self, text: str) -> QSize:
         """A list item does not grow with its wrapped text by itself: measure it."""
@@ -408,11 +422,7 @@ class VisitScreen(QWidget):
             row = self.rows.get(key)
             if row is None:
                 continue
-            row.setEnabled(False)
-            for button in (row.done, row.not_applicable, row.failed):
-                button.hide()  # measured, never ticked by hand
-            row.hint.setText(hint)
-            row.hint.show()
+            row.set_measured(hint)
 
     def open_branch(self, key: str) -> None:
         """The pre-call card's «another time» / «not home»: stage 1 with that branch's form open."""

@@ -27,6 +27,15 @@ def big_button(text: str, role: str = "", parent: QWidget | None = None) -> QPus
     return button
 
 
+def restyle(widget: QWidget, name: str, value: object) -> None:
+    """Set a property the stylesheet selects on, and have the widget drawn with its new rule."""
+    if widget.property(name) == value:
+        return
+    widget.setProperty(name, value)
+    widget.style().unpolish(widget)
+    widget.style().polish(widget)
+
+
 def heading(text: str, level: int = 1) -> QLabel:
     label = QLabel(text)
     label.setObjectName(f"heading{level}")
