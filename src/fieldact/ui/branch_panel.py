@@ -4,14 +4,15 @@ from __future__ import annotations
 
 from datetime import datetime, timedelta
 
-from PySide6.QtCore import QCoreApplication, QDateTime, Qt, Signal
-from PySide6.QtWidgets import QButtonGroup, QDateTimeEdit, QFrame, QPlainTextEdit, QRadioButton, QVBoxLayout, QWidget
+from PySide6.QtCore import QCoreApplication, Qt, Signal
+from PySide6.QtWidgets import QButtonGroup, QFrame, QPlainTextEdit, QVBoxLayout, QWidget
 
 from fieldact.standard.schema import Branch, Brand
 from fieldact.store.open_visit import OpenVisit
 from fieldact.text import InputError
 from fieldact.ui.context import AppContext
-from fieldact.ui.widgets.common import big_button, heading, note
+from fieldact.ui.widgets.common import RowRadioButton, big_button, heading, note
+from fieldact.ui.widgets.time_picker import TimePicker
 from fieldact.ui.widgets.touch import kinetic
 from fieldact.visit import VisitStatus, reschedule_contact
 from fieldact.visit.scripts import ScriptValueMissing, render_script
@@ -31,9 +32,9 @@ class BranchPanel(QFrame):
         self.details = kinetic(QPlainTextEdit())
         self.details.setFixedHeight(96)
         self.details.setPlaceholderText(self.tr("Describe the situation in detail"))
-        self.requested = QDateTimeEdit()
-        self.requested.setDisplayFormat("dd.MM.yyyy HH:mm")
-        self.requested.setCalendarPopup(True)
+        now = context.now()
+        start = (now + timedelta(days=1)).replace(hour=10, minute=0, second=0, microsecond=0, tzinfo=None)
+        self.requested = TimePicker(now.date(), start)
         self.message = note("", "error")
         self.record = big_button(self.tr("Record"), "primary")
         self._build()
@@ -58,15 +59,13 @@ class BranchPanel(QFrame):
         if self.branch.call is not None:
             layout.addWidget(heading(self._whom_to_call(), 2))
         for index, outcome in enumerate(self.branch.outcomes):
-            button = QRadioButton(outcome.text)
+            button = RowRadioButton(outcome.text)
             button.setProperty("outcome", outcome.key)
             self.outcomes.addButton(button, index)
             layout.addWidget(button)
         if self.branch.needs_time:
-            layout.addWidget(note(self.tr("The time the subscriber asks for:")))
-            start = self.context.now() + timedelta(days=1)
-            self.requested.setDateTime(QDateTime(start.replace(minute=0, second=0, microsecond=0, tzinfo=None)))
-            layout.addWidget(self.requested, 0, Qt.AlignmentFlag.AlignLeft)
+            layout.addWidget(note(self.tr("The time the subscriber asks for:"), "fieldLabel"))
+            layout.addWidget(self.requested)
         layout.addWidget(self.details)
         layout.addWidget(self.message)
         layout.addWidget(self.record, 0, Qt.AlignmentFlag.AlignLeft)
@@ -87,7 +86,7 @@ class BranchPanel(QFrame):
     def _requested_time(self) -> datetime | None:
         if not self.branch.needs_time:
             return None
-        return self.requested.dateTime().toPython().replace(tzinfo=self.context.zone)
+        return self.requested.moment().replace(tzinfo=self.context.zone)
 
     def _record(self) -> None:
         at, details, requested = self.context.now(), self.details.toPlainText(), self._requested_time()

@@ -31,7 +31,7 @@ from fieldact.ui.labels import STATE_COLORS, kind_name, service_name
 from fieldact.ui.materials_panel import MaterialsPanel
 from fieldact.ui.payment_panel import PaymentPanel
 from fieldact.ui.precall_panel import PrecallPanel
-from fieldact.ui.widgets.common import big_button, clear_layout, heading, note
+from fieldact.ui.widgets.common import RowCheckBox, big_button, clear_layout, heading, note
 from fieldact.ui.widgets.item_row import ItemRow
 from fieldact.ui.widgets.scripts import rendered_script
 from fieldact.ui.widgets.touch import kinetic
@@ -482,7 +482,7 @@ class VisitScreen(QWidget):
         for condition in self.visit.standard.conditions:
             if condition.key not in wanted:
                 continue
-            box = QCheckBox(condition.question)
+            box = RowCheckBox(condition.question)
             box.setObjectName(f"condition_{condition.key}")
             box.setChecked(self.visit.checklist.conditions.get(condition.key, False))
             box.setEnabled(self.editable)

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QFrame, QLabel, QPushButton, QSizePolicy, QVBoxLayout, QWidget
+from PySide6.QtCore import QPoint, Qt
+from PySide6.QtWidgets import QCheckBox, QFrame, QLabel, QPushButton, QRadioButton, QSizePolicy, QVBoxLayout, QWidget
 
 SCRIPT_PIXEL_SIZE = 21
 
@@ -70,6 +70,22 @@ def script_box(title: str, text: str) -> QFrame:
     return frame
 
 
+def labelled(text: str, field: QWidget, stretch: bool = False) -> QWidget:
+    """A field with its label above it: a placeholder inside the field is only an example, gone when typing."""
+    box = QWidget()
+    box.setObjectName("labelledField")
+    layout = QVBoxLayout(box)
+    layout.setContentsMargins(0, 0, 0, 0)
+    layout.setSpacing(4)
+    label = note(text, "fieldLabel")
+    label.setBuddy(field)
+    layout.addWidget(label)
+    layout.addWidget(field)
+    if stretch:
+        layout.addStretch(1)
+    return box
+
+
 def card() -> QFrame:
     frame = QFrame()
     frame.setObjectName("card")
@@ -85,3 +101,25 @@ def clear_layout(layout) -> None:  # type: ignore[no-untyped-def]
             child.widget().deleteLater()
         elif child.layout() is not None:
             clear_layout(child.layout())
+
+
+class RowCheckBox(QCheckBox):
+    """A check box that answers a tap anywhere on its row, not only on the box or its words."""
+
+    def __init__(self, text: str, parent: QWidget | None = None) -> None:
+        super().__init__(text, parent)
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+
+    def hitButton(self, pos: QPoint) -> bool:  # noqa: N802
+        return self.rect().contains(pos)
+
+
+class RowRadioButton(QRadioButton):
+    """A radio button that answers a tap anywhere on its row."""
+
+    def __init__(self, text: str, parent: QWidget | None = None) -> None:
+        super().__init__(text, parent)
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+
+    def hitButton(self, pos: QPoint) -> bool:  # noqa: N802
+        return self.rect().contains(pos)
