@@ -189,23 +189,23 @@
     </message>
     <message>
         <location filename="../../src/fieldact/ui/day_screen.py" line="110" />
-        <source>Acts are kept on this tablet (no office database set up)</source>
-        <translation>Акты хранятся на планшете (офисная база не настроена)</translation>
+        <source>Acts are saved on this tablet; sending them to the office is not set up: tell the office</source>
+        <translation>Акты сохранены на этом планшете; отправка в офис не настроена: скажите об этом в офисе</translation>
     </message>
     <message>
         <location filename="../../src/fieldact/ui/day_screen.py" line="112" />
-        <source>Not synced yet · waiting: {n}</source>
-        <translation>Ещё не синхронизировано · ждут отправки: {n}</translation>
+        <source>Nothing sent to the office yet · acts to send: {n}</source>
+        <translation>В офис ещё ничего не отправлено · актов к отправке: {n}</translation>
     </message>
     <message>
         <location filename="../../src/fieldact/ui/day_screen.py" line="115" />
-        <source>Synced {when} · waiting: {n}</source>
-        <translation>Синхронизировано {when} · ждут отправки: {n}</translation>
+        <source>Sent to the office {when} · acts to send: {n}</source>
+        <translation>Отправлено в офис {when} · актов к отправке: {n}</translation>
     </message>
     <message>
         <location filename="../../src/fieldact/ui/day_screen.py" line="117" />
-        <source>problems: {n}, the office is told</source>
-        <translation>проблем: {n}, офис оповещён</translation>
+        <source>not accepted: {n}, the office sees them</source>
+        <translation>не принято: {n}, офис это видит</translation>
     </message>
     <message>
         <location filename="../../src/fieldact/ui/day_screen.py" line="132" />
@@ -248,7 +248,7 @@
         <translation>Пора позвонить: {name}</translation>
     </message>
     <message>
-        <location filename="../../src/fieldact/ui/day_screen.py" line="272" />
+        <location filename="../../src/fieldact/ui/day_screen.py" line="274" />
         <source>Set</source>
         <translation>Указать</translation>
     </message>
@@ -562,42 +562,42 @@
         <translation>Кто сегодня работает?</translation>
     </message>
     <message>
-        <location filename="../../src/fieldact/ui/login_screen.py" line="33" />
+        <location filename="../../src/fieldact/ui/login_screen.py" line="34" />
         <source>The service standard</source>
         <translation>Стандарт обслуживания</translation>
     </message>
     <message>
-        <location filename="../../src/fieldact/ui/login_screen.py" line="35" />
+        <location filename="../../src/fieldact/ui/login_screen.py" line="36" />
         <source>Another technician</source>
         <translation>Другой техник</translation>
     </message>
     <message>
-        <location filename="../../src/fieldact/ui/login_screen.py" line="92" />
+        <location filename="../../src/fieldact/ui/login_screen.py" line="95" />
         <source>No technician on this tablet yet. Connect it to the network: the technician whose login the tablet has appears here after the first sync, with his orders. If nobody appears, ask the office to enrol him (fieldact central technician) and to give this tablet his login.</source>
         <translation>На этом планшете ещё нет техников. Подключите его к сети: техник, чей вход задан на планшете, появится здесь после первой синхронизации вместе со своими заявками. Если никто не появился, попросите офис внести техника (fieldact central technician) и выдать планшету его вход.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldact/ui/login_screen.py" line="99" />
+        <location filename="../../src/fieldact/ui/login_screen.py" line="102" />
         <source>No technician on this tablet yet, and no office database is set up. Ask support to enrol the technician in the office database and to give this tablet its login (central.toml); he then appears here after the first sync. For training: fieldact demo fills in demo technicians.</source>
         <translation>На этом планшете ещё нет техников, и база офиса не настроена. Попросите поддержку внести техника в базу офиса и выдать планшету его вход (central.toml); техник появится здесь после первой синхронизации. Для обучения: fieldact demo добавит демонстрационных техников.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldact/ui/login_screen.py" line="112" />
+        <location filename="../../src/fieldact/ui/login_screen.py" line="115" />
         <source>{name}, enter your PIN</source>
         <translation>{name}, введите PIN</translation>
     </message>
     <message>
-        <location filename="../../src/fieldact/ui/login_screen.py" line="132" />
+        <location filename="../../src/fieldact/ui/login_screen.py" line="137" />
         <source>Too many wrong PINs. Only the office can unlock you now: call them.</source>
         <translation>Слишком много неверных PIN. Теперь разблокировать может только офис: позвоните туда.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldact/ui/login_screen.py" line="136" />
+        <location filename="../../src/fieldact/ui/login_screen.py" line="142" />
         <source>Too many wrong PINs. Try again after {time} or ask the office.</source>
         <translation>Слишком много неверных PIN. Попробуйте после {time} или обратитесь в офис.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldact/ui/login_screen.py" line="139" />
+        <location filename="../../src/fieldact/ui/login_screen.py" line="145" />
         <source>Wrong PIN. Tries left: {count}.</source>
         <translation>Неверный PIN. Осталось попыток: {count}.</translation>
     </message>
@@ -1323,22 +1323,22 @@
 <context>
     <name>UnlockPrompt</name>
     <message>
-        <location filename="../../src/fieldact/ui/login_screen.py" line="154" />
+        <location filename="../../src/fieldact/ui/login_screen.py" line="160" />
         <source>Back</source>
         <translation>Назад</translation>
     </message>
     <message>
-        <location filename="../../src/fieldact/ui/login_screen.py" line="183" />
+        <location filename="../../src/fieldact/ui/login_screen.py" line="190" />
         <source>Too many wrong PINs. Only the office can unlock you now: call them.</source>
         <translation>Слишком много неверных PIN. Теперь разблокировать может только офис: позвоните туда.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldact/ui/login_screen.py" line="185" />
+        <location filename="../../src/fieldact/ui/login_screen.py" line="193" />
         <source>Too many wrong PINs. Wait a few minutes.</source>
         <translation>Слишком много неверных PIN. Подождите несколько минут.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldact/ui/login_screen.py" line="187" />
+        <location filename="../../src/fieldact/ui/login_screen.py" line="195" />
         <source>Wrong PIN. Tries left: {count}.</source>
         <translation>Неверный PIN. Осталось попыток: {count}.</translation>
     </message>

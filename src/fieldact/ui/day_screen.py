@@ -107,14 +107,16 @@ class DayScreen(QWidget):
         """When the tablet last reached the office database, and how many finished visits wait to go up."""
         status = sync_status(self.context.store.database)
         if self.context.sync is None and status.last_sync_at is None:
-            text = self.tr("Acts are kept on this tablet (no office database set up)")
+            text = self.tr("Acts are saved on this tablet; sending them to the office is not set up: tell the office")
         elif status.last_sync_at is None:
-            text = self.tr("Not synced yet · waiting: {n}").format(n=status.waiting)
+            text = self.tr("Nothing sent to the office yet · acts to send: {n}").format(n=status.waiting)
         else:
             when = status.last_sync_at.astimezone(self.context.zone).strftime("%d.%m %H:%M")
-            text = self.tr("Synced {when} · waiting: {n}").format(when=when, n=status.waiting)
+            text = self.tr("Sent to the office {when} · acts to send: {n}").format(when=when, n=status.waiting)
         if status.failing or status.conflicts:
-            text += " · " + self.tr("problems: {n}, the office is told").format(n=status.failing + status.conflicts)
+            text += " · " + self.tr("not accepted: {n}, the office sees them").format(
+                n=status.failing + status.conflicts
+            )
         self.sync_line.setText(text)
 
     @property
@@ -259,7 +261,9 @@ class VisitCard(QFrame):
         self.title = note(title, "cardTitle")
         set_pixel_size(self.title, 20, bold=True)
         top.addWidget(self.title, 1)
-        top.addWidget(note(status, "cardStatus"), 0, Qt.AlignmentFlag.AlignTop)
+        self.status = note(status, "cardStatus")
+        self.status.setProperty("status", state.value)
+        top.addWidget(self.status, 0, Qt.AlignmentFlag.AlignTop)
         self.body = QVBoxLayout(self)
         self.body.addLayout(top)
         self.body.addWidget(note(where))

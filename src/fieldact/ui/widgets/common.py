@@ -6,6 +6,7 @@ from PySide6.QtCore import QPoint, Qt
 from PySide6.QtWidgets import QCheckBox, QFrame, QLabel, QPushButton, QRadioButton, QSizePolicy, QVBoxLayout, QWidget
 
 SCRIPT_PIXEL_SIZE = 21
+BOLD_NOTES = {"error", "saved", "itemState", "blockers", "todo", "cardStatus", "fieldLabel", "pickedTime"}
 
 
 def set_pixel_size(widget: QWidget, pixels: int, bold: bool = False) -> None:
@@ -49,6 +50,10 @@ def note(text: str, name: str = "note") -> QLabel:
     label.setObjectName(name)
     label.setWordWrap(True)
     label.setTextInteractionFlags(Qt.TextInteractionFlag.NoTextInteraction)
+    if name in BOLD_NOTES:  # bold in code, not in the stylesheet: the wrapped height is measured right
+        font = label.font()
+        font.setBold(True)
+        label.setFont(font)
     return label
 
 
