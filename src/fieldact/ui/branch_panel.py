@@ -5,13 +5,13 @@ from __future__ import annotations
 from datetime import datetime, timedelta
 
 from PySide6.QtCore import QCoreApplication, Qt, Signal
-from PySide6.QtWidgets import QButtonGroup, QFrame, QPlainTextEdit, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QButtonGroup, QFrame, QPlainTextEdit, QRadioButton, QVBoxLayout, QWidget
 
 from fieldact.standard.schema import Branch, Brand
 from fieldact.store.open_visit import OpenVisit
 from fieldact.text import InputError
 from fieldact.ui.context import AppContext
-from fieldact.ui.widgets.common import RowRadioButton, big_button, heading, note
+from fieldact.ui.widgets.common import OptionRow, big_button, heading, note
 from fieldact.ui.widgets.time_picker import TimePicker
 from fieldact.ui.widgets.touch import kinetic
 from fieldact.visit import VisitStatus, reschedule_contact
@@ -59,10 +59,10 @@ class BranchPanel(QFrame):
         if self.branch.call is not None:
             layout.addWidget(heading(self._whom_to_call(), 2))
         for index, outcome in enumerate(self.branch.outcomes):
-            button = RowRadioButton(outcome.text)
+            button = QRadioButton()
             button.setProperty("outcome", outcome.key)
             self.outcomes.addButton(button, index)
-            layout.addWidget(button)
+            layout.addWidget(OptionRow(button, outcome.text))
         if self.branch.needs_time:
             layout.addWidget(note(self.tr("The time the subscriber asks for:"), "fieldLabel"))
             layout.addWidget(self.requested)

@@ -115,6 +115,12 @@ class VisitScreen(QWidget):
         self.blocker_list = QListWidget()
         self.blocker_list.setObjectName("blockerList")
         self.blocker_list.hide()
+        # whole sentences, wrapped: never a line cut at the edge with a horizontal scrollbar
+        self.blocker_list.setWordWrap(True)
+        self.blocker_list.setTextElideMode(Qt.TextElideMode.ElideNone)
+        self.blocker_list.setResizeMode(QListView.ResizeMode.Adjust)
+        self.blocker_list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.blocker_list.setSpacing(2)
         kinetic(self.blocker_list)
         kinetic(self.rail)
         self.blocker_list.itemClicked.connect(self._go_to_blocker)
@@ -298,7 +304,7 @@ class VisitScreen(QWidget):
             failed = self._failed_in(stage)
             mark = "✓" if done == total else f"{done}/{total}"
             if failed:
-                mark += " · " + self.tr("not done: {n}").format(n=failed)
+                mark += f" ✗{failed}" if self.portrait else " · " + self.tr("not done: {n}").format(n=failed)
             text = f"{stage.number}\n{mark}" if self.portrait else f"{stage.number}. {stage.title}\n{mark}"
             item = QListWidgetItem(text)
             item.setToolTip(stage.title)
@@ -592,7 +598,10 @@ class VisitScreen(QWidget):
         self._fill_rail()
 
     def _toggle_blockers(self) -> None:
-        self.blocker_list.setVisible(not self.blocker_list.isVisible())
+        showing = not self.blocker_list.isVisible()
+        # about half the page: enough sentences to see what is left, the stage still in view above
+        self.blocker_list.setFixedHeight(max(200, self.height() // (2 if self.portrait else 3)))
+        self.blocker_list.setVisible(showing)
 
     def _go_to_blocker(self, item: QListWidgetItem) -> None:
         index = int(item.data(Qt.ItemDataRole.UserRole))

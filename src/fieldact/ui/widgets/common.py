@@ -3,7 +3,17 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QPoint, Qt
-from PySide6.QtWidgets import QCheckBox, QFrame, QLabel, QPushButton, QRadioButton, QSizePolicy, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QRadioButton,
+    QSizePolicy,
+    QVBoxLayout,
+    QWidget,
+)
 
 SCRIPT_PIXEL_SIZE = 21
 BOLD_NOTES = {"error", "saved", "itemState", "blockers", "todo", "cardStatus", "fieldLabel", "pickedTime"}
@@ -128,3 +138,28 @@ class RowRadioButton(QRadioButton):
 
     def hitButton(self, pos: QPoint) -> bool:  # noqa: N802
         return self.rect().contains(pos)
+
+
+class OptionRow(QWidget):
+    """A check box or radio button whose words wrap (a long sentence never widens the page), answering a tap
+    anywhere on the row."""
+
+    def __init__(self, button: QCheckBox | QRadioButton, text: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.button = button
+        self.setObjectName("optionRow")
+        button.setText("")
+        button.setAccessibleName(text)
+        self.label = note(text, "optionText")
+        self.label.setBuddy(button)
+        row = QHBoxLayout(self)
+        row.setContentsMargins(0, 4, 0, 4)
+        row.setSpacing(12)
+        row.addWidget(button, 0, Qt.AlignmentFlag.AlignTop)
+        row.addWidget(self.label, 1)
+        self.setMinimumHeight(48)
+
+    def mouseReleaseEvent(self, event: QMouseEvent) -> None:  # noqa: N802
+        if self.isEnabled() and self.rect().contains(event.position().toPoint()):
+            self.button.click()
+        super().mouseReleaseEvent(event)
