@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QPoint, Qt
+from PySide6.QtGui import QMouseEvent
 from PySide6.QtWidgets import (
     QCheckBox,
     QFrame,
@@ -120,17 +121,6 @@ def clear_layout(layout) -> None:  # type: ignore[no-untyped-def]
 
 class RowCheckBox(QCheckBox):
     """A check box that answers a tap anywhere on its row, not only on the box or its words."""
-
-    def __init__(self, text: str, parent: QWidget | None = None) -> None:
-        super().__init__(text, parent)
-        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
-
-    def hitButton(self, pos: QPoint) -> bool:  # noqa: N802
-        return self.rect().contains(pos)
-
-
-class RowRadioButton(QRadioButton):
-    """A radio button that answers a tap anywhere on its row."""
 
     def __init__(self, text: str, parent: QWidget | None = None) -> None:
         super().__init__(text, parent)
