@@ -208,47 +208,47 @@
         <translation>не принято: {n}, офис это видит</translation>
     </message>
     <message>
-        <location filename="../../src/fieldact/ui/day_screen.py" line="132" />
+        <location filename="../../src/fieldact/ui/day_screen.py" line="134" />
         <source>Rules for the whole day ({n})</source>
         <translation>Правила на весь день ({n})</translation>
     </message>
     <message>
-        <location filename="../../src/fieldact/ui/day_screen.py" line="139" />
+        <location filename="../../src/fieldact/ui/day_screen.py" line="141" />
         <source>Before the first visit</source>
         <translation>Перед первым визитом</translation>
     </message>
     <message>
-        <location filename="../../src/fieldact/ui/day_screen.py" line="143" />
+        <location filename="../../src/fieldact/ui/day_screen.py" line="145" />
         <source>Done, start the day</source>
         <translation>Готово, начать день</translation>
     </message>
     <message>
-        <location filename="../../src/fieldact/ui/day_screen.py" line="156" />
+        <location filename="../../src/fieldact/ui/day_screen.py" line="158" />
         <source>No visits planned for today.</source>
         <translation>На сегодня визитов нет.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldact/ui/day_screen.py" line="164" />
+        <location filename="../../src/fieldact/ui/day_screen.py" line="166" />
         <source>from {time}, no exact time</source>
         <translation>с {time}, без точного времени</translation>
     </message>
     <message>
-        <location filename="../../src/fieldact/ui/day_screen.py" line="174" />
+        <location filename="../../src/fieldact/ui/day_screen.py" line="176" />
         <source>When do you expect to arrive? The pre-call comes an hour before.</source>
         <translation>Когда Вы рассчитываете прийти? Предварительный звонок — за час до этого.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldact/ui/day_screen.py" line="180" />
+        <location filename="../../src/fieldact/ui/day_screen.py" line="182" />
         <source>expected {time}</source>
         <translation>ожидается в {time}</translation>
     </message>
     <message>
-        <location filename="../../src/fieldact/ui/day_screen.py" line="226" />
+        <location filename="../../src/fieldact/ui/day_screen.py" line="228" />
         <source>Time to call {name}</source>
         <translation>Пора позвонить: {name}</translation>
     </message>
     <message>
-        <location filename="../../src/fieldact/ui/day_screen.py" line="274" />
+        <location filename="../../src/fieldact/ui/day_screen.py" line="276" />
         <source>Set</source>
         <translation>Указать</translation>
     </message>
@@ -264,42 +264,42 @@
 <context>
     <name>DoneScreen</name>
     <message>
-        <location filename="../../src/fieldact/ui/done_screen.py" line="39" />
+        <location filename="../../src/fieldact/ui/done_screen.py" line="42" />
         <source>Scan the code with your phone's camera to open your personal account.</source>
         <translation>Наведите камеру телефона на код, чтобы открыть личный кабинет.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldact/ui/done_screen.py" line="50" />
+        <location filename="../../src/fieldact/ui/done_screen.py" line="53" />
         <source>Finish the visit</source>
         <translation>Завершить визит</translation>
     </message>
     <message>
-        <location filename="../../src/fieldact/ui/done_screen.py" line="78" />
+        <location filename="../../src/fieldact/ui/done_screen.py" line="91" />
         <source>24-hour information centre: {phone}</source>
         <translation>Круглосуточный информационный центр: {phone}</translation>
     </message>
     <message>
-        <location filename="../../src/fieldact/ui/done_screen.py" line="79" />
+        <location filename="../../src/fieldact/ui/done_screen.py" line="92" />
         <source>Act {number} is signed. Thank you!</source>
         <translation>Акт {number} подписан. Спасибо!</translation>
     </message>
     <message>
-        <location filename="../../src/fieldact/ui/done_screen.py" line="79" />
+        <location filename="../../src/fieldact/ui/done_screen.py" line="92" />
         <source>Act {number}: refusal recorded.</source>
         <translation>Акт {number}: отказ от подписи записан.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldact/ui/done_screen.py" line="99" />
+        <location filename="../../src/fieldact/ui/done_screen.py" line="112" />
         <source>Wishes: </source>
         <translation>Пожелания: </translation>
     </message>
     <message>
-        <location filename="../../src/fieldact/ui/done_screen.py" line="118" />
+        <location filename="../../src/fieldact/ui/done_screen.py" line="131" />
         <source>Closing: {n} still open</source>
         <translation>Завершение: не отмечено {n}</translation>
     </message>
     <message>
-        <location filename="../../src/fieldact/ui/done_screen.py" line="118" />
+        <location filename="../../src/fieldact/ui/done_screen.py" line="131" />
         <source>Closing done.</source>
         <translation>Завершение контакта отмечено.</translation>
     </message>
@@ -557,47 +557,47 @@
 <context>
     <name>LoginScreen</name>
     <message>
-        <location filename="../../src/fieldact/ui/login_screen.py" line="26" />
+        <location filename="../../src/fieldact/ui/login_screen.py" line="27" />
         <source>Who is working today?</source>
         <translation>Кто сегодня работает?</translation>
     </message>
     <message>
-        <location filename="../../src/fieldact/ui/login_screen.py" line="34" />
+        <location filename="../../src/fieldact/ui/login_screen.py" line="35" />
         <source>The service standard</source>
         <translation>Стандарт обслуживания</translation>
     </message>
     <message>
-        <location filename="../../src/fieldact/ui/login_screen.py" line="36" />
+        <location filename="../../src/fieldact/ui/login_screen.py" line="37" />
         <source>Another technician</source>
         <translation>Другой техник</translation>
     </message>
     <message>
-        <location filename="../../src/fieldact/ui/login_screen.py" line="95" />
+        <location filename="../../src/fieldact/ui/login_screen.py" line="99" />
         <source>No technician on this tablet yet. Connect it to the network: the technician whose login the tablet has appears here after the first sync, with his orders. If nobody appears, ask the office to enrol him (fieldact central technician) and to give this tablet his login.</source>
         <translation>На этом планшете ещё нет техников. Подключите его к сети: техник, чей вход задан на планшете, появится здесь после первой синхронизации вместе со своими заявками. Если никто не появился, попросите офис внести техника (fieldact central technician) и выдать планшету его вход.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldact/ui/login_screen.py" line="102" />
+        <location filename="../../src/fieldact/ui/login_screen.py" line="106" />
         <source>No technician on this tablet yet, and no office database is set up. Ask support to enrol the technician in the office database and to give this tablet its login (central.toml); he then appears here after the first sync. For training: fieldact demo fills in demo technicians.</source>
         <translation>На этом планшете ещё нет техников, и база офиса не настроена. Попросите поддержку внести техника в базу офиса и выдать планшету его вход (central.toml); техник появится здесь после первой синхронизации. Для обучения: fieldact demo добавит демонстрационных техников.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldact/ui/login_screen.py" line="115" />
+        <location filename="../../src/fieldact/ui/login_screen.py" line="119" />
         <source>{name}, enter your PIN</source>
         <translation>{name}, введите PIN</translation>
     </message>
     <message>
-        <location filename="../../src/fieldact/ui/login_screen.py" line="137" />
+        <location filename="../../src/fieldact/ui/login_screen.py" line="141" />
         <source>Too many wrong PINs. Only the office can unlock you now: call them.</source>
         <translation>Слишком много неверных PIN. Теперь разблокировать может только офис: позвоните туда.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldact/ui/login_screen.py" line="142" />
+        <location filename="../../src/fieldact/ui/login_screen.py" line="145" />
         <source>Too many wrong PINs. Try again after {time} or ask the office.</source>
         <translation>Слишком много неверных PIN. Попробуйте после {time} или обратитесь в офис.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldact/ui/login_screen.py" line="145" />
+        <location filename="../../src/fieldact/ui/login_screen.py" line="147" />
         <source>Wrong PIN. Tries left: {count}.</source>
         <translation>Неверный PIN. Осталось попыток: {count}.</translation>
     </message>
@@ -684,17 +684,17 @@
         <translation>например, 12,5</translation>
     </message>
     <message>
-        <location filename="../../src/fieldact/ui/materials_panel.py" line="44" />
+        <location filename="../../src/fieldact/ui/materials_panel.py" line="50" />
         <source>Material</source>
         <translation>Материал</translation>
     </message>
     <message>
-        <location filename="../../src/fieldact/ui/materials_panel.py" line="45" />
+        <location filename="../../src/fieldact/ui/materials_panel.py" line="44" />
         <source>Quantity</source>
         <translation>Количество</translation>
     </message>
     <message>
-        <location filename="../../src/fieldact/ui/materials_panel.py" line="46" />
+        <location filename="../../src/fieldact/ui/materials_panel.py" line="45" />
         <source>Unit</source>
         <translation>Единица</translation>
     </message>
@@ -704,22 +704,22 @@
         <translation>Израсходованные материалы</translation>
     </message>
     <message>
-        <location filename="../../src/fieldact/ui/materials_panel.py" line="60" />
+        <location filename="../../src/fieldact/ui/materials_panel.py" line="61" />
         <source>Enter the material's name or choose it from the list.</source>
         <translation>Введите название материала или выберите его из списка.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldact/ui/materials_panel.py" line="64" />
+        <location filename="../../src/fieldact/ui/materials_panel.py" line="65" />
         <source>Enter the quantity as a number, e.g. 12,5.</source>
         <translation>Введите количество числом, например 12,5.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldact/ui/materials_panel.py" line="68" />
+        <location filename="../../src/fieldact/ui/materials_panel.py" line="69" />
         <source>Choose the unit of «{name}».</source>
         <translation>Выберите единицу для «{name}».</translation>
     </message>
     <message>
-        <location filename="../../src/fieldact/ui/materials_panel.py" line="113" />
+        <location filename="../../src/fieldact/ui/materials_panel.py" line="114" />
         <source>Remove</source>
         <translation>Удалить</translation>
     </message>
@@ -950,39 +950,39 @@
 <context>
     <name>ReviewScreen</name>
     <message>
-        <location filename="../../src/fieldact/ui/review_screen.py" line="46" />
-        <location filename="../../src/fieldact/ui/review_screen.py" line="65" />
+        <location filename="../../src/fieldact/ui/review_screen.py" line="48" />
+        <location filename="../../src/fieldact/ui/review_screen.py" line="69" />
         <source>The act as it will be signed</source>
         <translation>Акт в том виде, в каком его подпишут</translation>
     </message>
     <message>
-        <location filename="../../src/fieldact/ui/review_screen.py" line="48" />
-        <location filename="../../src/fieldact/ui/review_screen.py" line="68" />
+        <location filename="../../src/fieldact/ui/review_screen.py" line="50" />
+        <location filename="../../src/fieldact/ui/review_screen.py" line="72" />
         <source>Preparing the act…</source>
         <translation>Готовим акт…</translation>
     </message>
     <message>
-        <location filename="../../src/fieldact/ui/review_screen.py" line="49" />
+        <location filename="../../src/fieldact/ui/review_screen.py" line="51" />
         <source>‹ Back to the visit</source>
         <translation>‹ Назад к визиту</translation>
     </message>
     <message>
-        <location filename="../../src/fieldact/ui/review_screen.py" line="51" />
+        <location filename="../../src/fieldact/ui/review_screen.py" line="53" />
         <source>Hand the tablet to the subscriber</source>
         <translation>Передать планшет Абоненту</translation>
     </message>
     <message>
-        <location filename="../../src/fieldact/ui/review_screen.py" line="73" />
+        <location filename="../../src/fieldact/ui/review_screen.py" line="78" />
         <source>{n} page(s). Comment on what the subscriber signs.</source>
         <translation>Страниц: {n}. Прокомментируйте Абоненту всё, что он подписывает.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldact/ui/review_screen.py" line="80" />
+        <location filename="../../src/fieldact/ui/review_screen.py" line="85" />
         <source>Act {number} as stored</source>
         <translation>Акт {number}, как он сохранён</translation>
     </message>
     <message>
-        <location filename="../../src/fieldact/ui/review_screen.py" line="83" />
+        <location filename="../../src/fieldact/ui/review_screen.py" line="88" />
         <source>{n} page(s).</source>
         <translation>Страниц: {n}.</translation>
     </message>
@@ -995,22 +995,22 @@
         <translation>Исправление акта: введите свой PIN</translation>
     </message>
     <message>
-        <location filename="../../src/fieldact/ui/shell.py" line="193" />
+        <location filename="../../src/fieldact/ui/shell.py" line="194" />
         <source>Technician: enter your PIN</source>
         <translation>Техник: введите PIN</translation>
     </message>
     <message>
-        <location filename="../../src/fieldact/ui/shell.py" line="221" />
+        <location filename="../../src/fieldact/ui/shell.py" line="222" />
         <source>The act could not be saved ({error}). Nothing is lost: try again, or call support.</source>
         <translation>Акт не удалось сохранить ({error}). Ничего не потеряно: попробуйте ещё раз или позвоните в поддержку.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldact/ui/shell.py" line="232" />
+        <location filename="../../src/fieldact/ui/shell.py" line="233" />
         <source>Locked. Enter your PIN</source>
         <translation>Заблокировано. Введите PIN</translation>
     </message>
     <message>
-        <location filename="../../src/fieldact/ui/shell.py" line="267" />
+        <location filename="../../src/fieldact/ui/shell.py" line="268" />
         <source>Enter your PIN to close the app</source>
         <translation>Введите PIN, чтобы закрыть программу</translation>
     </message>
@@ -1045,77 +1045,97 @@
 <context>
     <name>SigningScreen</name>
     <message>
-        <location filename="../../src/fieldact/ui/signing_screen.py" line="39" />
+        <location filename="../../src/fieldact/ui/signing_screen.py" line="44" />
         <source>Your surname, first name and patronymic</source>
         <translation>Ваши фамилия, имя и отчество</translation>
     </message>
     <message>
-        <location filename="../../src/fieldact/ui/signing_screen.py" line="43" />
+        <location filename="../../src/fieldact/ui/signing_screen.py" line="48" />
         <source>Sign the act</source>
         <translation>Подписать акт</translation>
     </message>
     <message>
-        <location filename="../../src/fieldact/ui/signing_screen.py" line="45" />
+        <location filename="../../src/fieldact/ui/signing_screen.py" line="50" />
         <source>I refuse to sign</source>
         <translation>Отказываюсь подписывать</translation>
     </message>
     <message>
-        <location filename="../../src/fieldact/ui/signing_screen.py" line="47" />
+        <location filename="../../src/fieldact/ui/signing_screen.py" line="52" />
         <source>Why do you refuse? The technician records it</source>
         <translation>Почему Вы отказываетесь? Техник запишет причину</translation>
     </message>
     <message>
-        <location filename="../../src/fieldact/ui/signing_screen.py" line="48" />
+        <location filename="../../src/fieldact/ui/signing_screen.py" line="53" />
         <source>Record the refusal</source>
         <translation>Записать отказ</translation>
     </message>
     <message>
-        <location filename="../../src/fieldact/ui/signing_screen.py" line="49" />
+        <location filename="../../src/fieldact/ui/signing_screen.py" line="54" />
         <source>Technician</source>
         <translation>Техник</translation>
     </message>
     <message>
-        <location filename="../../src/fieldact/ui/signing_screen.py" line="52" />
+        <location filename="../../src/fieldact/ui/signing_screen.py" line="55" />
+        <source>Open the act</source>
+        <translation>Открыть акт</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldact/ui/signing_screen.py" line="60" />
+        <source>Fit the width</source>
+        <translation>По ширине</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldact/ui/signing_screen.py" line="61" />
+        <source>‹ Back to signing</source>
+        <translation>‹ Вернуться к подписи</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldact/ui/signing_screen.py" line="66" />
         <source>Saving the signed act…</source>
         <translation>Сохраняем подписанный акт…</translation>
     </message>
     <message>
-        <location filename="../../src/fieldact/ui/signing_screen.py" line="99" />
+        <location filename="../../src/fieldact/ui/signing_screen.py" line="162" />
         <source>{name}, please check the work and sign</source>
         <translation>{name}, проверьте, пожалуйста, работу и подпишите акт</translation>
     </message>
     <message>
-        <location filename="../../src/fieldact/ui/signing_screen.py" line="111" />
+        <location filename="../../src/fieldact/ui/signing_screen.py" line="171" />
         <source>Address: {address}, contract {contract}</source>
         <translation>Адрес: {address}, договор {contract}</translation>
     </message>
     <message>
-        <location filename="../../src/fieldact/ui/signing_screen.py" line="114" />
+        <location filename="../../src/fieldact/ui/signing_screen.py" line="174" />
         <source>Services: {services}</source>
         <translation>Услуги: {services}</translation>
     </message>
     <message>
-        <location filename="../../src/fieldact/ui/signing_screen.py" line="115" />
-        <source>Work items done: {n}</source>
-        <translation>Выполнено пунктов работы: {n}</translation>
+        <location filename="../../src/fieldact/ui/signing_screen.py" line="185" />
+        <source>Checked with you: {facts}</source>
+        <translation>Проверено вместе с вами: {facts}</translation>
     </message>
     <message>
-        <location filename="../../src/fieldact/ui/signing_screen.py" line="128" />
+        <location filename="../../src/fieldact/ui/signing_screen.py" line="190" />
+        <source>Materials: {used}</source>
+        <translation>Материалы: {used}</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldact/ui/signing_screen.py" line="202" />
         <source>Received {received}: for services {total}, change given {change}, to your personal account {credited}</source>
         <translation>Получено {received}: за услуги {total}, сдача {change}, на лицевой счёт {credited}</translation>
     </message>
     <message>
-        <location filename="../../src/fieldact/ui/signing_screen.py" line="141" />
+        <location filename="../../src/fieldact/ui/signing_screen.py" line="215" />
         <source>By signing you confirm the work above.</source>
         <translation>Подписывая, Вы подтверждаете работы, перечисленные выше.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldact/ui/signing_screen.py" line="151" />
+        <location filename="../../src/fieldact/ui/signing_screen.py" line="225" />
         <source>Write your surname and first name under the signature.</source>
         <translation>Напишите под подписью свои фамилию и имя.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldact/ui/signing_screen.py" line="165" />
+        <location filename="../../src/fieldact/ui/signing_screen.py" line="239" />
         <source>Say why, in a few words.</source>
         <translation>Напишите причину в нескольких словах.</translation>
     </message>
@@ -1323,22 +1343,22 @@
 <context>
     <name>UnlockPrompt</name>
     <message>
-        <location filename="../../src/fieldact/ui/login_screen.py" line="160" />
+        <location filename="../../src/fieldact/ui/login_screen.py" line="162" />
         <source>Back</source>
         <translation>Назад</translation>
     </message>
     <message>
-        <location filename="../../src/fieldact/ui/login_screen.py" line="190" />
+        <location filename="../../src/fieldact/ui/login_screen.py" line="195" />
         <source>Too many wrong PINs. Only the office can unlock you now: call them.</source>
         <translation>Слишком много неверных PIN. Теперь разблокировать может только офис: позвоните туда.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldact/ui/login_screen.py" line="193" />
+        <location filename="../../src/fieldact/ui/login_screen.py" line="198" />
         <source>Too many wrong PINs. Wait a few minutes.</source>
         <translation>Слишком много неверных PIN. Подождите несколько минут.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldact/ui/login_screen.py" line="195" />
+        <location filename="../../src/fieldact/ui/login_screen.py" line="200" />
         <source>Wrong PIN. Tries left: {count}.</source>
         <translation>Неверный PIN. Осталось попыток: {count}.</translation>
     </message>
@@ -1361,122 +1381,122 @@
         <translation>Исправить акт</translation>
     </message>
     <message>
-        <location filename="../../src/fieldact/ui/visit_screen.py" line="121" />
+        <location filename="../../src/fieldact/ui/visit_screen.py" line="127" />
         <source>What blocks signing?</source>
         <translation>Что мешает подписать?</translation>
     </message>
     <message>
-        <location filename="../../src/fieldact/ui/visit_screen.py" line="123" />
+        <location filename="../../src/fieldact/ui/visit_screen.py" line="129" />
         <source>‹ Day</source>
         <translation>‹ День</translation>
     </message>
     <message>
-        <location filename="../../src/fieldact/ui/visit_screen.py" line="125" />
+        <location filename="../../src/fieldact/ui/visit_screen.py" line="131" />
         <source>Next stage ›</source>
         <translation>Следующий этап ›</translation>
     </message>
     <message>
-        <location filename="../../src/fieldact/ui/visit_screen.py" line="127" />
+        <location filename="../../src/fieldact/ui/visit_screen.py" line="133" />
         <source>Review the act</source>
         <translation>Просмотреть акт</translation>
     </message>
     <message>
-        <location filename="../../src/fieldact/ui/visit_screen.py" line="203" />
+        <location filename="../../src/fieldact/ui/visit_screen.py" line="209" />
         <source>contract {number}</source>
         <translation>договор {number}</translation>
     </message>
     <message>
-        <location filename="../../src/fieldact/ui/visit_screen.py" line="222" />
+        <location filename="../../src/fieldact/ui/visit_screen.py" line="228" />
         <source>Pre-call {time}</source>
         <translation>Звонок {time}</translation>
     </message>
     <message>
-        <location filename="../../src/fieldact/ui/visit_screen.py" line="225" />
+        <location filename="../../src/fieldact/ui/visit_screen.py" line="231" />
         <source>Arrived {time}</source>
         <translation>На месте {time}</translation>
     </message>
     <message>
-        <location filename="../../src/fieldact/ui/visit_screen.py" line="239" />
+        <location filename="../../src/fieldact/ui/visit_screen.py" line="245" />
         <source>on time</source>
         <translation>вовремя</translation>
     </message>
     <message>
-        <location filename="../../src/fieldact/ui/visit_screen.py" line="241" />
+        <location filename="../../src/fieldact/ui/visit_screen.py" line="247" />
         <source>late by {n} min</source>
         <translation>опоздание {n} мин</translation>
     </message>
     <message>
-        <location filename="../../src/fieldact/ui/visit_screen.py" line="242" />
+        <location filename="../../src/fieldact/ui/visit_screen.py" line="248" />
         <source>early by {n} min</source>
         <translation>раньше на {n} мин</translation>
     </message>
     <message>
-        <location filename="../../src/fieldact/ui/visit_screen.py" line="248" />
+        <location filename="../../src/fieldact/ui/visit_screen.py" line="254" />
         <source>Signed: act {number}. Only shown; a change is a corrected act.</source>
         <translation>Подписан: акт {number}. Только просмотр; изменить можно исправленным актом.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldact/ui/visit_screen.py" line="250" />
+        <location filename="../../src/fieldact/ui/visit_screen.py" line="256" />
         <source>The subscriber refused to sign: act {number}. Only shown.</source>
         <translation>Абонент отказался подписать: акт {number}. Только просмотр.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldact/ui/visit_screen.py" line="253" />
+        <location filename="../../src/fieldact/ui/visit_screen.py" line="259" />
         <source>Rescheduled ({why}). Only shown.</source>
         <translation>Перенесён ({why}). Только просмотр.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldact/ui/visit_screen.py" line="254" />
+        <location filename="../../src/fieldact/ui/visit_screen.py" line="260" />
         <source>Cancelled. Only shown.</source>
         <translation>Отменён. Только просмотр.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldact/ui/visit_screen.py" line="265" />
+        <location filename="../../src/fieldact/ui/visit_screen.py" line="271" />
         <source>The phone number is copied.</source>
         <translation>Номер телефона скопирован.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldact/ui/visit_screen.py" line="301" />
+        <location filename="../../src/fieldact/ui/visit_screen.py" line="307" />
         <source>not done: {n}</source>
         <translation>не выполнено: {n}</translation>
     </message>
     <message>
-        <location filename="../../src/fieldact/ui/visit_screen.py" line="418" />
+        <location filename="../../src/fieldact/ui/visit_screen.py" line="424" />
         <source>Answered by the pre-call's outcome below, with its time.</source>
         <translation>Отмечается итогом звонка (кнопки ниже) с его временем.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldact/ui/visit_screen.py" line="419" />
+        <location filename="../../src/fieldact/ui/visit_screen.py" line="425" />
         <source>Answered by «I am here», with its time.</source>
         <translation>Отмечается кнопкой «Я на месте» с её временем.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldact/ui/visit_screen.py" line="461" />
+        <location filename="../../src/fieldact/ui/visit_screen.py" line="467" />
         <source>Phrases: </source>
         <translation>Фразы: </translation>
     </message>
     <message>
-        <location filename="../../src/fieldact/ui/visit_screen.py" line="463" />
+        <location filename="../../src/fieldact/ui/visit_screen.py" line="469" />
         <source>Wishes: </source>
         <translation>Пожелания: </translation>
     </message>
     <message>
-        <location filename="../../src/fieldact/ui/visit_screen.py" line="467" />
+        <location filename="../../src/fieldact/ui/visit_screen.py" line="473" />
         <source>Rules of this stage ({n})</source>
         <translation>Правила этапа ({n})</translation>
     </message>
     <message>
-        <location filename="../../src/fieldact/ui/visit_screen.py" line="540" />
+        <location filename="../../src/fieldact/ui/visit_screen.py" line="546" />
         <source>Not saved yet; the tablet keeps trying.</source>
         <translation>Не сохранено; планшет пробует снова.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldact/ui/visit_screen.py" line="570" />
+        <location filename="../../src/fieldact/ui/visit_screen.py" line="576" />
         <source>Ready to sign.</source>
         <translation>Можно подписывать.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldact/ui/visit_screen.py" line="570" />
+        <location filename="../../src/fieldact/ui/visit_screen.py" line="576" />
         <source>{n} open before signing</source>
         <translation>Не отмечено до подписания: {n}</translation>
     </message>

@@ -90,6 +90,24 @@ def test_connection_visit_screens_hold(qtbot, tmp_path: Path, standard, brand, s
     shoot(shell, "review", size)
     click(qtbot, shell.review.hand_button)
     shoot(shell, "signing", size)
+    signing = shell.signing
+    assert "Выполнено пунктов" not in signing.summary.text()
+    assert (
+        "Проверено вместе с вами: " in signing.summary.text()
+        and "Каналы: Первый, Россия 1, НТВ" in signing.summary.text()
+    )
+    # the subscriber opens the act he signs, zooms, and comes back to sign
+    click(qtbot, signing.open_act)
+    assert signing.pages.currentIndex() == 1 and signing.act_viewer.page_count() >= 1
+    qtbot.wait(500)
+    shoot(shell, "signing_act", size)
+    click(qtbot, signing.zoom_in)
+    view = signing.act_viewer.view
+    assert view.zoomMode() is view.ZoomMode.Custom and view.zoomFactor() > 1.0
+    click(qtbot, signing.fit_width)
+    assert view.zoomMode() is view.ZoomMode.FitToWidth
+    click(qtbot, signing.back_to_signing)
+    assert signing.pages.currentIndex() == 0 and signing.sign_button.isVisible()
     from .helpers import draw_signature
 
     draw_signature(qtbot, shell.signing.field.pad)

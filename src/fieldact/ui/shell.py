@@ -156,7 +156,8 @@ class Shell(QMainWindow):
         except InputError as error:
             self.review.show_failure(str(error))
             return
-        self.signing.open(self.context.store.load_visit(visit_id))
+        preview = self.review.preview if self.review.visit_id == visit_id else b""
+        self.signing.open(self.context.store.load_visit(visit_id), preview)
         self.show_screen(self.signing)
 
     def _sign(self, signature: object, signer: str) -> None:
