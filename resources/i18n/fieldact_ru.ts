@@ -142,27 +142,42 @@
 <context>
     <name>BranchPanel</name>
     <message>
-        <location filename="../../src/fieldact/ui/branch_panel.py" line="34" />
+        <location filename="../../src/fieldact/ui/branch_panel.py" line="38" />
         <source>Describe the situation in detail</source>
         <translation>Подробно опишите ситуацию</translation>
     </message>
     <message>
-        <location filename="../../src/fieldact/ui/branch_panel.py" line="39" />
+        <location filename="../../src/fieldact/ui/branch_panel.py" line="43" />
         <source>Record</source>
         <translation>Записать</translation>
     </message>
     <message>
-        <location filename="../../src/fieldact/ui/branch_panel.py" line="43" />
+        <location filename="../../src/fieldact/ui/branch_panel.py" line="47" />
+        <source>This ends the visit: it is marked as rescheduled and cannot be continued. Record it?</source>
+        <translation>Визит на этом закончится: он будет отмечен как перенесённый, продолжить его будет нельзя. Записать?</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldact/ui/branch_panel.py" line="50" />
+        <source>Yes, record and end the visit</source>
+        <translation>Да, записать и закончить визит</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldact/ui/branch_panel.py" line="51" />
+        <source>No, go back</source>
+        <translation>Нет, вернуться</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldact/ui/branch_panel.py" line="55" />
         <source>{title}: recorded</source>
         <translation>{title}: записано</translation>
     </message>
     <message>
-        <location filename="../../src/fieldact/ui/branch_panel.py" line="67" />
+        <location filename="../../src/fieldact/ui/branch_panel.py" line="79" />
         <source>The time the subscriber asks for:</source>
         <translation>Время, которое просит Абонент:</translation>
     </message>
     <message>
-        <location filename="../../src/fieldact/ui/branch_panel.py" line="110" />
+        <location filename="../../src/fieldact/ui/branch_panel.py" line="162" />
         <source>Call now: {role}{phone}</source>
         <translation>Позвоните сейчас: {role}{phone}</translation>
     </message>
@@ -1115,27 +1130,27 @@
         <translation>Проверено вместе с вами: {facts}</translation>
     </message>
     <message>
-        <location filename="../../src/fieldact/ui/signing_screen.py" line="190" />
+        <location filename="../../src/fieldact/ui/signing_screen.py" line="188" />
         <source>Materials: {used}</source>
         <translation>Материалы: {used}</translation>
     </message>
     <message>
-        <location filename="../../src/fieldact/ui/signing_screen.py" line="202" />
+        <location filename="../../src/fieldact/ui/signing_screen.py" line="200" />
         <source>Received {received}: for services {total}, change given {change}, to your personal account {credited}</source>
         <translation>Получено {received}: за услуги {total}, сдача {change}, на лицевой счёт {credited}</translation>
     </message>
     <message>
-        <location filename="../../src/fieldact/ui/signing_screen.py" line="215" />
+        <location filename="../../src/fieldact/ui/signing_screen.py" line="213" />
         <source>By signing you confirm the work above.</source>
         <translation>Подписывая, Вы подтверждаете работы, перечисленные выше.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldact/ui/signing_screen.py" line="225" />
+        <location filename="../../src/fieldact/ui/signing_screen.py" line="223" />
         <source>Write your surname and first name under the signature.</source>
         <translation>Напишите под подписью свои фамилию и имя.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldact/ui/signing_screen.py" line="239" />
+        <location filename="../../src/fieldact/ui/signing_screen.py" line="237" />
         <source>Say why, in a few words.</source>
         <translation>Напишите причину в нескольких словах.</translation>
     </message>

@@ -83,6 +83,8 @@ def test_another_time_is_picked_with_a_likely_answer(qtbot, tmp_path: Path, stan
     save_shot(shell, "time_picker_portrait")
     type_text(branch.details, "просит перенести на после обеда")
     click(qtbot, branch.record)
+    assert store.load_visit(visit_id).status is not VisitStatus.RESCHEDULED, "not before the confirmation"
+    click(qtbot, branch.confirm)
     visit = store.load_visit(visit_id)
     assert visit.status is VisitStatus.RESCHEDULED
     requested = visit.branches[0].requested_time.astimezone(local(brand, "2026-11-27T00:00").tzinfo)

@@ -73,6 +73,8 @@ def test_another_time_names_whom_to_call_and_reschedules(qtbot, tmp_path: Path, 
     save_shot(shell, "visit_branch_another_time")
     type_text(branch.details, "просит перенести на вечер")
     click(qtbot, branch.record)
+    assert branch.confirm.isVisible() and shell.stack.currentWidget() is shell.visit, "ending the visit is asked"
+    click(qtbot, branch.confirm)
     assert shell.stack.currentWidget() is shell.day
     visit = store.load_visit(visit_id)
     assert visit.status is VisitStatus.RESCHEDULED
