@@ -142,42 +142,42 @@
 <context>
     <name>BranchPanel</name>
     <message>
-        <location filename="../../src/fieldact/ui/branch_panel.py" line="38" />
+        <location filename="../../src/fieldact/ui/branch_panel.py" line="37" />
         <source>Describe the situation in detail</source>
         <translation>Подробно опишите ситуацию</translation>
     </message>
     <message>
-        <location filename="../../src/fieldact/ui/branch_panel.py" line="43" />
+        <location filename="../../src/fieldact/ui/branch_panel.py" line="42" />
         <source>Record</source>
         <translation>Записать</translation>
     </message>
     <message>
-        <location filename="../../src/fieldact/ui/branch_panel.py" line="47" />
+        <location filename="../../src/fieldact/ui/branch_panel.py" line="46" />
         <source>This ends the visit: it is marked as rescheduled and cannot be continued. Record it?</source>
         <translation>Визит на этом закончится: он будет отмечен как перенесённый, продолжить его будет нельзя. Записать?</translation>
     </message>
     <message>
-        <location filename="../../src/fieldact/ui/branch_panel.py" line="50" />
+        <location filename="../../src/fieldact/ui/branch_panel.py" line="49" />
         <source>Yes, record and end the visit</source>
         <translation>Да, записать и закончить визит</translation>
     </message>
     <message>
-        <location filename="../../src/fieldact/ui/branch_panel.py" line="51" />
+        <location filename="../../src/fieldact/ui/branch_panel.py" line="50" />
         <source>No, go back</source>
         <translation>Нет, вернуться</translation>
     </message>
     <message>
-        <location filename="../../src/fieldact/ui/branch_panel.py" line="55" />
+        <location filename="../../src/fieldact/ui/branch_panel.py" line="54" />
         <source>{title}: recorded</source>
         <translation>{title}: записано</translation>
     </message>
     <message>
-        <location filename="../../src/fieldact/ui/branch_panel.py" line="79" />
+        <location filename="../../src/fieldact/ui/branch_panel.py" line="78" />
         <source>The time the subscriber asks for:</source>
         <translation>Время, которое просит Абонент:</translation>
     </message>
     <message>
-        <location filename="../../src/fieldact/ui/branch_panel.py" line="162" />
+        <location filename="../../src/fieldact/ui/branch_panel.py" line="161" />
         <source>Call now: {role}{phone}</source>
         <translation>Позвоните сейчас: {role}{phone}</translation>
     </message>
@@ -1108,6 +1108,11 @@
         <location filename="../../src/fieldact/ui/signing_screen.py" line="66" />
         <source>Saving the signed act…</source>
         <translation>Сохраняем подписанный акт…</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldact/ui/signing_screen.py" line="94" />
+        <source>Who signs: surname, first name, patronymic</source>
+        <translation>Кто подписывает: фамилия, имя, отчество</translation>
     </message>
     <message>
         <location filename="../../src/fieldact/ui/signing_screen.py" line="162" />

@@ -12,7 +12,7 @@ from fieldact.ui.context import AppContext
 from fieldact.ui.labels import service_name, state_name
 from fieldact.ui.review_screen import PdfViewer
 from fieldact.ui.signature_pad import SignatureField
-from fieldact.ui.widgets.common import big_button, card, heading, note, set_pixel_size
+from fieldact.ui.widgets.common import big_button, card, heading, labelled, note, set_pixel_size
 from fieldact.ui.widgets.touch import kinetic
 from fieldact.visit import ItemState, Visit, format_rubles
 from fieldact.visit.evidence import describe
@@ -91,7 +91,7 @@ class SigningScreen(QWidget):
         layout.addLayout(top)
         layout.addWidget(facts)
         layout.addWidget(self.field, 1)
-        layout.addWidget(self.signer)
+        layout.addWidget(labelled(self.tr("Who signs: surname, first name, patronymic"), self.signer))
         layout.addWidget(self.message)
         layout.addLayout(refusal)
         layout.addLayout(actions)
