@@ -39,6 +39,7 @@ def test_a_count_is_set_with_large_steppers_and_a_long_press_repeats(qtbot, tmp_
     stepper = editor.findChild(Stepper)
     for button in (stepper.minus, stepper.plus):
         assert button.width() >= 48 and button.height() >= 48
+    assert editor.spin.lineEdit().width() > 40, "the number between the buttons is drawn, not squeezed to nothing"
     start = editor.spin.value()
     click(qtbot, stepper.plus)
     assert editor.spin.value() == start + 1

@@ -25,6 +25,7 @@ from fieldact.ui.context import AppContext
 from fieldact.ui.labels import kind_name, service_name, status_name
 from fieldact.ui.precall_panel import PrecallPanel
 from fieldact.ui.widgets.common import big_button, card, clear_layout, heading, note, set_pixel_size
+from fieldact.ui.widgets.stepper import Stepper
 from fieldact.ui.widgets.touch import kinetic
 from fieldact.visit import Plan, VisitStatus, precall_moment
 from fieldact.visit.scripts import ScriptValueMissing, render_script
@@ -170,6 +171,7 @@ class DayScreen(QWidget):
             status_name(summary.status),
             f"{summary.subscriber_name}, {summary.address}",
             summary.status,
+            QTime(summary.planned_start.hour, summary.planned_start.minute),
         )
         card.clicked.connect(lambda v=summary.id: self.open_visit.emit(v))
         if self._asks_arrival(summary):
@@ -250,8 +252,9 @@ class VisitCard(QFrame):
     clicked = Signal()
     arrival_set = Signal(QTime)
 
-    def __init__(self, title: str, status: str, where: str, state: VisitStatus) -> None:
+    def __init__(self, title: str, status: str, where: str, state: VisitStatus, planned: QTime | None = None) -> None:
         super().__init__()
+        self.planned = planned or QTime(12, 0)
         self.setObjectName("visitCard")
         self.setProperty("status", state.value)
         self.setCursor(Qt.CursorShape.PointingHandCursor)
@@ -270,14 +273,13 @@ class VisitCard(QFrame):
 
     def ask_arrival(self, question: str) -> None:
         """A visit without an exact time: the technician says when he expects to come."""
-        self.arrival = QTimeEdit()
+        self.arrival = QTimeEdit(self.planned)  # from the window's start, a quarter of an hour per tap
         self.arrival.setDisplayFormat("HH:mm")
-        self.arrival.setMinimumHeight(56)
         self.set_arrival = big_button(QApplication.translate("DayScreen", "Set"), "primary")
         self.set_arrival.clicked.connect(lambda: self.arrival_set.emit(self.arrival.time()))
         row = QHBoxLayout()
         row.addWidget(note(question), 1)
-        row.addWidget(self.arrival)
+        row.addWidget(Stepper(self.arrival))
         row.addWidget(self.set_arrival)
         self.body.addLayout(row)
 

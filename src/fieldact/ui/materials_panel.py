@@ -28,7 +28,7 @@ class MaterialsPanel(QFrame):
         self.name.lineEdit().setPlaceholderText(self.tr("e.g. UTP cable 5e"))
         self.name.currentTextChanged.connect(self._name_changed)
         self.quantity = QLineEdit()
-        self.quantity.setPlaceholderText(self.tr("e.g. 12,5"))
+        self.quantity.setPlaceholderText("12,5")
         self.quantity.setInputMethodHints(Qt.InputMethodHint.ImhFormattedNumbersOnly)
         self.unit = QComboBox()
         self.unit.addItems(sorted({material.unit for material in self.catalogue.values()}))

@@ -5,11 +5,12 @@ from __future__ import annotations
 from decimal import Decimal, InvalidOperation
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QAbstractSpinBox, QHBoxLayout, QLineEdit, QPushButton, QSpinBox, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLineEdit, QPushButton, QSpinBox, QTimeEdit, QWidget
 
 STEP_SIZE = 56  # px: above the 48 px bar, a gloved finger hits it
 REPEAT_DELAY_MS = 450
 REPEAT_INTERVAL_MS = 90
+TIME_STEP_MINUTES = 15
 
 
 def _step_button(text: str) -> QPushButton:
@@ -24,17 +25,19 @@ def _step_button(text: str) -> QPushButton:
 
 
 class Stepper(QWidget):
-    """Wraps a spin box (whole numbers) or a line edit (a decimal quantity, typed or stepped by one)."""
+    """Wraps a spin box (whole numbers), a time field (by a quarter of an hour) or a line edit (a decimal
+    quantity, typed or stepped by one)."""
 
-    def __init__(self, field: QSpinBox | QLineEdit, parent: QWidget | None = None) -> None:
+    def __init__(self, field: QSpinBox | QTimeEdit | QLineEdit, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.field = field
         self.minus = _step_button("−")
         self.plus = _step_button("+")
         self.minus.setAccessibleName(self.tr("Less"))
         self.plus.setAccessibleName(self.tr("More"))
-        if isinstance(field, QSpinBox):
-            field.setButtonSymbols(QAbstractSpinBox.ButtonSymbols.NoButtons)
+        # the field's own arrows are hidden by the stylesheet (#stepperField): with NoButtons and a stylesheet,
+        # Qt lays the spin box's text out one pixel wide
+        field.setObjectName("stepperField")
         field.setAlignment(Qt.AlignmentFlag.AlignCenter)
         field.setMinimumHeight(STEP_SIZE)
         field.setMinimumWidth(88)
@@ -51,6 +54,9 @@ class Stepper(QWidget):
     def step(self, by: int) -> None:
         if isinstance(self.field, QSpinBox):
             self.field.stepBy(by)
+            return
+        if isinstance(self.field, QTimeEdit):
+            self.field.setTime(self.field.time().addSecs(by * TIME_STEP_MINUTES * 60))
             return
         try:
             current = Decimal(self.field.text().strip().replace(",", ".") or "0")
