@@ -8,6 +8,7 @@ once, so a button under the finger still reacts; once the content moves the scro
 from __future__ import annotations
 
 from PySide6.QtCore import QObject, QTimer
+from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QAbstractScrollArea,
@@ -68,6 +69,11 @@ class FocusKeeper(QObject):
     def __init__(self, parent: QObject) -> None:
         super().__init__(parent)
         QApplication.instance().focusChanged.connect(self._focused)
+        # the touch keyboard opening over a field that already has focus: keep that field in view again
+        QGuiApplication.inputMethod().keyboardRectangleChanged.connect(self._keyboard_moved)
+
+    def _keyboard_moved(self) -> None:
+        self._focused(None, QApplication.focusWidget())
 
     def _focused(self, _old: QWidget | None, new: QWidget | None) -> None:
         area = scrolling_ancestor(new)
