@@ -141,27 +141,42 @@
 <context>
     <name>BranchPanel</name>
     <message>
-        <location filename="../../src/fieldact/ui/branch_panel.py" line="32"/>
+        <location filename="../../src/fieldact/ui/branch_panel.py" line="37"/>
         <source>Describe the situation in detail</source>
         <translation>Подробно опишите ситуацию</translation>
     </message>
     <message>
-        <location filename="../../src/fieldact/ui/branch_panel.py" line="37"/>
+        <location filename="../../src/fieldact/ui/branch_panel.py" line="42"/>
         <source>Record</source>
         <translation>Записать</translation>
     </message>
     <message>
-        <location filename="../../src/fieldact/ui/branch_panel.py" line="41"/>
+        <location filename="../../src/fieldact/ui/branch_panel.py" line="46"/>
+        <source>This ends the visit: it is marked as rescheduled and cannot be continued. Record it?</source>
+        <translation>Визит на этом закончится: он будет отмечен как перенесённый, продолжить его будет нельзя. Записать?</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldact/ui/branch_panel.py" line="49"/>
+        <source>Yes, record and end the visit</source>
+        <translation>Да, записать и закончить визит</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldact/ui/branch_panel.py" line="50"/>
+        <source>No, go back</source>
+        <translation>Нет, вернуться</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldact/ui/branch_panel.py" line="54"/>
         <source>{title}: recorded</source>
         <translation>{title}: записано</translation>
     </message>
     <message>
-        <location filename="../../src/fieldact/ui/branch_panel.py" line="65"/>
+        <location filename="../../src/fieldact/ui/branch_panel.py" line="78"/>
         <source>The time the subscriber asks for:</source>
         <translation>Время, которое просит Абонент:</translation>
     </message>
     <message>
-        <location filename="../../src/fieldact/ui/branch_panel.py" line="110"/>
+        <location filename="../../src/fieldact/ui/branch_panel.py" line="161"/>
         <source>Call now: {role}{phone}</source>
         <translation>Позвоните сейчас: {role}{phone}</translation>
     </message>
@@ -169,7 +184,7 @@
 <context>
     <name>ChannelsEditor</name>
     <message>
-        <location filename="../../src/fieldact/ui/widgets/evidence.py" line="97"/>
+        <location filename="../../src/fieldact/ui/widgets/evidence.py" line="98"/>
         <source>Channels shown, separated by commas (at least {n})</source>
         <translation>Показанные каналы через запятую (не меньше {n})</translation>
     </message>
@@ -177,92 +192,92 @@
 <context>
     <name>DayScreen</name>
     <message>
-        <location filename="../../src/fieldact/ui/day_screen.py" line="47"/>
+        <location filename="../../src/fieldact/ui/day_screen.py" line="49"/>
         <source>Sign out</source>
         <translation>Выйти</translation>
     </message>
     <message>
-        <location filename="../../src/fieldact/ui/day_screen.py" line="99"/>
+        <location filename="../../src/fieldact/ui/day_screen.py" line="102"/>
         <source>{name}, visits for {date}</source>
         <translation>{name}, визиты на {date}</translation>
     </message>
     <message>
-        <location filename="../../src/fieldact/ui/day_screen.py" line="111"/>
-        <source>Acts are kept on this tablet (no office database set up)</source>
-        <translation>Акты хранятся на планшете (офисная база не настроена)</translation>
-    </message>
-    <message>
-        <location filename="../../src/fieldact/ui/day_screen.py" line="113"/>
-        <source>Not synced yet · waiting: {n}</source>
-        <translation>Ещё не синхронизировано · ждут отправки: {n}</translation>
+        <location filename="../../src/fieldact/ui/day_screen.py" line="114"/>
+        <source>Acts are saved on this tablet; sending them to the office is not set up: tell the office</source>
+        <translation>Акты сохранены на этом планшете; отправка в офис не настроена: скажите об этом в офисе</translation>
     </message>
     <message>
         <location filename="../../src/fieldact/ui/day_screen.py" line="116"/>
-        <source>Synced {when} · waiting: {n}</source>
-        <translation>Синхронизировано {when} · ждут отправки: {n}</translation>
+        <source>Nothing sent to the office yet · acts to send: {n}</source>
+        <translation>В офис ещё ничего не отправлено · актов к отправке: {n}</translation>
     </message>
     <message>
-        <location filename="../../src/fieldact/ui/day_screen.py" line="118"/>
-        <source>problems: {n}, the office is told</source>
-        <translation>проблем: {n}, офис оповещён</translation>
+        <location filename="../../src/fieldact/ui/day_screen.py" line="119"/>
+        <source>Sent to the office {when} · acts to send: {n}</source>
+        <translation>Отправлено в офис {when} · актов к отправке: {n}</translation>
     </message>
     <message>
-        <location filename="../../src/fieldact/ui/day_screen.py" line="131"/>
+        <location filename="../../src/fieldact/ui/day_screen.py" line="121"/>
+        <source>not accepted: {n}, the office sees them</source>
+        <translation>не принято: {n}, офис это видит</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldact/ui/day_screen.py" line="136"/>
         <source>The tablet&apos;s clock is {off} fast compared with the server.</source>
         <translation>Часы планшета спешат на {off} относительно сервера.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldact/ui/day_screen.py" line="133"/>
+        <location filename="../../src/fieldact/ui/day_screen.py" line="138"/>
         <source>The tablet&apos;s clock is {off} slow compared with the server.</source>
         <translation>Часы планшета отстают на {off} относительно сервера.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldact/ui/day_screen.py" line="134"/>
+        <location filename="../../src/fieldact/ui/day_screen.py" line="139"/>
         <source>Set the right date and time in the tablet&apos;s settings: acts carry the times from this clock.</source>
         <translation>Поставьте верные дату и время в настройках планшета: в актах стоит время с этих часов.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldact/ui/day_screen.py" line="150"/>
+        <location filename="../../src/fieldact/ui/day_screen.py" line="155"/>
         <source>Rules for the whole day ({n})</source>
         <translation>Правила на весь день ({n})</translation>
     </message>
     <message>
-        <location filename="../../src/fieldact/ui/day_screen.py" line="157"/>
+        <location filename="../../src/fieldact/ui/day_screen.py" line="162"/>
         <source>Before the first visit</source>
         <translation>Перед первым визитом</translation>
     </message>
     <message>
-        <location filename="../../src/fieldact/ui/day_screen.py" line="161"/>
+        <location filename="../../src/fieldact/ui/day_screen.py" line="166"/>
         <source>Done, start the day</source>
         <translation>Готово, начать день</translation>
     </message>
     <message>
-        <location filename="../../src/fieldact/ui/day_screen.py" line="174"/>
+        <location filename="../../src/fieldact/ui/day_screen.py" line="179"/>
         <source>No visits planned for today.</source>
         <translation>На сегодня визитов нет.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldact/ui/day_screen.py" line="182"/>
+        <location filename="../../src/fieldact/ui/day_screen.py" line="187"/>
         <source>from {time}, no exact time</source>
         <translation>с {time}, без точного времени</translation>
     </message>
     <message>
-        <location filename="../../src/fieldact/ui/day_screen.py" line="192"/>
+        <location filename="../../src/fieldact/ui/day_screen.py" line="198"/>
         <source>When do you expect to arrive? The pre-call comes an hour before.</source>
         <translation>Когда Вы рассчитываете прийти? Предварительный звонок — за час до этого.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldact/ui/day_screen.py" line="198"/>
+        <location filename="../../src/fieldact/ui/day_screen.py" line="204"/>
         <source>expected {time}</source>
         <translation>ожидается в {time}</translation>
     </message>
     <message>
-        <location filename="../../src/fieldact/ui/day_screen.py" line="244"/>
+        <location filename="../../src/fieldact/ui/day_screen.py" line="250"/>
         <source>Time to call {name}</source>
         <translation>Пора позвонить: {name}</translation>
     </message>
     <message>
-        <location filename="../../src/fieldact/ui/day_screen.py" line="290"/>
+        <location filename="../../src/fieldact/ui/day_screen.py" line="298"/>
         <source>Set</source>
         <translation>Указать</translation>
     </message>
@@ -270,7 +285,7 @@
 <context>
     <name>DebrisEditor</name>
     <message>
-        <location filename="../../src/fieldact/ui/widgets/evidence.py" line="180"/>
+        <location filename="../../src/fieldact/ui/widgets/evidence.py" line="181"/>
         <source>The debris is removed</source>
         <translation>Мусор убран</translation>
     </message>
@@ -278,42 +293,42 @@
 <context>
     <name>DoneScreen</name>
     <message>
-        <location filename="../../src/fieldact/ui/done_screen.py" line="38"/>
+        <location filename="../../src/fieldact/ui/done_screen.py" line="42"/>
         <source>Scan the code with your phone&apos;s camera to open your personal account.</source>
         <translation>Наведите камеру телефона на код, чтобы открыть личный кабинет.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldact/ui/done_screen.py" line="48"/>
+        <location filename="../../src/fieldact/ui/done_screen.py" line="53"/>
         <source>Finish the visit</source>
         <translation>Завершить визит</translation>
     </message>
     <message>
-        <location filename="../../src/fieldact/ui/done_screen.py" line="76"/>
+        <location filename="../../src/fieldact/ui/done_screen.py" line="91"/>
         <source>24-hour information centre: {phone}</source>
         <translation>Круглосуточный информационный центр: {phone}</translation>
     </message>
     <message>
-        <location filename="../../src/fieldact/ui/done_screen.py" line="77"/>
+        <location filename="../../src/fieldact/ui/done_screen.py" line="92"/>
         <source>Act {number} is signed. Thank you!</source>
         <translation>Акт {number} подписан. Спасибо!</translation>
     </message>
     <message>
-        <location filename="../../src/fieldact/ui/done_screen.py" line="77"/>
+        <location filename="../../src/fieldact/ui/done_screen.py" line="92"/>
         <source>Act {number}: refusal recorded.</source>
         <translation>Акт {number}: отказ от подписи записан.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldact/ui/done_screen.py" line="97"/>
+        <location filename="../../src/fieldact/ui/done_screen.py" line="112"/>
         <source>Wishes: </source>
         <translation>Пожелания: </translation>
     </message>
     <message>
-        <location filename="../../src/fieldact/ui/done_screen.py" line="116"/>
+        <location filename="../../src/fieldact/ui/done_screen.py" line="131"/>
         <source>Closing: {n} still open</source>
         <translation>Завершение: не отмечено {n}</translation>
     </message>
     <message>
-        <location filename="../../src/fieldact/ui/done_screen.py" line="116"/>
+        <location filename="../../src/fieldact/ui/done_screen.py" line="131"/>
         <source>Closing done.</source>
         <translation>Завершение контакта отмечено.</translation>
     </message>
@@ -344,22 +359,22 @@
 <context>
     <name>EvidenceEditor</name>
     <message>
-        <location filename="../../src/fieldact/ui/widgets/evidence.py" line="238"/>
+        <location filename="../../src/fieldact/ui/widgets/evidence.py" line="239"/>
         <source>Labels applied:</source>
         <translation>Наклеено бирок:</translation>
     </message>
     <message>
-        <location filename="../../src/fieldact/ui/widgets/evidence.py" line="241"/>
+        <location filename="../../src/fieldact/ui/widgets/evidence.py" line="242"/>
         <source>Holes filled (0: none drilled):</source>
         <translation>Замазано отверстий (0 — не сверлили):</translation>
     </message>
     <message>
-        <location filename="../../src/fieldact/ui/widgets/evidence.py" line="245"/>
+        <location filename="../../src/fieldact/ui/widgets/evidence.py" line="246"/>
         <source>The agreed route: on the landing and in the flat</source>
         <translation>Согласованная трасса: по площадке и по квартире</translation>
     </message>
     <message>
-        <location filename="../../src/fieldact/ui/widgets/evidence.py" line="250"/>
+        <location filename="../../src/fieldact/ui/widgets/evidence.py" line="251"/>
         <source>Tariff activated</source>
         <translation>Активированный тариф</translation>
     </message>
@@ -548,37 +563,42 @@
 <context>
     <name>ItemRow</name>
     <message>
-        <location filename="../../src/fieldact/ui/widgets/item_row.py" line="33"/>
+        <location filename="../../src/fieldact/ui/widgets/item_row.py" line="38"/>
         <source> (when it applies)</source>
         <translation> (по ситуации)</translation>
     </message>
     <message>
-        <location filename="../../src/fieldact/ui/widgets/item_row.py" line="42"/>
+        <location filename="../../src/fieldact/ui/widgets/item_row.py" line="40"/>
+        <source>To do</source>
+        <translation>Нужно ответить</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldact/ui/widgets/item_row.py" line="48"/>
         <source>Why? A few words</source>
         <translation>Почему? Несколько слов</translation>
     </message>
     <message>
-        <location filename="../../src/fieldact/ui/widgets/item_row.py" line="43"/>
+        <location filename="../../src/fieldact/ui/widgets/item_row.py" line="49"/>
         <source>Done</source>
         <translation>Выполнено</translation>
     </message>
     <message>
-        <location filename="../../src/fieldact/ui/widgets/item_row.py" line="44"/>
+        <location filename="../../src/fieldact/ui/widgets/item_row.py" line="50"/>
         <source>Not applicable</source>
         <translation>Не требуется</translation>
     </message>
     <message>
-        <location filename="../../src/fieldact/ui/widgets/item_row.py" line="45"/>
+        <location filename="../../src/fieldact/ui/widgets/item_row.py" line="51"/>
         <source>Not done</source>
         <translation>Не выполнено</translation>
     </message>
     <message>
-        <location filename="../../src/fieldact/ui/widgets/item_row.py" line="46"/>
+        <location filename="../../src/fieldact/ui/widgets/item_row.py" line="53"/>
         <source>Save the reason</source>
         <translation>Сохранить причину</translation>
     </message>
     <message>
-        <location filename="../../src/fieldact/ui/widgets/item_row.py" line="47"/>
+        <location filename="../../src/fieldact/ui/widgets/item_row.py" line="54"/>
         <source>Change</source>
         <translation>Изменить</translation>
     </message>
@@ -586,47 +606,47 @@
 <context>
     <name>LoginScreen</name>
     <message>
-        <location filename="../../src/fieldact/ui/login_screen.py" line="26"/>
+        <location filename="../../src/fieldact/ui/login_screen.py" line="27"/>
         <source>Who is working today?</source>
         <translation>Кто сегодня работает?</translation>
     </message>
     <message>
-        <location filename="../../src/fieldact/ui/login_screen.py" line="33"/>
+        <location filename="../../src/fieldact/ui/login_screen.py" line="35"/>
         <source>The service standard</source>
         <translation>Стандарт обслуживания</translation>
     </message>
     <message>
-        <location filename="../../src/fieldact/ui/login_screen.py" line="35"/>
+        <location filename="../../src/fieldact/ui/login_screen.py" line="37"/>
         <source>Another technician</source>
         <translation>Другой техник</translation>
     </message>
     <message>
-        <location filename="../../src/fieldact/ui/login_screen.py" line="92"/>
+        <location filename="../../src/fieldact/ui/login_screen.py" line="99"/>
         <source>No technician on this tablet yet. Connect it to the network: the technician whose login the tablet has appears here after the first sync, with his orders. If nobody appears, ask the office to enrol him (fieldact central technician) and to give this tablet his login.</source>
         <translation>На этом планшете ещё нет техников. Подключите его к сети: техник, чей вход задан на планшете, появится здесь после первой синхронизации вместе со своими заявками. Если никто не появился, попросите офис внести техника (fieldact central technician) и выдать планшету его вход.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldact/ui/login_screen.py" line="99"/>
+        <location filename="../../src/fieldact/ui/login_screen.py" line="106"/>
         <source>No technician on this tablet yet, and no office database is set up. Ask support to enrol the technician in the office database and to give this tablet its login (central.toml); he then appears here after the first sync. For training: fieldact demo fills in demo technicians.</source>
         <translation>На этом планшете ещё нет техников, и база офиса не настроена. Попросите поддержку внести техника в базу офиса и выдать планшету его вход (central.toml); техник появится здесь после первой синхронизации. Для обучения: fieldact demo добавит демонстрационных техников.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldact/ui/login_screen.py" line="112"/>
+        <location filename="../../src/fieldact/ui/login_screen.py" line="119"/>
         <source>{name}, enter your PIN</source>
         <translation>{name}, введите PIN</translation>
     </message>
     <message>
-        <location filename="../../src/fieldact/ui/login_screen.py" line="132"/>
+        <location filename="../../src/fieldact/ui/login_screen.py" line="141"/>
         <source>Too many wrong PINs. Only the office can unlock you now: call them.</source>
         <translation>Слишком много неверных PIN. Теперь разблокировать может только офис: позвоните туда.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldact/ui/login_screen.py" line="136"/>
+        <location filename="../../src/fieldact/ui/login_screen.py" line="145"/>
         <source>Too many wrong PINs. Try again after {time} or ask the office.</source>
         <translation>Слишком много неверных PIN. Попробуйте после {time} или обратитесь в офис.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldact/ui/login_screen.py" line="139"/>
+        <location filename="../../src/fieldact/ui/login_screen.py" line="147"/>
         <source>Wrong PIN. Tries left: {count}.</source>
         <translation>Неверный PIN. Осталось попыток: {count}.</translation>
     </message>
@@ -698,44 +718,54 @@
 <context>
     <name>MaterialsPanel</name>
     <message>
-        <location filename="../../src/fieldact/ui/materials_panel.py" line="27"/>
-        <source>Material (e.g. UTP cable 5e)</source>
-        <translation>Материал (например, кабель UTP 5e)</translation>
-    </message>
-    <message>
-        <location filename="../../src/fieldact/ui/materials_panel.py" line="30"/>
-        <source>quantity</source>
-        <translation>количество</translation>
-    </message>
-    <message>
-        <location filename="../../src/fieldact/ui/materials_panel.py" line="36"/>
-        <source>unit</source>
-        <translation>ед.</translation>
-    </message>
-    <message>
-        <location filename="../../src/fieldact/ui/materials_panel.py" line="37"/>
+        <location filename="../../src/fieldact/ui/materials_panel.py" line="38"/>
         <source>Add material</source>
         <translation>Добавить материал</translation>
     </message>
     <message>
-        <location filename="../../src/fieldact/ui/materials_panel.py" line="40"/>
-        <source>Remove selected</source>
-        <translation>Удалить выбранное</translation>
+        <location filename="../../src/fieldact/ui/materials_panel.py" line="28"/>
+        <source>e.g. UTP cable 5e</source>
+        <translation>например, Кабель UTP 5e</translation>
     </message>
     <message>
-        <location filename="../../src/fieldact/ui/materials_panel.py" line="48"/>
+        <location filename="../../src/fieldact/ui/materials_panel.py" line="44"/>
+        <source>Quantity</source>
+        <translation>Количество</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldact/ui/materials_panel.py" line="45"/>
+        <source>Unit</source>
+        <translation>Единица</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldact/ui/materials_panel.py" line="49"/>
         <source>Materials used</source>
         <translation>Израсходованные материалы</translation>
     </message>
     <message>
-        <location filename="../../src/fieldact/ui/materials_panel.py" line="62"/>
+        <location filename="../../src/fieldact/ui/materials_panel.py" line="50"/>
+        <source>Material</source>
+        <translation>Материал</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldact/ui/materials_panel.py" line="61"/>
+        <source>Enter the material&apos;s name or choose it from the list.</source>
+        <translation>Введите название материала или выберите его из списка.</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldact/ui/materials_panel.py" line="65"/>
         <source>Enter the quantity as a number, e.g. 12,5.</source>
         <translation>Введите количество числом, например 12,5.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldact/ui/materials_panel.py" line="67"/>
+        <location filename="../../src/fieldact/ui/materials_panel.py" line="69"/>
         <source>Choose the unit of «{name}».</source>
         <translation>Выберите единицу для «{name}».</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldact/ui/materials_panel.py" line="114"/>
+        <source>Remove</source>
+        <translation>Удалить</translation>
     </message>
 </context>
 <context>
@@ -802,92 +832,107 @@
 <context>
     <name>PaymentPanel</name>
     <message>
-        <location filename="../../src/fieldact/ui/payment_panel.py" line="24"/>
-        <source>What for (e.g. connection, cable, router)</source>
-        <translation>За что (например, подключение, кабель, роутер)</translation>
-    </message>
-    <message>
-        <location filename="../../src/fieldact/ui/payment_panel.py" line="28"/>
-        <source>price, ₽</source>
-        <translation>цена, ₽</translation>
+        <location filename="../../src/fieldact/ui/payment_panel.py" line="26"/>
+        <source>e.g. connection, cable, router</source>
+        <translation>например, подключение, кабель, роутер</translation>
     </message>
     <message>
         <location filename="../../src/fieldact/ui/payment_panel.py" line="29"/>
+        <source>e.g. 1500</source>
+        <translation>например, 1500</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldact/ui/payment_panel.py" line="30"/>
         <source>Add line</source>
         <translation>Добавить строку</translation>
     </message>
     <message>
-        <location filename="../../src/fieldact/ui/payment_panel.py" line="33"/>
+        <location filename="../../src/fieldact/ui/payment_panel.py" line="34"/>
         <source>Remove selected line</source>
         <translation>Удалить выбранную строку</translation>
     </message>
     <message>
-        <location filename="../../src/fieldact/ui/payment_panel.py" line="34"/>
+        <location filename="../../src/fieldact/ui/payment_panel.py" line="35"/>
         <source>cash received, ₽</source>
         <translation>получено наличными, ₽</translation>
     </message>
     <message>
-        <location filename="../../src/fieldact/ui/payment_panel.py" line="35"/>
+        <location filename="../../src/fieldact/ui/payment_panel.py" line="36"/>
         <source>change given, ₽ (0 if none)</source>
         <translation>выдано сдачи, ₽ (0, если без сдачи)</translation>
     </message>
     <message>
-        <location filename="../../src/fieldact/ui/payment_panel.py" line="37"/>
+        <location filename="../../src/fieldact/ui/payment_panel.py" line="38"/>
         <source>BSO series and number, as on the form</source>
         <translation>Серия и номер БСО, как на бланке</translation>
     </message>
     <message>
-        <location filename="../../src/fieldact/ui/payment_panel.py" line="40"/>
+        <location filename="../../src/fieldact/ui/payment_panel.py" line="41"/>
         <source>Save the payment</source>
         <translation>Сохранить оплату</translation>
     </message>
     <message>
-        <location filename="../../src/fieldact/ui/payment_panel.py" line="59"/>
+        <location filename="../../src/fieldact/ui/payment_panel.py" line="55"/>
+        <source>What for</source>
+        <translation>За что</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldact/ui/payment_panel.py" line="56"/>
+        <source>Quantity</source>
+        <translation>Количество</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldact/ui/payment_panel.py" line="57"/>
+        <source>Price, ₽</source>
+        <translation>Цена, ₽</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldact/ui/payment_panel.py" line="60"/>
         <source>Received</source>
         <translation>Получено</translation>
     </message>
     <message>
-        <location filename="../../src/fieldact/ui/payment_panel.py" line="61"/>
+        <location filename="../../src/fieldact/ui/payment_panel.py" line="62"/>
         <source>Change given</source>
         <translation>Сдача</translation>
     </message>
     <message>
-        <location filename="../../src/fieldact/ui/payment_panel.py" line="63"/>
+        <location filename="../../src/fieldact/ui/payment_panel.py" line="64"/>
         <source>BSO number</source>
         <translation>Номер БСО</translation>
     </message>
     <message>
-        <location filename="../../src/fieldact/ui/payment_panel.py" line="66"/>
+        <location filename="../../src/fieldact/ui/payment_panel.py" line="67"/>
         <source>Payment (strict-reporting receipt)</source>
         <translation>Оплата (бланк строгой отчётности)</translation>
     </message>
     <message>
-        <location filename="../../src/fieldact/ui/payment_panel.py" line="67"/>
+        <location filename="../../src/fieldact/ui/payment_panel.py" line="68"/>
         <source>Explain what the sum consists of before filling in the BSO.</source>
         <translation>Перед заполнением БСО объясните Абоненту, из чего складывается сумма.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldact/ui/payment_panel.py" line="112"/>
+        <location filename="../../src/fieldact/ui/payment_panel.py" line="113"/>
         <source>Total due: {total}</source>
         <translation>К оплате: {total}</translation>
     </message>
     <message>
-        <location filename="../../src/fieldact/ui/payment_panel.py" line="120"/>
+        <location filename="../../src/fieldact/ui/payment_panel.py" line="121"/>
         <source>credited to the personal account: {sum}</source>
         <translation>на лицевой счёт: {sum}</translation>
     </message>
     <message>
-        <location filename="../../src/fieldact/ui/payment_panel.py" line="122"/>
+        <location filename="../../src/fieldact/ui/payment_panel.py" line="123"/>
         <source>no change: write the BSO for the whole {sum}</source>
         <translation>без сдачи: БСО на всю сумму {sum}</translation>
     </message>
     <message>
-        <location filename="../../src/fieldact/ui/payment_panel.py" line="142"/>
+        <location filename="../../src/fieldact/ui/payment_panel.py" line="143"/>
         <source>No payment recorded. Leave it so if the subscriber pays nothing at the visit.</source>
         <translation>Оплата не записана. Оставьте так, если Абонент ничего не платит при визите.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldact/ui/payment_panel.py" line="151"/>
+        <location filename="../../src/fieldact/ui/payment_panel.py" line="152"/>
         <source>Saved: total {total}, received {received}, change {change}, to the account {credited}, BSO {bso}</source>
         <translation>Сохранено: итого {total}, получено {received}, сдача {change}, на лицевой счёт {credited}, БСО {bso}</translation>
     </message>
@@ -895,7 +940,7 @@
 <context>
     <name>PhoneEditor</name>
     <message>
-        <location filename="../../src/fieldact/ui/widgets/evidence.py" line="214"/>
+        <location filename="../../src/fieldact/ui/widgets/evidence.py" line="215"/>
         <source>Phone number bound to the contract</source>
         <translation>Номер, привязанный к договору</translation>
     </message>
@@ -949,39 +994,39 @@
 <context>
     <name>ReviewScreen</name>
     <message>
-        <location filename="../../src/fieldact/ui/review_screen.py" line="19"/>
-        <location filename="../../src/fieldact/ui/review_screen.py" line="38"/>
+        <location filename="../../src/fieldact/ui/review_screen.py" line="21"/>
+        <location filename="../../src/fieldact/ui/review_screen.py" line="42"/>
         <source>The act as it will be signed</source>
         <translation>Акт в том виде, в каком его подпишут</translation>
     </message>
     <message>
-        <location filename="../../src/fieldact/ui/review_screen.py" line="21"/>
-        <location filename="../../src/fieldact/ui/review_screen.py" line="41"/>
+        <location filename="../../src/fieldact/ui/review_screen.py" line="23"/>
+        <location filename="../../src/fieldact/ui/review_screen.py" line="45"/>
         <source>Preparing the act…</source>
         <translation>Готовим акт…</translation>
     </message>
     <message>
-        <location filename="../../src/fieldact/ui/review_screen.py" line="22"/>
+        <location filename="../../src/fieldact/ui/review_screen.py" line="24"/>
         <source>‹ Back to the visit</source>
         <translation>‹ Назад к визиту</translation>
     </message>
     <message>
-        <location filename="../../src/fieldact/ui/review_screen.py" line="24"/>
+        <location filename="../../src/fieldact/ui/review_screen.py" line="26"/>
         <source>Hand the tablet to the subscriber</source>
         <translation>Передать планшет Абоненту</translation>
     </message>
     <message>
-        <location filename="../../src/fieldact/ui/review_screen.py" line="46"/>
+        <location filename="../../src/fieldact/ui/review_screen.py" line="51"/>
         <source>{n} page(s). Comment on what the subscriber signs.</source>
         <translation>Страниц: {n}. Прокомментируйте Абоненту всё, что он подписывает.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldact/ui/review_screen.py" line="53"/>
+        <location filename="../../src/fieldact/ui/review_screen.py" line="58"/>
         <source>Act {number} as stored</source>
         <translation>Акт {number}, как он сохранён</translation>
     </message>
     <message>
-        <location filename="../../src/fieldact/ui/review_screen.py" line="56"/>
+        <location filename="../../src/fieldact/ui/review_screen.py" line="61"/>
         <source>{n} page(s).</source>
         <translation>Страниц: {n}.</translation>
     </message>
@@ -989,27 +1034,27 @@
 <context>
     <name>Shell</name>
     <message>
-        <location filename="../../src/fieldact/ui/shell.py" line="133"/>
+        <location filename="../../src/fieldact/ui/shell.py" line="135"/>
         <source>Correct the act: enter your PIN</source>
         <translation>Исправление акта: введите свой PIN</translation>
     </message>
     <message>
-        <location filename="../../src/fieldact/ui/shell.py" line="191"/>
+        <location filename="../../src/fieldact/ui/shell.py" line="194"/>
         <source>Technician: enter your PIN</source>
         <translation>Техник: введите PIN</translation>
     </message>
     <message>
-        <location filename="../../src/fieldact/ui/shell.py" line="219"/>
+        <location filename="../../src/fieldact/ui/shell.py" line="222"/>
         <source>The act could not be saved ({error}). Nothing is lost: try again, or call support.</source>
         <translation>Акт не удалось сохранить ({error}). Ничего не потеряно: попробуйте ещё раз или позвоните в поддержку.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldact/ui/shell.py" line="230"/>
+        <location filename="../../src/fieldact/ui/shell.py" line="233"/>
         <source>Locked. Enter your PIN</source>
         <translation>Заблокировано. Введите PIN</translation>
     </message>
     <message>
-        <location filename="../../src/fieldact/ui/shell.py" line="265"/>
+        <location filename="../../src/fieldact/ui/shell.py" line="268"/>
         <source>Enter your PIN to close the app</source>
         <translation>Введите PIN, чтобы закрыть программу</translation>
     </message>
@@ -1044,77 +1089,102 @@
 <context>
     <name>SigningScreen</name>
     <message>
-        <location filename="../../src/fieldact/ui/signing_screen.py" line="39"/>
+        <location filename="../../src/fieldact/ui/signing_screen.py" line="44"/>
         <source>Your surname, first name and patronymic</source>
         <translation>Ваши фамилия, имя и отчество</translation>
     </message>
     <message>
-        <location filename="../../src/fieldact/ui/signing_screen.py" line="43"/>
+        <location filename="../../src/fieldact/ui/signing_screen.py" line="48"/>
         <source>Sign the act</source>
         <translation>Подписать акт</translation>
     </message>
     <message>
-        <location filename="../../src/fieldact/ui/signing_screen.py" line="45"/>
+        <location filename="../../src/fieldact/ui/signing_screen.py" line="50"/>
         <source>I refuse to sign</source>
         <translation>Отказываюсь подписывать</translation>
     </message>
     <message>
-        <location filename="../../src/fieldact/ui/signing_screen.py" line="47"/>
+        <location filename="../../src/fieldact/ui/signing_screen.py" line="52"/>
         <source>Why do you refuse? The technician records it</source>
         <translation>Почему Вы отказываетесь? Техник запишет причину</translation>
     </message>
     <message>
-        <location filename="../../src/fieldact/ui/signing_screen.py" line="48"/>
+        <location filename="../../src/fieldact/ui/signing_screen.py" line="53"/>
         <source>Record the refusal</source>
         <translation>Записать отказ</translation>
     </message>
     <message>
-        <location filename="../../src/fieldact/ui/signing_screen.py" line="49"/>
+        <location filename="../../src/fieldact/ui/signing_screen.py" line="54"/>
         <source>Technician</source>
         <translation>Техник</translation>
     </message>
     <message>
-        <location filename="../../src/fieldact/ui/signing_screen.py" line="52"/>
+        <location filename="../../src/fieldact/ui/signing_screen.py" line="55"/>
+        <source>Open the act</source>
+        <translation>Открыть акт</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldact/ui/signing_screen.py" line="60"/>
+        <source>Fit the width</source>
+        <translation>По ширине</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldact/ui/signing_screen.py" line="61"/>
+        <source>‹ Back to signing</source>
+        <translation>‹ Вернуться к подписи</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldact/ui/signing_screen.py" line="66"/>
         <source>Saving the signed act…</source>
         <translation>Сохраняем подписанный акт…</translation>
     </message>
     <message>
-        <location filename="../../src/fieldact/ui/signing_screen.py" line="99"/>
+        <location filename="../../src/fieldact/ui/signing_screen.py" line="94"/>
+        <source>Who signs: surname, first name, patronymic</source>
+        <translation>Кто подписывает: фамилия, имя, отчество</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldact/ui/signing_screen.py" line="162"/>
         <source>{name}, please check the work and sign</source>
         <translation>{name}, проверьте, пожалуйста, работу и подпишите акт</translation>
     </message>
     <message>
-        <location filename="../../src/fieldact/ui/signing_screen.py" line="111"/>
+        <location filename="../../src/fieldact/ui/signing_screen.py" line="171"/>
         <source>Address: {address}, contract {contract}</source>
         <translation>Адрес: {address}, договор {contract}</translation>
     </message>
     <message>
-        <location filename="../../src/fieldact/ui/signing_screen.py" line="114"/>
+        <location filename="../../src/fieldact/ui/signing_screen.py" line="174"/>
         <source>Services: {services}</source>
         <translation>Услуги: {services}</translation>
     </message>
     <message>
-        <location filename="../../src/fieldact/ui/signing_screen.py" line="115"/>
-        <source>Work items done: {n}</source>
-        <translation>Выполнено пунктов работы: {n}</translation>
+        <location filename="../../src/fieldact/ui/signing_screen.py" line="185"/>
+        <source>Checked with you: {facts}</source>
+        <translation>Проверено вместе с вами: {facts}</translation>
     </message>
     <message>
-        <location filename="../../src/fieldact/ui/signing_screen.py" line="128"/>
+        <location filename="../../src/fieldact/ui/signing_screen.py" line="188"/>
+        <source>Materials: {used}</source>
+        <translation>Материалы: {used}</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldact/ui/signing_screen.py" line="200"/>
         <source>Received {received}: for services {total}, change given {change}, to your personal account {credited}</source>
         <translation>Получено {received}: за услуги {total}, сдача {change}, на лицевой счёт {credited}</translation>
     </message>
     <message>
-        <location filename="../../src/fieldact/ui/signing_screen.py" line="141"/>
+        <location filename="../../src/fieldact/ui/signing_screen.py" line="213"/>
         <source>By signing you confirm the work above.</source>
         <translation>Подписывая, Вы подтверждаете работы, перечисленные выше.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldact/ui/signing_screen.py" line="151"/>
+        <location filename="../../src/fieldact/ui/signing_screen.py" line="223"/>
         <source>Write your surname and first name under the signature.</source>
         <translation>Напишите под подписью свои фамилию и имя.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldact/ui/signing_screen.py" line="165"/>
+        <location filename="../../src/fieldact/ui/signing_screen.py" line="237"/>
         <source>Say why, in a few words.</source>
         <translation>Напишите причину в нескольких словах.</translation>
     </message>
@@ -1122,27 +1192,27 @@
 <context>
     <name>SpeedEditor</name>
     <message>
-        <location filename="../../src/fieldact/ui/widgets/evidence.py" line="76"/>
+        <location filename="../../src/fieldact/ui/widgets/evidence.py" line="77"/>
         <source>download</source>
         <translation>входящая</translation>
     </message>
     <message>
-        <location filename="../../src/fieldact/ui/widgets/evidence.py" line="77"/>
+        <location filename="../../src/fieldact/ui/widgets/evidence.py" line="78"/>
         <source>upload</source>
         <translation>исходящая</translation>
     </message>
     <message>
-        <location filename="../../src/fieldact/ui/widgets/evidence.py" line="80"/>
+        <location filename="../../src/fieldact/ui/widgets/evidence.py" line="81"/>
         <source>Down</source>
         <translation>Входящая</translation>
     </message>
     <message>
-        <location filename="../../src/fieldact/ui/widgets/evidence.py" line="80"/>
+        <location filename="../../src/fieldact/ui/widgets/evidence.py" line="81"/>
         <source>Up</source>
         <translation>Исходящая</translation>
     </message>
     <message>
-        <location filename="../../src/fieldact/ui/widgets/evidence.py" line="83"/>
+        <location filename="../../src/fieldact/ui/widgets/evidence.py" line="84"/>
         <source>Mbit/s</source>
         <translation>Мбит/с</translation>
     </message>
@@ -1150,93 +1220,194 @@
 <context>
     <name>StandardScreen</name>
     <message>
-        <location filename="../../src/fieldact/ui/standard_screen.py" line="44"/>
+        <location filename="../../src/fieldact/ui/standard_screen.py" line="45"/>
         <source>Service standard</source>
         <translation>Стандарт обслуживания</translation>
     </message>
     <message>
-        <location filename="../../src/fieldact/ui/standard_screen.py" line="56"/>
+        <location filename="../../src/fieldact/ui/standard_screen.py" line="57"/>
         <source>‹ Back</source>
         <translation>‹ Назад</translation>
     </message>
     <message>
-        <location filename="../../src/fieldact/ui/standard_screen.py" line="103"/>
+        <location filename="../../src/fieldact/ui/standard_screen.py" line="105"/>
         <source>General rules</source>
         <translation>Общие правила</translation>
     </message>
     <message>
-        <location filename="../../src/fieldact/ui/standard_screen.py" line="116"/>
+        <location filename="../../src/fieldact/ui/standard_screen.py" line="118"/>
         <source>All day</source>
         <translation>Весь день</translation>
     </message>
     <message>
-        <location filename="../../src/fieldact/ui/standard_screen.py" line="117"/>
+        <location filename="../../src/fieldact/ui/standard_screen.py" line="119"/>
         <source>At the start of the day</source>
         <translation>В начале дня</translation>
     </message>
     <message>
-        <location filename="../../src/fieldact/ui/standard_screen.py" line="118"/>
+        <location filename="../../src/fieldact/ui/standard_screen.py" line="120"/>
         <source>Before leaving for the addresses</source>
         <translation>Перед выездом по адресам</translation>
     </message>
     <message>
-        <location filename="../../src/fieldact/ui/standard_screen.py" line="149"/>
+        <location filename="../../src/fieldact/ui/standard_screen.py" line="151"/>
         <source>Checklist</source>
         <translation>Чек-лист</translation>
     </message>
     <message>
-        <location filename="../../src/fieldact/ui/standard_screen.py" line="155"/>
+        <location filename="../../src/fieldact/ui/standard_screen.py" line="157"/>
         <source>Phrases</source>
         <translation>Фразы</translation>
     </message>
     <message>
-        <location filename="../../src/fieldact/ui/standard_screen.py" line="155"/>
+        <location filename="../../src/fieldact/ui/standard_screen.py" line="157"/>
         <source>Wishes</source>
         <translation>Пожелания (правило ППП)</translation>
     </message>
     <message>
-        <location filename="../../src/fieldact/ui/standard_screen.py" line="162"/>
+        <location filename="../../src/fieldact/ui/standard_screen.py" line="164"/>
         <source>when it applies</source>
         <translation>по ситуации</translation>
     </message>
     <message>
-        <location filename="../../src/fieldact/ui/standard_screen.py" line="164"/>
+        <location filename="../../src/fieldact/ui/standard_screen.py" line="166"/>
         <source>if: {question}</source>
         <translation>если: {question}</translation>
     </message>
 </context>
 <context>
+    <name>Stepper</name>
+    <message>
+        <location filename="../../src/fieldact/ui/widgets/stepper.py" line="36"/>
+        <source>Less</source>
+        <translation>Меньше</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldact/ui/widgets/stepper.py" line="37"/>
+        <source>More</source>
+        <translation>Больше</translation>
+    </message>
+</context>
+<context>
     <name>TestCallEditor</name>
     <message>
-        <location filename="../../src/fieldact/ui/widgets/evidence.py" line="112"/>
+        <location filename="../../src/fieldact/ui/widgets/evidence.py" line="113"/>
         <source>Incoming call works</source>
         <translation>Входящий звонок проходит</translation>
     </message>
     <message>
-        <location filename="../../src/fieldact/ui/widgets/evidence.py" line="113"/>
+        <location filename="../../src/fieldact/ui/widgets/evidence.py" line="114"/>
         <source>Outgoing call works</source>
         <translation>Исходящий звонок проходит</translation>
     </message>
 </context>
 <context>
+    <name>TimePicker</name>
+    <message>
+        <location filename="../../src/fieldact/ui/widgets/time_picker.py" line="18"/>
+        <source>Mon</source>
+        <translation>пн</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldact/ui/widgets/time_picker.py" line="19"/>
+        <source>Tue</source>
+        <translation>вт</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldact/ui/widgets/time_picker.py" line="20"/>
+        <source>Wed</source>
+        <translation>ср</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldact/ui/widgets/time_picker.py" line="21"/>
+        <source>Thu</source>
+        <translation>чт</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldact/ui/widgets/time_picker.py" line="22"/>
+        <source>Fri</source>
+        <translation>пт</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldact/ui/widgets/time_picker.py" line="23"/>
+        <source>Sat</source>
+        <translation>сб</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldact/ui/widgets/time_picker.py" line="24"/>
+        <source>Sun</source>
+        <translation>вс</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldact/ui/widgets/time_picker.py" line="58"/>
+        <source>Day</source>
+        <translation>День</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldact/ui/widgets/time_picker.py" line="60"/>
+        <source>Hour</source>
+        <translation>Час</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldact/ui/widgets/time_picker.py" line="62"/>
+        <source>Minutes</source>
+        <translation>Минуты</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldact/ui/widgets/time_picker.py" line="76"/>
+        <source>today</source>
+        <translation>сегодня</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldact/ui/widgets/time_picker.py" line="77"/>
+        <source>tomorrow</source>
+        <translation>завтра</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldact/ui/widgets/time_picker.py" line="87"/>
+        <source>Tomorrow morning</source>
+        <translation>Завтра утром</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldact/ui/widgets/time_picker.py" line="88"/>
+        <source>Tomorrow afternoon</source>
+        <translation>Завтра днём</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldact/ui/widgets/time_picker.py" line="89"/>
+        <source>Tomorrow evening</source>
+        <translation>Завтра вечером</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldact/ui/widgets/time_picker.py" line="90"/>
+        <source>The day after, morning</source>
+        <translation>Послезавтра утром</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldact/ui/widgets/time_picker.py" line="133"/>
+        <source>Chosen: {day}, {time}</source>
+        <translation>Выбрано: {day}, {time}</translation>
+    </message>
+</context>
+<context>
     <name>UnlockPrompt</name>
     <message>
-        <location filename="../../src/fieldact/ui/login_screen.py" line="154"/>
+        <location filename="../../src/fieldact/ui/login_screen.py" line="162"/>
         <source>Back</source>
         <translation>Назад</translation>
     </message>
     <message>
-        <location filename="../../src/fieldact/ui/login_screen.py" line="183"/>
+        <location filename="../../src/fieldact/ui/login_screen.py" line="195"/>
         <source>Too many wrong PINs. Only the office can unlock you now: call them.</source>
         <translation>Слишком много неверных PIN. Теперь разблокировать может только офис: позвоните туда.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldact/ui/login_screen.py" line="185"/>
+        <location filename="../../src/fieldact/ui/login_screen.py" line="198"/>
         <source>Too many wrong PINs. Wait a few minutes.</source>
         <translation>Слишком много неверных PIN. Подождите несколько минут.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldact/ui/login_screen.py" line="187"/>
+        <location filename="../../src/fieldact/ui/login_screen.py" line="200"/>
         <source>Wrong PIN. Tries left: {count}.</source>
         <translation>Неверный PIN. Осталось попыток: {count}.</translation>
     </message>
@@ -1244,132 +1415,137 @@
 <context>
     <name>VisitScreen</name>
     <message>
-        <location filename="../../src/fieldact/ui/visit_screen.py" line="86"/>
+        <location filename="../../src/fieldact/ui/visit_screen.py" line="87"/>
         <source>I am here</source>
         <translation>Я на месте</translation>
     </message>
     <message>
-        <location filename="../../src/fieldact/ui/visit_screen.py" line="90"/>
+        <location filename="../../src/fieldact/ui/visit_screen.py" line="91"/>
         <source>Open the act</source>
         <translation>Открыть акт</translation>
     </message>
     <message>
-        <location filename="../../src/fieldact/ui/visit_screen.py" line="92"/>
+        <location filename="../../src/fieldact/ui/visit_screen.py" line="93"/>
         <source>Correct the act</source>
         <translation>Исправить акт</translation>
     </message>
     <message>
-        <location filename="../../src/fieldact/ui/visit_screen.py" line="117"/>
+        <location filename="../../src/fieldact/ui/visit_screen.py" line="127"/>
         <source>What blocks signing?</source>
         <translation>Что мешает подписать?</translation>
     </message>
     <message>
-        <location filename="../../src/fieldact/ui/visit_screen.py" line="119"/>
+        <location filename="../../src/fieldact/ui/visit_screen.py" line="129"/>
         <source>‹ Day</source>
         <translation>‹ День</translation>
     </message>
     <message>
-        <location filename="../../src/fieldact/ui/visit_screen.py" line="121"/>
+        <location filename="../../src/fieldact/ui/visit_screen.py" line="131"/>
         <source>Next stage ›</source>
         <translation>Следующий этап ›</translation>
     </message>
     <message>
-        <location filename="../../src/fieldact/ui/visit_screen.py" line="123"/>
+        <location filename="../../src/fieldact/ui/visit_screen.py" line="133"/>
         <source>Review the act</source>
         <translation>Просмотреть акт</translation>
     </message>
     <message>
-        <location filename="../../src/fieldact/ui/visit_screen.py" line="199"/>
+        <location filename="../../src/fieldact/ui/visit_screen.py" line="209"/>
         <source>contract {number}</source>
         <translation>договор {number}</translation>
     </message>
     <message>
-        <location filename="../../src/fieldact/ui/visit_screen.py" line="218"/>
+        <location filename="../../src/fieldact/ui/visit_screen.py" line="228"/>
         <source>Pre-call {time}</source>
         <translation>Звонок {time}</translation>
     </message>
     <message>
-        <location filename="../../src/fieldact/ui/visit_screen.py" line="221"/>
+        <location filename="../../src/fieldact/ui/visit_screen.py" line="231"/>
         <source>Arrived {time}</source>
         <translation>На месте {time}</translation>
     </message>
     <message>
-        <location filename="../../src/fieldact/ui/visit_screen.py" line="235"/>
+        <location filename="../../src/fieldact/ui/visit_screen.py" line="245"/>
         <source>on time</source>
         <translation>вовремя</translation>
     </message>
     <message>
-        <location filename="../../src/fieldact/ui/visit_screen.py" line="237"/>
+        <location filename="../../src/fieldact/ui/visit_screen.py" line="247"/>
         <source>late by {n} min</source>
         <translation>опоздание {n} мин</translation>
     </message>
     <message>
-        <location filename="../../src/fieldact/ui/visit_screen.py" line="238"/>
+        <location filename="../../src/fieldact/ui/visit_screen.py" line="248"/>
         <source>early by {n} min</source>
         <translation>раньше на {n} мин</translation>
     </message>
     <message>
-        <location filename="../../src/fieldact/ui/visit_screen.py" line="244"/>
+        <location filename="../../src/fieldact/ui/visit_screen.py" line="254"/>
         <source>Signed: act {number}. Only shown; a change is a corrected act.</source>
         <translation>Подписан: акт {number}. Только просмотр; изменить можно исправленным актом.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldact/ui/visit_screen.py" line="246"/>
+        <location filename="../../src/fieldact/ui/visit_screen.py" line="256"/>
         <source>The subscriber refused to sign: act {number}. Only shown.</source>
         <translation>Абонент отказался подписать: акт {number}. Только просмотр.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldact/ui/visit_screen.py" line="249"/>
+        <location filename="../../src/fieldact/ui/visit_screen.py" line="259"/>
         <source>Rescheduled ({why}). Only shown.</source>
         <translation>Перенесён ({why}). Только просмотр.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldact/ui/visit_screen.py" line="250"/>
+        <location filename="../../src/fieldact/ui/visit_screen.py" line="260"/>
         <source>Cancelled. Only shown.</source>
         <translation>Отменён. Только просмотр.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldact/ui/visit_screen.py" line="261"/>
+        <location filename="../../src/fieldact/ui/visit_screen.py" line="271"/>
         <source>The phone number is copied.</source>
         <translation>Номер телефона скопирован.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldact/ui/visit_screen.py" line="400"/>
+        <location filename="../../src/fieldact/ui/visit_screen.py" line="307"/>
+        <source>not done: {n}</source>
+        <translation>не выполнено: {n}</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldact/ui/visit_screen.py" line="424"/>
         <source>Answered by the pre-call&apos;s outcome below, with its time.</source>
         <translation>Отмечается итогом звонка (кнопки ниже) с его временем.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldact/ui/visit_screen.py" line="401"/>
+        <location filename="../../src/fieldact/ui/visit_screen.py" line="425"/>
         <source>Answered by «I am here», with its time.</source>
         <translation>Отмечается кнопкой «Я на месте» с её временем.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldact/ui/visit_screen.py" line="447"/>
+        <location filename="../../src/fieldact/ui/visit_screen.py" line="467"/>
         <source>Phrases: </source>
         <translation>Фразы: </translation>
     </message>
     <message>
-        <location filename="../../src/fieldact/ui/visit_screen.py" line="449"/>
+        <location filename="../../src/fieldact/ui/visit_screen.py" line="469"/>
         <source>Wishes: </source>
         <translation>Пожелания: </translation>
     </message>
     <message>
-        <location filename="../../src/fieldact/ui/visit_screen.py" line="453"/>
+        <location filename="../../src/fieldact/ui/visit_screen.py" line="473"/>
         <source>Rules of this stage ({n})</source>
         <translation>Правила этапа ({n})</translation>
     </message>
     <message>
-        <location filename="../../src/fieldact/ui/visit_screen.py" line="526"/>
+        <location filename="../../src/fieldact/ui/visit_screen.py" line="546"/>
         <source>Not saved yet; the tablet keeps trying.</source>
         <translation>Не сохранено; планшет пробует снова.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldact/ui/visit_screen.py" line="556"/>
+        <location filename="../../src/fieldact/ui/visit_screen.py" line="576"/>
         <source>Ready to sign.</source>
         <translation>Можно подписывать.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldact/ui/visit_screen.py" line="556"/>
+        <location filename="../../src/fieldact/ui/visit_screen.py" line="576"/>
         <source>{n} open before signing</source>
         <translation>Не отмечено до подписания: {n}</translation>
     </message>
@@ -1437,62 +1613,62 @@
         <translation>отменён</translation>
     </message>
     <message>
-        <location filename="../../src/fieldact/ui/labels.py" line="43"/>
+        <location filename="../../src/fieldact/ui/labels.py" line="52"/>
         <source>not marked</source>
         <translation>не отмечено</translation>
     </message>
     <message>
-        <location filename="../../src/fieldact/ui/labels.py" line="44"/>
+        <location filename="../../src/fieldact/ui/labels.py" line="53"/>
         <source>done</source>
         <translation>выполнено</translation>
     </message>
     <message>
-        <location filename="../../src/fieldact/ui/labels.py" line="45"/>
+        <location filename="../../src/fieldact/ui/labels.py" line="54"/>
         <source>not applicable</source>
         <translation>не требуется</translation>
     </message>
     <message>
-        <location filename="../../src/fieldact/ui/labels.py" line="46"/>
+        <location filename="../../src/fieldact/ui/labels.py" line="55"/>
         <source>not done</source>
         <translation>не выполнено</translation>
     </message>
     <message>
-        <location filename="../../src/fieldact/ui/labels.py" line="56"/>
+        <location filename="../../src/fieldact/ui/labels.py" line="65"/>
         <source>arrival on time</source>
         <translation>прибытие вовремя</translation>
     </message>
     <message>
-        <location filename="../../src/fieldact/ui/labels.py" line="58"/>
+        <location filename="../../src/fieldact/ui/labels.py" line="67"/>
         <source>arrival late by {n} min</source>
         <translation>опоздание {n} мин</translation>
     </message>
     <message>
-        <location filename="../../src/fieldact/ui/labels.py" line="60"/>
+        <location filename="../../src/fieldact/ui/labels.py" line="69"/>
         <source>arrival not recorded</source>
         <translation>прибытие не отмечено</translation>
     </message>
     <message>
-        <location filename="../../src/fieldact/ui/labels.py" line="63"/>
+        <location filename="../../src/fieldact/ui/labels.py" line="72"/>
         <source>pre-call on time</source>
         <translation>звонок вовремя</translation>
     </message>
     <message>
-        <location filename="../../src/fieldact/ui/labels.py" line="65"/>
+        <location filename="../../src/fieldact/ui/labels.py" line="74"/>
         <source>required items done</source>
         <translation>обязательные пункты выполнены</translation>
     </message>
     <message>
-        <location filename="../../src/fieldact/ui/labels.py" line="66"/>
+        <location filename="../../src/fieldact/ui/labels.py" line="75"/>
         <source>closing done</source>
         <translation>завершение контакта выполнено</translation>
     </message>
     <message>
-        <location filename="../../src/fieldact/ui/labels.py" line="71"/>
+        <location filename="../../src/fieldact/ui/labels.py" line="80"/>
         <source>Minutes per stage: {minutes}</source>
         <translation>Минут по этапам: {minutes}</translation>
     </message>
     <message>
-        <location filename="../../src/fieldact/ui/labels.py" line="75"/>
+        <location filename="../../src/fieldact/ui/labels.py" line="84"/>
         <source>The standard:</source>
         <translation>Стандарт:</translation>
     </message>

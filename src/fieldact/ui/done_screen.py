@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QHBoxLayout, QScrollArea, QVBoxLayout, QWidget
+from PySide6.QtGui import QResizeEvent
+from PySide6.QtWidgets import QBoxLayout, QHBoxLayout, QScrollArea, QVBoxLayout, QWidget
 
 from fieldact.act.content import account_url
 from fieldact.store.open_visit import OpenVisit
@@ -14,9 +15,12 @@ from fieldact.ui.widgets.common import big_button, clear_layout, heading, note, 
 from fieldact.ui.widgets.item_row import ItemRow
 from fieldact.ui.widgets.qr_view import QrView
 from fieldact.ui.widgets.scripts import rendered_script
+from fieldact.ui.widgets.touch import kinetic
 from fieldact.visit import ItemState, Visit
 from fieldact.visit.evidence import Evidence
 from fieldact.visit.measures import standard_kept
+
+QR_PORTRAIT = 260
 
 
 class DoneScreen(QWidget):
@@ -45,6 +49,7 @@ class DoneScreen(QWidget):
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
         scroll.setWidget(holder)
+        self.scroll = kinetic(scroll)
         self.finish = big_button(self.tr("Finish the visit"), "primary")
         self.finish.clicked.connect(self._finish)
         self.remaining = note("")
@@ -60,12 +65,22 @@ class DoneScreen(QWidget):
         bottom.addWidget(self.remaining, 1)
         bottom.addWidget(self.finish)
         right.addLayout(bottom)
-        middle = QHBoxLayout()
-        middle.addLayout(left, 2)
-        middle.addLayout(right, 3)
+        self.middle = QBoxLayout(QBoxLayout.Direction.LeftToRight)
+        self.middle.addLayout(left, 2)
+        self.middle.addLayout(right, 3)
         layout = QVBoxLayout(self)
         layout.addWidget(self.title)
-        layout.addLayout(middle, 1)
+        layout.addLayout(self.middle, 1)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802
+        """Portrait: the code above, the closing list below it, both the screen's full width."""
+        super().resizeEvent(event)
+        portrait = self.width() < self.height()
+        self.middle.setDirection(QBoxLayout.Direction.TopToBottom if portrait else QBoxLayout.Direction.LeftToRight)
+        self.middle.setStretch(0, 0 if portrait else 2)
+        self.middle.setStretch(1, 1 if portrait else 3)
+        side = QR_PORTRAIT if portrait else 340
+        self.qr.setMinimumSize(side, side)
 
     def open(self, visit: Visit, number: str, signed: bool) -> None:
         self.visit, self.signed = visit, signed

@@ -7,6 +7,7 @@ from PySide6.QtWidgets import QHBoxLayout, QVBoxLayout, QWidget
 
 from fieldact.ui.widgets.common import big_button, heading, note
 from fieldact.ui.widgets.pdf_viewer import PdfViewer
+from fieldact.ui.widgets.touch import kinetic
 
 
 class ReviewScreen(QWidget):
@@ -16,6 +17,7 @@ class ReviewScreen(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.visit_id = ""
+        self.preview = b""  # the act as it will be signed: the subscriber may open it before he signs
         self.title = heading(self.tr("The act as it will be signed"))
         self.viewer = PdfViewer()
         self.status = note(self.tr("Preparing the act…"))
@@ -31,16 +33,19 @@ class ReviewScreen(QWidget):
         layout = QVBoxLayout(self)
         layout.addWidget(self.title)
         layout.addWidget(self.viewer, 1)
+        kinetic(self.viewer.view)
         layout.addLayout(bottom)
 
     def waiting(self, visit_id: str) -> None:
         self.visit_id = visit_id
+        self.preview = b""
         self.title.setText(self.tr("The act as it will be signed"))
         self.hand_button.show()
         self.hand_button.setEnabled(False)
         self.status.setText(self.tr("Preparing the act…"))
 
     def show_preview(self, data: bytes) -> None:
+        self.preview = data
         self.viewer.show_pdf(data)
         self.status.setText(
             self.tr("{n} page(s). Comment on what the subscriber signs.").format(n=self.viewer.page_count())

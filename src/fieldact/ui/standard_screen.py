@@ -24,6 +24,7 @@ from fieldact.standard import Brand, Service, Stage, Standard, VisitKind
 from fieldact.standard.schema import Item, Requirement
 from fieldact.ui.labels import kind_name, service_name
 from fieldact.ui.widgets.common import big_button
+from fieldact.ui.widgets.touch import kinetic
 from fieldact.visit import Plan, Subscriber, Technician
 from fieldact.visit.scripts import ScriptContext, ScriptValueMissing, render_script, render_title
 
@@ -46,7 +47,7 @@ class StandardScreen(QWidget):
         for kind in standard.kinds:
             self.kind_box.addItem(kind_name(kind), kind)
         self.service_boxes = {service: QCheckBox(service_name(service)) for service in Service}
-        self.stage_list = QListWidget()
+        self.stage_list = kinetic(QListWidget())
         self.stage_list.setObjectName("stageRail")
         self.stage_list.setWordWrap(True)
         self.stage_list.setMaximumWidth(360)
@@ -75,6 +76,7 @@ class StandardScreen(QWidget):
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
         scroll.setWidget(self.body)
+        kinetic(scroll)
         middle = QHBoxLayout()
         middle.addWidget(self.stage_list, 1)
         middle.addWidget(scroll, 3)
