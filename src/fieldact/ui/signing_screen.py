@@ -10,9 +10,9 @@ from fieldact.ink import Signature
 from fieldact.text import language
 from fieldact.ui.context import AppContext
 from fieldact.ui.labels import service_name, state_name
-from fieldact.ui.widgets.pdf_viewer import PdfViewer
 from fieldact.ui.signature_pad import SignatureField
 from fieldact.ui.widgets.common import big_button, card, heading, labelled, note, set_pixel_size
+from fieldact.ui.widgets.pdf_viewer import PdfViewer
 from fieldact.ui.widgets.touch import kinetic
 from fieldact.visit import ItemState, Visit, format_rubles
 from fieldact.visit.evidence import describe
