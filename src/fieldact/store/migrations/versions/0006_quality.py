@@ -77,8 +77,14 @@ class _Json:
 
     def number(self, key: str) -> str:
         if self.postgres:
-            return f"CASE WHEN jsonb_typeof({self.kept}->'{key}') = 'number' THEN ({self.kept}->>'{key}')::numeric::int END"
-        return f"CASE WHEN json_type({self.kept}, '$.{key}') IN ('integer', 'real') THEN CAST(json_extract({self.kept}, '$.{key}') AS INTEGER) END"
+            return (
+                f"CASE WHEN jsonb_typeof({self.kept}->'{key}') = 'number' "
+                f"THEN ({self.kept}->>'{key}')::numeric::int END"
+            )
+        return (
+            f"CASE WHEN json_type({self.kept}, '$.{key}') IN ('integer', 'real') "
+            f"THEN CAST(json_extract({self.kept}, '$.{key}') AS INTEGER) END"
+        )
 
     def has(self, key: str) -> str:
         if self.postgres:
@@ -87,8 +93,14 @@ class _Json:
 
     def stages(self) -> str:
         if self.postgres:
-            return f"CASE WHEN jsonb_typeof({self.kept}->'stage_minutes') = 'object' THEN ({self.kept}->'stage_minutes')::text ELSE '{{}}' END"
-        return f"CASE WHEN json_type({self.kept}, '$.stage_minutes') = 'object' THEN json_extract({self.kept}, '$.stage_minutes') ELSE '{{}}' END"
+            return (
+                f"CASE WHEN jsonb_typeof({self.kept}->'stage_minutes') = 'object' "
+                f"THEN ({self.kept}->'stage_minutes')::text ELSE '{{}}' END"
+            )
+        return (
+            f"CASE WHEN json_type({self.kept}, '$.stage_minutes') = 'object' "
+            f"THEN json_extract({self.kept}, '$.stage_minutes') ELSE '{{}}' END"
+        )
 
     def day(self) -> str:
         if self.postgres:
@@ -134,7 +146,10 @@ def _day_upsert(row: str, sign: str) -> str:
         )
     )
     updates = ", ".join(f"{name} = quality_day.{name} + excluded.{name}" for name in DAY_SUMS)
-    return f"INSERT INTO quality_day ({columns}) VALUES ({values}) ON CONFLICT (day, technician_id, kind) DO UPDATE SET {updates};"
+    return (
+        f"INSERT INTO quality_day ({columns}) VALUES ({values}) "
+        f"ON CONFLICT (day, technician_id, kind) DO UPDATE SET {updates};"
+    )
 
 
 def _stage_upsert(postgres: bool, row: str, sign: str) -> str:
@@ -146,7 +161,8 @@ def _stage_upsert(postgres: bool, row: str, sign: str) -> str:
         minutes = "CASE WHEN j.type IN ('integer', 'real') THEN CAST(j.value AS INTEGER) ELSE 0 END"
     return (
         "INSERT INTO quality_stage_day (day, technician_id, kind, stage_key, visits, minutes) "
-        f"SELECT {row}.day, {row}.technician_id, {row}.kind, j.key, {sign}, {sign} * ({minutes}) FROM {source} WHERE true "
+        f"SELECT {row}.day, {row}.technician_id, {row}.kind, j.key, {sign}, {sign} * ({minutes}) "
+        f"FROM {source} WHERE true "
         "ON CONFLICT (day, technician_id, kind, stage_key) DO UPDATE SET "
         "visits = quality_stage_day.visits + excluded.visits, minutes = quality_stage_day.minutes + excluded.minutes;"
     )
@@ -280,10 +296,12 @@ def _sqlite_triggers() -> list[str]:
     ]
     for table in SOURCES:
         statements += [
-            f"CREATE TRIGGER quality_{table}_insert AFTER INSERT ON {table} BEGIN {_refresh(False, 'NEW.visit_id')} END",
+            f"CREATE TRIGGER quality_{table}_insert AFTER INSERT ON {table} "
+            f"BEGIN {_refresh(False, 'NEW.visit_id')} END",
             f"CREATE TRIGGER quality_{table}_update AFTER UPDATE ON {table} "
             f"BEGIN {_refresh(False, 'OLD.visit_id')} {_refresh(False, 'NEW.visit_id')} END",
-            f"CREATE TRIGGER quality_{table}_delete AFTER DELETE ON {table} BEGIN {_refresh(False, 'OLD.visit_id')} END",
+            f"CREATE TRIGGER quality_{table}_delete AFTER DELETE ON {table} "
+            f"BEGIN {_refresh(False, 'OLD.visit_id')} END",
         ]
     return statements
 
