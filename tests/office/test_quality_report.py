@@ -7,10 +7,10 @@ from pathlib import Path
 import pypdfium2
 from openpyxl import load_workbook
 from pypdf import PdfReader
+from tests.office.quality_data import fill
 
 from fieldact.cli import main
 from fieldact.store.db import open_database
-from tests.office.quality_data import fill
 
 PERIOD = ["--from", "2026-11-02", "--to", "2026-11-15"]
 

@@ -143,7 +143,13 @@ def _pdf(board: Dashboard) -> FPDF:
     names = [name for _, name, _ in board.technicians]
     per_person = [[f.precall_pct for _, _, f in board.technicians], [f.arrival_pct for _, _, f in board.technicians]]
     _bars(pdf, 15, 15, 265, 60, "Техники: предзвонок и приезд вовремя, %", names, per_person, percent=True)
-    pdf.set_y(85)
+    pdf.set_xy(15, 80)
+    for name, _, colour in LINES[:2]:
+        pdf.set_fill_color(*colour)
+        pdf.rect(pdf.get_x(), pdf.get_y() + 1, 3, 3, style="F")
+        pdf.set_x(pdf.get_x() + 4)
+        pdf.cell(36, 5, name)
+    pdf.set_y(88)
     _table(
         pdf,
         ["Техник", "Визитов", "Предзв. %", "Приезд %", "Обяз. %", "Заверш. %", "Отказы", "Переносы", "Оценка"],
@@ -261,6 +267,12 @@ def _lines(
     _frame(pdf, x, y, w, h, title)
     if not labels:
         return
+    pdf.set_draw_color(215, 215, 215)
+    for level in (0, 25, 50, 75, 100):
+        level_y = y + h - (h - 8) * level / 100
+        pdf.line(x, level_y, x + w, level_y)
+        pdf.set_xy(x - 8, level_y - 2)
+        pdf.cell(7, 4, str(level), align="R")
     step = w / max(len(labels), 1)
     for index, label in enumerate(labels):
         pdf.set_xy(x + index * step, y + h + 0.5)
