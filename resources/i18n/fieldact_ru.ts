@@ -264,42 +264,42 @@
 <context>
     <name>DoneScreen</name>
     <message>
-        <location filename="../../src/fieldact/ui/done_screen.py" line="38" />
+        <location filename="../../src/fieldact/ui/done_screen.py" line="39" />
         <source>Scan the code with your phone's camera to open your personal account.</source>
         <translation>Наведите камеру телефона на код, чтобы открыть личный кабинет.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldact/ui/done_screen.py" line="48" />
+        <location filename="../../src/fieldact/ui/done_screen.py" line="50" />
         <source>Finish the visit</source>
         <translation>Завершить визит</translation>
     </message>
     <message>
-        <location filename="../../src/fieldact/ui/done_screen.py" line="76" />
+        <location filename="../../src/fieldact/ui/done_screen.py" line="79" />
         <source>24-hour information centre: {phone}</source>
         <translation>Круглосуточный информационный центр: {phone}</translation>
     </message>
     <message>
-        <location filename="../../src/fieldact/ui/done_screen.py" line="77" />
+        <location filename="../../src/fieldact/ui/done_screen.py" line="80" />
         <source>Act {number} is signed. Thank you!</source>
         <translation>Акт {number} подписан. Спасибо!</translation>
     </message>
     <message>
-        <location filename="../../src/fieldact/ui/done_screen.py" line="77" />
+        <location filename="../../src/fieldact/ui/done_screen.py" line="80" />
         <source>Act {number}: refusal recorded.</source>
         <translation>Акт {number}: отказ от подписи записан.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldact/ui/done_screen.py" line="97" />
+        <location filename="../../src/fieldact/ui/done_screen.py" line="102" />
         <source>Wishes: </source>
         <translation>Пожелания: </translation>
     </message>
     <message>
-        <location filename="../../src/fieldact/ui/done_screen.py" line="116" />
+        <location filename="../../src/fieldact/ui/done_screen.py" line="121" />
         <source>Closing: {n} still open</source>
         <translation>Завершение: не отмечено {n}</translation>
     </message>
     <message>
-        <location filename="../../src/fieldact/ui/done_screen.py" line="116" />
+        <location filename="../../src/fieldact/ui/done_screen.py" line="121" />
         <source>Closing done.</source>
         <translation>Завершение контакта отмечено.</translation>
     </message>
@@ -910,6 +910,34 @@
         <location filename="../../src/fieldact/ui/precall_panel.py" line="91" />
         <source>Called at {time}</source>
         <translation>Звонок в {time}</translation>
+    </message>
+</context>
+<context>
+    <name>RatingPanel</name>
+    <message>
+        <location filename="../../src/fieldact/ui/rating_panel.py" line="32" />
+        <source>How did the technician do? Tap a mark from 1 to 5 (optional).</source>
+        <translation>Как поработал техник? Нажмите оценку от 1 до 5 (по желанию).</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldact/ui/rating_panel.py" line="35" />
+        <source>A comment, if you like (before the mark)</source>
+        <translation>Комментарий, если хотите (до оценки)</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldact/ui/rating_panel.py" line="44" />
+        <source>Skip</source>
+        <translation>Пропустить</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldact/ui/rating_panel.py" line="73" />
+        <source>Thank you for your mark: {score}.</source>
+        <translation>Спасибо за оценку: {score}.</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldact/ui/rating_panel.py" line="78" />
+        <source>No mark given.</source>
+        <translation>Без оценки.</translation>
     </message>
 </context>
 <context>

@@ -10,6 +10,7 @@ from fieldact.store.open_visit import OpenVisit
 from fieldact.text import InputError
 from fieldact.ui.context import AppContext
 from fieldact.ui.labels import kept_text
+from fieldact.ui.rating_panel import RatingPanel
 from fieldact.ui.widgets.common import big_button, clear_layout, heading, note, set_pixel_size
 from fieldact.ui.widgets.item_row import ItemRow
 from fieldact.ui.widgets.qr_view import QrView
@@ -38,6 +39,7 @@ class DoneScreen(QWidget):
         self.scan = note(self.tr("Scan the code with your phone's camera to open your personal account."))
         set_pixel_size(self.scan, 22, bold=True)
         self.hotline = note("")
+        self.rating = RatingPanel(context)
         set_pixel_size(self.hotline, 20)
         self.closing = QVBoxLayout()
         holder = QWidget()
@@ -52,6 +54,7 @@ class DoneScreen(QWidget):
         left.addWidget(self.scan)
         left.addWidget(self.qr, 1)
         left.addWidget(self.url)
+        left.addWidget(self.rating)
         left.addWidget(self.hotline)
         left.addWidget(self.kept)
         right = QVBoxLayout()
@@ -76,6 +79,8 @@ class DoneScreen(QWidget):
         self.hotline.setText(self.tr("24-hour information centre: {phone}").format(phone=visit.brand.hotline))
         text = self.tr("Act {number} is signed. Thank you!") if signed else self.tr("Act {number}: refusal recorded.")
         self.title.setText(text.format(number=number))
+        self.rating.setVisible(signed)
+        self.rating.open(str(visit.id))
         self._fill_closing()
 
     def _fill_closing(self) -> None:
