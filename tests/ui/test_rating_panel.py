@@ -40,6 +40,9 @@ def test_skipping_stores_nothing_and_the_done_screen_shows_the_panel(qtbot, tmp_
     done.resize(1280, 800)
     done.show()
     done.rating.open(visit_id)
+    for size, name in (((1280, 800), "done_rating_1280x800"), ((800, 1280), "done_rating_800x1280")):
+        done.resize(*size)
+        save_shot(done, name)
     with qtbot.waitSignal(done.rating.answered) as given:
         click(qtbot, done.rating.skip)
     assert given.args == [RatingGiven(visit_id, None)]
