@@ -140,6 +140,14 @@
     </message>
 </context>
 <context>
+    <name>BarChart</name>
+    <message>
+        <location filename="../../src/fieldact/ui/quality_screen.py" line="134" />
+        <source>Technicians: pre-call and arrival on time, %</source>
+        <translation>Техники: предзвонок и приезд вовремя, %</translation>
+    </message>
+</context>
+<context>
     <name>BranchPanel</name>
     <message>
         <location filename="../../src/fieldact/ui/branch_panel.py" line="32" />
@@ -550,6 +558,14 @@
     </message>
 </context>
 <context>
+    <name>LineChart</name>
+    <message>
+        <location filename="../../src/fieldact/ui/quality_screen.py" line="85" />
+        <source>By week, %</source>
+        <translation>По неделям, %</translation>
+    </message>
+</context>
+<context>
     <name>LoginScreen</name>
     <message>
         <location filename="../../src/fieldact/ui/login_screen.py" line="26" />
@@ -710,6 +726,21 @@
         <location filename="../../src/fieldact/ui/office_window.py" line="186" />
         <source>fieldact — office</source>
         <translation>fieldact — офис</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldact/ui/office_window.py" line="208" />
+        <source>Screens</source>
+        <translation>Разделы</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldact/ui/office_window.py" line="210" />
+        <source>Acts</source>
+        <translation>Акты</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldact/ui/office_window.py" line="211" />
+        <source>Quality</source>
+        <translation>Качество</translation>
     </message>
 </context>
 <context>
@@ -910,6 +941,114 @@
         <location filename="../../src/fieldact/ui/precall_panel.py" line="91" />
         <source>Called at {time}</source>
         <translation>Звонок в {time}</translation>
+    </message>
+</context>
+<context>
+    <name>QualityScreen</name>
+    <message>
+        <location filename="../../src/fieldact/ui/quality_screen.py" line="193" />
+        <source>All kinds</source>
+        <translation>Все виды</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldact/ui/quality_screen.py" line="193" />
+        <source>Connection</source>
+        <translation>Подключение</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldact/ui/quality_screen.py" line="193" />
+        <source>Service</source>
+        <translation>Сервис</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldact/ui/quality_screen.py" line="195" />
+        <source>Show</source>
+        <translation>Показать</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldact/ui/quality_screen.py" line="200" />
+        <source>From</source>
+        <translation>С</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldact/ui/quality_screen.py" line="202" />
+        <source>to</source>
+        <translation>по</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldact/ui/quality_screen.py" line="211" />
+        <source>Figure</source>
+        <translation>Показатель</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldact/ui/quality_screen.py" line="211" />
+        <source>Value</source>
+        <translation>Значение</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldact/ui/quality_screen.py" line="221" />
+        <source>Visit</source>
+        <translation>Визит</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldact/ui/quality_screen.py" line="222" />
+        <source>Day</source>
+        <translation>День</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldact/ui/quality_screen.py" line="223" />
+        <source>Technician</source>
+        <translation>Техник</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldact/ui/quality_screen.py" line="224" />
+        <source>Kind</source>
+        <translation>Вид</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldact/ui/quality_screen.py" line="225" />
+        <source>Status</source>
+        <translation>Статус</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldact/ui/quality_screen.py" line="226" />
+        <source>Late, min</source>
+        <translation>Опоздание, мин</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldact/ui/quality_screen.py" line="253" />
+        <source>All technicians</source>
+        <translation>Все техники</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldact/ui/quality_screen.py" line="269" />
+        <source>Counting…</source>
+        <translation>Считаю…</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldact/ui/quality_screen.py" line="274" />
+        <source>The figures could not be read: {error}</source>
+        <translation>Показатели не прочитать: {error}</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldact/ui/quality_screen.py" line="285" />
+        <source>Click to see the visits</source>
+        <translation>Нажмите, чтобы увидеть визиты</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldact/ui/quality_screen.py" line="298" />
+        <source>Visits: {count}</source>
+        <translation>Визитов: {count}</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldact/ui/quality_screen.py" line="329" />
+        <source>Visit {visit} has no act.</source>
+        <translation>У визита {visit} нет акта.</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldact/ui/quality_screen.py" line="331" />
+        <source>Act {number}</source>
+        <translation>Акт {number}</translation>
     </message>
 </context>
 <context>

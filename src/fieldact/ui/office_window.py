@@ -192,10 +192,28 @@ class OfficeWindow(QMainWindow):
         self.stack.addWidget(self.gate)
         self.stack.addWidget(self.acts)
         self.gate.passed.connect(self._open_acts)
+        self._add_quality()
 
     def _open_acts(self) -> None:
         self.stack.setCurrentWidget(self.acts)
         self.acts.search()
+        self.screens.setVisible(True)
+
+    def _add_quality(self) -> None:
+        """The quality department's dashboard beside the acts, once the office password is given."""
+        from fieldact.ui.quality_screen import QualityScreen
+
+        self.quality = QualityScreen(self.context)
+        self.stack.addWidget(self.quality)
+        self.screens = self.addToolBar(self.tr("Screens"))
+        self.screens.setMovable(False)
+        self.screens.addAction(self.tr("Acts"), lambda: self.stack.setCurrentWidget(self.acts))
+        self.screens.addAction(self.tr("Quality"), self._open_quality)
+        self.screens.setVisible(False)
+
+    def _open_quality(self) -> None:
+        self.stack.setCurrentWidget(self.quality)
+        self.quality.refresh()
 
 
 def run(language: str = "ru", db: str | None = None) -> int:
