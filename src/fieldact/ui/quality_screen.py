@@ -68,7 +68,10 @@ class VisitsShown:
 
 def _small(painter: QPainter) -> None:
     font = painter.font()
-    font.setPointSizeF(font.pointSizeF() * 0.85)
+    if font.pixelSize() > 0:
+        font.setPixelSize(max(9, round(font.pixelSize() * 0.8)))
+    else:
+        font.setPointSizeF(font.pointSizeF() * 0.8)
     painter.setFont(font)
 
 
@@ -248,7 +251,7 @@ class QualityScreen(QWidget):
         top = QSplitter()
         top.addWidget(self.figures)
         top.addWidget(right)
-        top.setSizes([420, 860])
+        top.setSizes([480, 800])
         split = QSplitter(Qt.Orientation.Vertical)
         split.addWidget(top)
         split.addWidget(self.visits)
