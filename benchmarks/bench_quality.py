@@ -158,6 +158,7 @@ def main() -> None:
         pg = postgres_ms(server)
         figures["dashboard_1m_ms"] = max(pg.values())
         figures.update(pg)
+        print(json.dumps(figures), file=sys.stderr)  # what is measured so far, should a later part fail
     with tempfile.TemporaryDirectory() as folder:
         database = sqlite_database(Path(folder))
         try:

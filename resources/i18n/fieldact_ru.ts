@@ -142,7 +142,7 @@
 <context>
     <name>BarChart</name>
     <message>
-        <location filename="../../src/fieldact/ui/quality_screen.py" line="134" />
+        <location filename="../../src/fieldact/ui/quality_screen.py" line="147" />
         <source>Technicians: pre-call and arrival on time, %</source>
         <translation>Техники: предзвонок и приезд вовремя, %</translation>
     </message>
@@ -277,37 +277,42 @@
         <translation>Наведите камеру телефона на код, чтобы открыть личный кабинет.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldact/ui/done_screen.py" line="50" />
+        <location filename="../../src/fieldact/ui/done_screen.py" line="43" />
+        <source>Print a paper copy</source>
+        <translation>Печать бумажной копии</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldact/ui/done_screen.py" line="52" />
         <source>Finish the visit</source>
         <translation>Завершить визит</translation>
     </message>
     <message>
-        <location filename="../../src/fieldact/ui/done_screen.py" line="79" />
+        <location filename="../../src/fieldact/ui/done_screen.py" line="82" />
         <source>24-hour information centre: {phone}</source>
         <translation>Круглосуточный информационный центр: {phone}</translation>
     </message>
     <message>
-        <location filename="../../src/fieldact/ui/done_screen.py" line="80" />
+        <location filename="../../src/fieldact/ui/done_screen.py" line="83" />
         <source>Act {number} is signed. Thank you!</source>
         <translation>Акт {number} подписан. Спасибо!</translation>
     </message>
     <message>
-        <location filename="../../src/fieldact/ui/done_screen.py" line="80" />
+        <location filename="../../src/fieldact/ui/done_screen.py" line="83" />
         <source>Act {number}: refusal recorded.</source>
         <translation>Акт {number}: отказ от подписи записан.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldact/ui/done_screen.py" line="102" />
+        <location filename="../../src/fieldact/ui/done_screen.py" line="105" />
         <source>Wishes: </source>
         <translation>Пожелания: </translation>
     </message>
     <message>
-        <location filename="../../src/fieldact/ui/done_screen.py" line="121" />
+        <location filename="../../src/fieldact/ui/done_screen.py" line="124" />
         <source>Closing: {n} still open</source>
         <translation>Завершение: не отмечено {n}</translation>
     </message>
     <message>
-        <location filename="../../src/fieldact/ui/done_screen.py" line="121" />
+        <location filename="../../src/fieldact/ui/done_screen.py" line="124" />
         <source>Closing done.</source>
         <translation>Завершение контакта отмечено.</translation>
     </message>
@@ -560,7 +565,7 @@
 <context>
     <name>LineChart</name>
     <message>
-        <location filename="../../src/fieldact/ui/quality_screen.py" line="85" />
+        <location filename="../../src/fieldact/ui/quality_screen.py" line="95" />
         <source>By week, %</source>
         <translation>По неделям, %</translation>
     </message>
@@ -741,6 +746,11 @@
         <location filename="../../src/fieldact/ui/office_window.py" line="211" />
         <source>Quality</source>
         <translation>Качество</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldact/ui/office_window.py" line="212" />
+        <source>Print selected acts</source>
+        <translation>Печать выбранных актов</translation>
     </message>
 </context>
 <context>
@@ -946,107 +956,107 @@
 <context>
     <name>QualityScreen</name>
     <message>
-        <location filename="../../src/fieldact/ui/quality_screen.py" line="193" />
+        <location filename="../../src/fieldact/ui/quality_screen.py" line="207" />
         <source>All kinds</source>
         <translation>Все виды</translation>
     </message>
     <message>
-        <location filename="../../src/fieldact/ui/quality_screen.py" line="193" />
+        <location filename="../../src/fieldact/ui/quality_screen.py" line="207" />
         <source>Connection</source>
         <translation>Подключение</translation>
     </message>
     <message>
-        <location filename="../../src/fieldact/ui/quality_screen.py" line="193" />
+        <location filename="../../src/fieldact/ui/quality_screen.py" line="207" />
         <source>Service</source>
         <translation>Сервис</translation>
     </message>
     <message>
-        <location filename="../../src/fieldact/ui/quality_screen.py" line="195" />
+        <location filename="../../src/fieldact/ui/quality_screen.py" line="209" />
         <source>Show</source>
         <translation>Показать</translation>
     </message>
     <message>
-        <location filename="../../src/fieldact/ui/quality_screen.py" line="200" />
+        <location filename="../../src/fieldact/ui/quality_screen.py" line="214" />
         <source>From</source>
         <translation>С</translation>
     </message>
     <message>
-        <location filename="../../src/fieldact/ui/quality_screen.py" line="202" />
+        <location filename="../../src/fieldact/ui/quality_screen.py" line="216" />
         <source>to</source>
         <translation>по</translation>
     </message>
     <message>
-        <location filename="../../src/fieldact/ui/quality_screen.py" line="211" />
+        <location filename="../../src/fieldact/ui/quality_screen.py" line="225" />
         <source>Figure</source>
         <translation>Показатель</translation>
     </message>
     <message>
-        <location filename="../../src/fieldact/ui/quality_screen.py" line="211" />
+        <location filename="../../src/fieldact/ui/quality_screen.py" line="225" />
         <source>Value</source>
         <translation>Значение</translation>
     </message>
     <message>
-        <location filename="../../src/fieldact/ui/quality_screen.py" line="221" />
+        <location filename="../../src/fieldact/ui/quality_screen.py" line="235" />
         <source>Visit</source>
         <translation>Визит</translation>
     </message>
     <message>
-        <location filename="../../src/fieldact/ui/quality_screen.py" line="222" />
+        <location filename="../../src/fieldact/ui/quality_screen.py" line="236" />
         <source>Day</source>
         <translation>День</translation>
     </message>
     <message>
-        <location filename="../../src/fieldact/ui/quality_screen.py" line="223" />
+        <location filename="../../src/fieldact/ui/quality_screen.py" line="237" />
         <source>Technician</source>
         <translation>Техник</translation>
     </message>
     <message>
-        <location filename="../../src/fieldact/ui/quality_screen.py" line="224" />
+        <location filename="../../src/fieldact/ui/quality_screen.py" line="238" />
         <source>Kind</source>
         <translation>Вид</translation>
     </message>
     <message>
-        <location filename="../../src/fieldact/ui/quality_screen.py" line="225" />
+        <location filename="../../src/fieldact/ui/quality_screen.py" line="239" />
         <source>Status</source>
         <translation>Статус</translation>
     </message>
     <message>
-        <location filename="../../src/fieldact/ui/quality_screen.py" line="226" />
+        <location filename="../../src/fieldact/ui/quality_screen.py" line="240" />
         <source>Late, min</source>
         <translation>Опоздание, мин</translation>
     </message>
     <message>
-        <location filename="../../src/fieldact/ui/quality_screen.py" line="253" />
+        <location filename="../../src/fieldact/ui/quality_screen.py" line="267" />
         <source>All technicians</source>
         <translation>Все техники</translation>
     </message>
     <message>
-        <location filename="../../src/fieldact/ui/quality_screen.py" line="269" />
+        <location filename="../../src/fieldact/ui/quality_screen.py" line="283" />
         <source>Counting…</source>
         <translation>Считаю…</translation>
     </message>
     <message>
-        <location filename="../../src/fieldact/ui/quality_screen.py" line="274" />
+        <location filename="../../src/fieldact/ui/quality_screen.py" line="288" />
         <source>The figures could not be read: {error}</source>
         <translation>Показатели не прочитать: {error}</translation>
     </message>
     <message>
-        <location filename="../../src/fieldact/ui/quality_screen.py" line="285" />
+        <location filename="../../src/fieldact/ui/quality_screen.py" line="299" />
         <source>Click to see the visits</source>
         <translation>Нажмите, чтобы увидеть визиты</translation>
     </message>
     <message>
-        <location filename="../../src/fieldact/ui/quality_screen.py" line="298" />
+        <location filename="../../src/fieldact/ui/quality_screen.py" line="312" />
         <source>Visits: {count}</source>
         <translation>Визитов: {count}</translation>
     </message>
     <message>
-        <location filename="../../src/fieldact/ui/quality_screen.py" line="329" />
+        <location filename="../../src/fieldact/ui/quality_screen.py" line="343" />
         <source>Visit {visit} has no act.</source>
         <translation>У визита {visit} нет акта.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldact/ui/quality_screen.py" line="331" />
+        <location filename="../../src/fieldact/ui/quality_screen.py" line="345" />
         <source>Act {number}</source>
         <translation>Акт {number}</translation>
     </message>

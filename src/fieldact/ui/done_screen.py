@@ -40,6 +40,8 @@ class DoneScreen(QWidget):
         set_pixel_size(self.scan, 22, bold=True)
         self.hotline = note("")
         self.rating = RatingPanel(context)
+        self.print_button = big_button(self.tr("Print a paper copy"), "quiet")
+        self.print_button.clicked.connect(self.print_copy)
         set_pixel_size(self.hotline, 20)
         self.closing = QVBoxLayout()
         holder = QWidget()
@@ -55,6 +57,7 @@ class DoneScreen(QWidget):
         left.addWidget(self.qr, 1)
         left.addWidget(self.url)
         left.addWidget(self.rating)
+        left.addWidget(self.print_button)
         left.addWidget(self.hotline)
         left.addWidget(self.kept)
         right = QVBoxLayout()
@@ -136,3 +139,11 @@ class DoneScreen(QWidget):
     def _finish(self) -> None:
         if self.visit is not None and not self.visit.closing_blockers():
             self.finished.emit()
+
+    def print_copy(self) -> int:
+        """The stored act, page for page, on the portable printer (the system's print dialog)."""
+        from fieldact.store.acts import act_of_visit
+        from fieldact.ui.act_printing import print_with_dialog
+
+        act = act_of_visit(self.context.store, str(self.visit.id)) if self.visit is not None else None
+        return print_with_dialog([act.pdf], self) if act is not None else 0

@@ -209,7 +209,27 @@ class OfficeWindow(QMainWindow):
         self.screens.setMovable(False)
         self.screens.addAction(self.tr("Acts"), lambda: self.stack.setCurrentWidget(self.acts))
         self.screens.addAction(self.tr("Quality"), self._open_quality)
+        self.screens.addAction(self.tr("Print selected acts"), self.print_selected)
         self.screens.setVisible(False)
+
+    def print_selected(self, preview: bool = False) -> int:
+        """The acts selected in the list, as stored, in one print job (audited)."""
+        from sqlmodel import Session
+
+        from fieldact.office.password import OFFICE
+        from fieldact.office.queries import load_act
+        from fieldact.store import audit
+        from fieldact.ui.act_printing import print_with_dialog
+
+        ids = self.acts.selected_ids()
+        if not ids:
+            return 0
+        pages = print_with_dialog([load_act(self.context.database, act_id).pdf for act_id in ids], self, preview)
+        if pages:
+            with Session(self.context.database.engine) as session:
+                audit.record(session, OFFICE, "acts_printed", acts=ids, pages=pages)
+                session.commit()
+        return pages
 
     def _open_quality(self) -> None:
         self.stack.setCurrentWidget(self.quality)
