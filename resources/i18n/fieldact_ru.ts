@@ -140,6 +140,99 @@
     </message>
 </context>
 <context>
+    <name>AdminScreen</name>
+    <message>
+        <location filename="../../src/fieldact/ui/office_admin.py" line="41" />
+        <source>Unlock</source>
+        <translation>Разблокировать</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldact/ui/office_admin.py" line="44" />
+        <source>Set the new PIN</source>
+        <translation>Задать новый PIN</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldact/ui/office_admin.py" line="47" />
+        <source>Technician</source>
+        <translation>Техник</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldact/ui/office_admin.py" line="49" />
+        <source>New PIN</source>
+        <translation>Новый PIN</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldact/ui/office_admin.py" line="50" />
+        <source>New PIN again</source>
+        <translation>Новый PIN ещё раз</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldact/ui/office_admin.py" line="52" />
+        <source>Technicians' PINs</source>
+        <translation>PIN техников</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldact/ui/office_admin.py" line="55" />
+        <source>Change the office password</source>
+        <translation>Сменить пароль офиса</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldact/ui/office_admin.py" line="58" />
+        <source>Current password</source>
+        <translation>Текущий пароль</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldact/ui/office_admin.py" line="59" />
+        <source>New password</source>
+        <translation>Новый пароль</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldact/ui/office_admin.py" line="60" />
+        <source>New password again</source>
+        <translation>Новый пароль ещё раз</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldact/ui/office_admin.py" line="62" />
+        <source>Office password</source>
+        <translation>Пароль офиса</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldact/ui/office_admin.py" line="67" />
+        <source>When</source>
+        <translation>Когда</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldact/ui/office_admin.py" line="67" />
+        <source>Action</source>
+        <translation>Действие</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldact/ui/office_admin.py" line="67" />
+        <source>Details</source>
+        <translation>Подробности</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldact/ui/office_admin.py" line="76" />
+        <source>The office's actions</source>
+        <translation>Действия офиса</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldact/ui/office_admin.py" line="102" />
+        <source>{name} may sign in again.</source>
+        <translation>{name} может снова входить.</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldact/ui/office_admin.py" line="112" />
+        <source>{name} has a new PIN.</source>
+        <translation>У {name} новый PIN.</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldact/ui/office_admin.py" line="122" />
+        <source>The office password is changed.</source>
+        <translation>Пароль офиса изменён.</translation>
+    </message>
+</context>
+<context>
     <name>BarChart</name>
     <message>
         <location filename="../../src/fieldact/ui/quality_screen.py" line="147" />
@@ -733,24 +826,29 @@
         <translation>fieldact — офис</translation>
     </message>
     <message>
-        <location filename="../../src/fieldact/ui/office_window.py" line="208" />
+        <location filename="../../src/fieldact/ui/office_window.py" line="211" />
         <source>Screens</source>
         <translation>Разделы</translation>
     </message>
     <message>
-        <location filename="../../src/fieldact/ui/office_window.py" line="210" />
+        <location filename="../../src/fieldact/ui/office_window.py" line="213" />
         <source>Acts</source>
         <translation>Акты</translation>
     </message>
     <message>
-        <location filename="../../src/fieldact/ui/office_window.py" line="211" />
+        <location filename="../../src/fieldact/ui/office_window.py" line="214" />
         <source>Quality</source>
         <translation>Качество</translation>
     </message>
     <message>
-        <location filename="../../src/fieldact/ui/office_window.py" line="212" />
+        <location filename="../../src/fieldact/ui/office_window.py" line="215" />
         <source>Print selected acts</source>
         <translation>Печать выбранных актов</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldact/ui/office_window.py" line="216" />
+        <source>Administration</source>
+        <translation>Администрирование</translation>
     </message>
 </context>
 <context>

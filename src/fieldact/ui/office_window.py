@@ -201,15 +201,19 @@ class OfficeWindow(QMainWindow):
 
     def _add_quality(self) -> None:
         """The quality department's dashboard beside the acts, once the office password is given."""
+        from fieldact.ui.office_admin import AdminScreen
         from fieldact.ui.quality_screen import QualityScreen
 
         self.quality = QualityScreen(self.context)
+        self.admin = AdminScreen(self.context)
         self.stack.addWidget(self.quality)
+        self.stack.addWidget(self.admin)
         self.screens = self.addToolBar(self.tr("Screens"))
         self.screens.setMovable(False)
         self.screens.addAction(self.tr("Acts"), lambda: self.stack.setCurrentWidget(self.acts))
         self.screens.addAction(self.tr("Quality"), self._open_quality)
         self.screens.addAction(self.tr("Print selected acts"), self.print_selected)
+        self.screens.addAction(self.tr("Administration"), self._open_admin)
         self.screens.setVisible(False)
 
     def print_selected(self, preview: bool = False) -> int:
@@ -230,6 +234,10 @@ class OfficeWindow(QMainWindow):
                 audit.record(session, OFFICE, "acts_printed", acts=ids, pages=pages)
                 session.commit()
         return pages
+
+    def _open_admin(self) -> None:
+        self.stack.setCurrentWidget(self.admin)
+        self.admin.refresh()
 
     def _open_quality(self) -> None:
         self.stack.setCurrentWidget(self.quality)
