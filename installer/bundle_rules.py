@@ -13,7 +13,7 @@ import re
 from collections.abc import Callable, Iterable
 
 # Qt binding modules the app imports; every other PySide6 module is excluded from the analysis.
-QT_MODULES = ("QtCore", "QtGui", "QtWidgets", "QtPdf", "QtPdfWidgets")
+QT_MODULES = ("QtCore", "QtGui", "QtWidgets", "QtPdf", "QtPdfWidgets", "QtPrintSupport")
 
 # Qt's own translations kept: the languages the app ships (fieldact_ru.qm) for the Qt widgets' texts.
 KEPT_QT_TRANSLATIONS = frozenset({"qtbase_ru.qm"})
@@ -24,6 +24,8 @@ KEPT_PLUGINS: dict[str, frozenset[str] | None] = {
     "platforms": frozenset({"qwindows", "qoffscreen", "qminimal", "qxcb", "qcocoa"}),
     # The native look of message boxes and scroll bars on Windows 10/11 (qmodernwindowsstyle).
     "styles": None,
+    # The system's printers for printing acts (windowsprintersupport; cups on Linux).
+    "printsupport": None,
 }
 
 # Large files that are collected but never loaded.

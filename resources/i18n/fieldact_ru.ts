@@ -121,6 +121,99 @@
     </message>
 </context>
 <context>
+    <name>AdminScreen</name>
+    <message>
+        <location filename="../../src/fieldact/ui/office_admin.py" line="41"/>
+        <source>Unlock</source>
+        <translation>Разблокировать</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldact/ui/office_admin.py" line="44"/>
+        <source>Set the new PIN</source>
+        <translation>Задать новый PIN</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldact/ui/office_admin.py" line="47"/>
+        <source>Technician</source>
+        <translation>Техник</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldact/ui/office_admin.py" line="49"/>
+        <source>New PIN</source>
+        <translation>Новый PIN</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldact/ui/office_admin.py" line="50"/>
+        <source>New PIN again</source>
+        <translation>Новый PIN ещё раз</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldact/ui/office_admin.py" line="52"/>
+        <source>Technicians&apos; PINs</source>
+        <translation>PIN техников</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldact/ui/office_admin.py" line="55"/>
+        <source>Change the office password</source>
+        <translation>Сменить пароль офиса</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldact/ui/office_admin.py" line="58"/>
+        <source>Current password</source>
+        <translation>Текущий пароль</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldact/ui/office_admin.py" line="59"/>
+        <source>New password</source>
+        <translation>Новый пароль</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldact/ui/office_admin.py" line="60"/>
+        <source>New password again</source>
+        <translation>Новый пароль ещё раз</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldact/ui/office_admin.py" line="62"/>
+        <source>Office password</source>
+        <translation>Пароль офиса</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldact/ui/office_admin.py" line="67"/>
+        <source>When</source>
+        <translation>Когда</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldact/ui/office_admin.py" line="67"/>
+        <source>Action</source>
+        <translation>Действие</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldact/ui/office_admin.py" line="67"/>
+        <source>Details</source>
+        <translation>Подробности</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldact/ui/office_admin.py" line="78"/>
+        <source>The office&apos;s actions</source>
+        <translation>Действия офиса</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldact/ui/office_admin.py" line="104"/>
+        <source>{name} may sign in again.</source>
+        <translation>{name} может снова входить.</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldact/ui/office_admin.py" line="114"/>
+        <source>{name} has a new PIN.</source>
+        <translation>У {name} новый PIN.</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldact/ui/office_admin.py" line="124"/>
+        <source>The office password is changed.</source>
+        <translation>Пароль офиса изменён.</translation>
+    </message>
+</context>
+<context>
     <name>AuditTrail</name>
     <message>
         <location filename="../../src/fieldact/ui/office_trail.py" line="30"/>
@@ -136,6 +229,14 @@
         <location filename="../../src/fieldact/ui/office_trail.py" line="30"/>
         <source>What happened</source>
         <translation>Что произошло</translation>
+    </message>
+</context>
+<context>
+    <name>BarChart</name>
+    <message>
+        <location filename="../../src/fieldact/ui/quality_screen.py" line="147"/>
+        <source>Technicians: pre-call and arrival on time, %</source>
+        <translation>Техники: предзвонок и приезд вовремя, %</translation>
     </message>
 </context>
 <context>
@@ -293,42 +394,47 @@
 <context>
     <name>DoneScreen</name>
     <message>
-        <location filename="../../src/fieldact/ui/done_screen.py" line="42"/>
+        <location filename="../../src/fieldact/ui/done_screen.py" line="43"/>
         <source>Scan the code with your phone&apos;s camera to open your personal account.</source>
         <translation>Наведите камеру телефона на код, чтобы открыть личный кабинет.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldact/ui/done_screen.py" line="53"/>
+        <location filename="../../src/fieldact/ui/done_screen.py" line="47"/>
+        <source>Print a paper copy</source>
+        <translation>Печать бумажной копии</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldact/ui/done_screen.py" line="57"/>
         <source>Finish the visit</source>
         <translation>Завершить визит</translation>
     </message>
     <message>
-        <location filename="../../src/fieldact/ui/done_screen.py" line="91"/>
+        <location filename="../../src/fieldact/ui/done_screen.py" line="97"/>
         <source>24-hour information centre: {phone}</source>
         <translation>Круглосуточный информационный центр: {phone}</translation>
     </message>
     <message>
-        <location filename="../../src/fieldact/ui/done_screen.py" line="92"/>
+        <location filename="../../src/fieldact/ui/done_screen.py" line="98"/>
         <source>Act {number} is signed. Thank you!</source>
         <translation>Акт {number} подписан. Спасибо!</translation>
     </message>
     <message>
-        <location filename="../../src/fieldact/ui/done_screen.py" line="92"/>
+        <location filename="../../src/fieldact/ui/done_screen.py" line="98"/>
         <source>Act {number}: refusal recorded.</source>
         <translation>Акт {number}: отказ от подписи записан.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldact/ui/done_screen.py" line="112"/>
+        <location filename="../../src/fieldact/ui/done_screen.py" line="120"/>
         <source>Wishes: </source>
         <translation>Пожелания: </translation>
     </message>
     <message>
-        <location filename="../../src/fieldact/ui/done_screen.py" line="131"/>
+        <location filename="../../src/fieldact/ui/done_screen.py" line="139"/>
         <source>Closing: {n} still open</source>
         <translation>Завершение: не отмечено {n}</translation>
     </message>
     <message>
-        <location filename="../../src/fieldact/ui/done_screen.py" line="131"/>
+        <location filename="../../src/fieldact/ui/done_screen.py" line="139"/>
         <source>Closing done.</source>
         <translation>Завершение контакта отмечено.</translation>
     </message>
@@ -604,6 +710,14 @@
     </message>
 </context>
 <context>
+    <name>LineChart</name>
+    <message>
+        <location filename="../../src/fieldact/ui/quality_screen.py" line="95"/>
+        <source>By week, %</source>
+        <translation>По неделям, %</translation>
+    </message>
+</context>
+<context>
     <name>LoginScreen</name>
     <message>
         <location filename="../../src/fieldact/ui/login_screen.py" line="27"/>
@@ -774,6 +888,31 @@
         <location filename="../../src/fieldact/ui/office_window.py" line="139"/>
         <source>fieldact — office</source>
         <translation>fieldact — офис</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldact/ui/office_window.py" line="164"/>
+        <source>Screens</source>
+        <translation>Разделы</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldact/ui/office_window.py" line="166"/>
+        <source>Acts</source>
+        <translation>Акты</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldact/ui/office_window.py" line="167"/>
+        <source>Quality</source>
+        <translation>Качество</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldact/ui/office_window.py" line="168"/>
+        <source>Print selected acts</source>
+        <translation>Печать выбранных актов</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldact/ui/office_window.py" line="169"/>
+        <source>Administration</source>
+        <translation>Администрирование</translation>
     </message>
 </context>
 <context>
@@ -989,6 +1128,142 @@
         <location filename="../../src/fieldact/ui/precall_panel.py" line="91"/>
         <source>Called at {time}</source>
         <translation>Звонок в {time}</translation>
+    </message>
+</context>
+<context>
+    <name>QualityScreen</name>
+    <message>
+        <location filename="../../src/fieldact/ui/quality_screen.py" line="207"/>
+        <source>All kinds</source>
+        <translation>Все виды</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldact/ui/quality_screen.py" line="207"/>
+        <source>Connection</source>
+        <translation>Подключение</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldact/ui/quality_screen.py" line="207"/>
+        <source>Service</source>
+        <translation>Сервис</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldact/ui/quality_screen.py" line="209"/>
+        <source>Show</source>
+        <translation>Показать</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldact/ui/quality_screen.py" line="214"/>
+        <source>From</source>
+        <translation>С</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldact/ui/quality_screen.py" line="216"/>
+        <source>to</source>
+        <translation>по</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldact/ui/quality_screen.py" line="225"/>
+        <source>Figure</source>
+        <translation>Показатель</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldact/ui/quality_screen.py" line="225"/>
+        <source>Value</source>
+        <translation>Значение</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldact/ui/quality_screen.py" line="235"/>
+        <source>Visit</source>
+        <translation>Визит</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldact/ui/quality_screen.py" line="236"/>
+        <source>Day</source>
+        <translation>День</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldact/ui/quality_screen.py" line="237"/>
+        <source>Technician</source>
+        <translation>Техник</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldact/ui/quality_screen.py" line="238"/>
+        <source>Kind</source>
+        <translation>Вид</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldact/ui/quality_screen.py" line="239"/>
+        <source>Status</source>
+        <translation>Статус</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldact/ui/quality_screen.py" line="240"/>
+        <source>Late, min</source>
+        <translation>Опоздание, мин</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldact/ui/quality_screen.py" line="267"/>
+        <source>All technicians</source>
+        <translation>Все техники</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldact/ui/quality_screen.py" line="283"/>
+        <source>Counting…</source>
+        <translation>Считаю…</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldact/ui/quality_screen.py" line="288"/>
+        <source>The figures could not be read: {error}</source>
+        <translation>Показатели не прочитать: {error}</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldact/ui/quality_screen.py" line="299"/>
+        <source>Click to see the visits</source>
+        <translation>Нажмите, чтобы увидеть визиты</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldact/ui/quality_screen.py" line="312"/>
+        <source>Visits: {count}</source>
+        <translation>Визитов: {count}</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldact/ui/quality_screen.py" line="343"/>
+        <source>Visit {visit} has no act.</source>
+        <translation>У визита {visit} нет акта.</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldact/ui/quality_screen.py" line="345"/>
+        <source>Act {number}</source>
+        <translation>Акт {number}</translation>
+    </message>
+</context>
+<context>
+    <name>RatingPanel</name>
+    <message>
+        <location filename="../../src/fieldact/ui/rating_panel.py" line="32"/>
+        <source>How did the technician do? Tap a mark from 1 to 5 (optional).</source>
+        <translation>Как поработал техник? Нажмите оценку от 1 до 5 (по желанию).</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldact/ui/rating_panel.py" line="35"/>
+        <source>A comment, if you like (before the mark)</source>
+        <translation>Комментарий, если хотите (до оценки)</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldact/ui/rating_panel.py" line="44"/>
+        <source>Skip</source>
+        <translation>Пропустить</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldact/ui/rating_panel.py" line="73"/>
+        <source>Thank you for your mark: {score}.</source>
+        <translation>Спасибо за оценку: {score}.</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldact/ui/rating_panel.py" line="78"/>
+        <source>No mark given.</source>
+        <translation>Без оценки.</translation>
     </message>
 </context>
 <context>

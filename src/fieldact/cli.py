@@ -15,6 +15,7 @@ from sqlalchemy.exc import SQLAlchemyError
 
 from fieldact import __version__
 from fieldact.office.commands import OFFICE_COMMANDS, add_office_commands
+from fieldact.office.quality_commands import add_quality_command, quality_report_command
 from fieldact.office.sheets import write_atomically
 from fieldact.standard import Service, Standard, StandardError, VisitKind, load_brand, load_standard
 from fieldact.standard.schema import Kind, Stage, missing_phones
@@ -117,6 +118,7 @@ def build_parser() -> argparse.ArgumentParser:
     office = commands.add_parser("office", help="the office window: find, open and export signed acts")
     add_db_option(office)
     add_office_commands(commands, f"database file or URL (default: ${ENV_URL}, else {default_path()})")
+    add_quality_command(commands, f"database file or URL (default: ${ENV_URL}, else {default_path()})")
     return parser
 
 
@@ -184,6 +186,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         return central_command(args)
     if command in OFFICE_COMMANDS:
         return OFFICE_COMMANDS[command](args)
+    if command == "quality-report":
+        return quality_report_command(args)
     if command == "office":
         return run_office(args)
     if command == "close":

@@ -76,6 +76,7 @@ TECHNICIAN = _table(tables.Technician)
 ACT_CONFLICT = _table(tables.ActConflict)
 OFFICE_NOTICE = _table(tables.OfficeNotice)
 REVOKED = _table(tables.RevokedDevice)
+RATING = _table(tables.VisitRating)
 CHILDREN = tuple(
     _table(model)
     for model in (tables.Answer, tables.MaterialUse, tables.PaymentRecord, tables.BranchEvent, tables.StageEvent)
@@ -543,6 +544,7 @@ class VisitPayload:
     children: dict[str, list[dict[str, Any]]]
     acts: list[dict[str, Any]]
     audit: list[dict[str, Any]]
+    rating: dict[str, Any] | None = None  # the subscriber's, given after the act: sent even for a frozen visit
 
 
 def read_payload(connection: Connection, visit_id: str, device: str) -> VisitPayload:
@@ -565,7 +567,10 @@ def read_payload(connection: Connection, visit_id: str, device: str) -> VisitPay
         event = dict(row)
         event["origin"], event["origin_id"] = device, event.pop("id")
         audit.append(event)
-    return VisitPayload(visit, contract, dict(subscriber.mappings().one()), children, acts, audit)
+    rating = connection.execute(select(RATING).where(RATING.c.visit_id == visit_id)).mappings().first()
+    return VisitPayload(
+        visit, contract, dict(subscriber.mappings().one()), children, acts, audit, dict(rating) if rating else None
+    )
 
 
 @dataclass(frozen=True, slots=True)
@@ -602,6 +607,11 @@ def push_visit(central: Connection, payload: VisitPayload, me: str) -> Delivered
                 },
             ).scalar()
         )
+    if payload.rating is not None:
+        added = central.execute(
+            pg_insert(RATING).values(payload.rating).on_conflict_do_nothing().returning(RATING.c.visit_id)
+        )
+        fresh = fresh or bool(added.all())
     kept_aside = []
     for act in payload.acts:
         verdict = _store_act(central, act)

@@ -11,6 +11,7 @@ from fieldact.store.open_visit import OpenVisit
 from fieldact.text import InputError
 from fieldact.ui.context import AppContext
 from fieldact.ui.labels import kept_text
+from fieldact.ui.rating_panel import RatingPanel
 from fieldact.ui.widgets.common import big_button, clear_layout, heading, note, set_pixel_size
 from fieldact.ui.widgets.item_row import ItemRow
 from fieldact.ui.widgets.qr_view import QrView
@@ -42,6 +43,9 @@ class DoneScreen(QWidget):
         self.scan = note(self.tr("Scan the code with your phone's camera to open your personal account."))
         set_pixel_size(self.scan, 22, bold=True)
         self.hotline = note("")
+        self.rating = RatingPanel(context)
+        self.print_button = big_button(self.tr("Print a paper copy"), "quiet")
+        self.print_button.clicked.connect(self.print_copy)
         set_pixel_size(self.hotline, 20)
         self.closing = QVBoxLayout()
         holder = QWidget()
@@ -57,6 +61,8 @@ class DoneScreen(QWidget):
         left.addWidget(self.scan)
         left.addWidget(self.qr, 1)
         left.addWidget(self.url)
+        left.addWidget(self.rating)
+        left.addWidget(self.print_button)
         left.addWidget(self.hotline)
         left.addWidget(self.kept)
         right = QVBoxLayout()
@@ -91,6 +97,8 @@ class DoneScreen(QWidget):
         self.hotline.setText(self.tr("24-hour information centre: {phone}").format(phone=visit.brand.hotline))
         text = self.tr("Act {number} is signed. Thank you!") if signed else self.tr("Act {number}: refusal recorded.")
         self.title.setText(text.format(number=number))
+        self.rating.setVisible(signed)
+        self.rating.open(str(visit.id))
         self._fill_closing()
 
     def _fill_closing(self) -> None:
@@ -146,3 +154,11 @@ class DoneScreen(QWidget):
     def _finish(self) -> None:
         if self.visit is not None and not self.visit.closing_blockers():
             self.finished.emit()
+
+    def print_copy(self) -> int:
+        """The stored act, page for page, on the portable printer (the system's print dialog)."""
+        from fieldact.store.acts import act_of_visit
+        from fieldact.ui.act_printing import print_with_dialog
+
+        act = act_of_visit(self.context.store, str(self.visit.id)) if self.visit is not None else None
+        return print_with_dialog([act.pdf], self) if act is not None else 0

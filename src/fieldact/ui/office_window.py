@@ -145,10 +145,56 @@ class OfficeWindow(QMainWindow):
         self.stack.addWidget(self.gate)
         self.stack.addWidget(self.acts)
         self.gate.passed.connect(self._open_acts)
+        self._add_quality()
 
     def _open_acts(self) -> None:
         self.stack.setCurrentWidget(self.acts)
         self.acts.search()
+        self.screens.setVisible(True)
+
+    def _add_quality(self) -> None:
+        """The quality department's dashboard beside the acts, once the office password is given."""
+        from fieldact.ui.office_admin import AdminScreen
+        from fieldact.ui.quality_screen import QualityScreen
+
+        self.quality = QualityScreen(self.context)
+        self.admin = AdminScreen(self.context)
+        self.stack.addWidget(self.quality)
+        self.stack.addWidget(self.admin)
+        self.screens = self.addToolBar(self.tr("Screens"))
+        self.screens.setMovable(False)
+        self.screens.addAction(self.tr("Acts"), lambda: self.stack.setCurrentWidget(self.acts))
+        self.screens.addAction(self.tr("Quality"), self._open_quality)
+        self.screens.addAction(self.tr("Print selected acts"), self.print_selected)
+        self.screens.addAction(self.tr("Administration"), self._open_admin)
+        self.screens.setVisible(False)
+
+    def print_selected(self, preview: bool = False) -> int:
+        """The acts selected in the list, as stored, in one print job (audited)."""
+        from sqlmodel import Session
+
+        from fieldact.office.password import OFFICE
+        from fieldact.office.queries import load_act
+        from fieldact.store import audit
+        from fieldact.ui.act_printing import print_with_dialog
+
+        ids = self.acts.selected_ids()
+        if not ids:
+            return 0
+        pages = print_with_dialog([load_act(self.context.database, act_id).pdf for act_id in ids], self, preview)
+        if pages:
+            with Session(self.context.database.engine) as session:
+                audit.record(session, OFFICE, "acts_printed", acts=ids, pages=pages)
+                session.commit()
+        return pages
+
+    def _open_admin(self) -> None:
+        self.stack.setCurrentWidget(self.admin)
+        self.admin.refresh()
+
+    def _open_quality(self) -> None:
+        self.stack.setCurrentWidget(self.quality)
+        self.quality.refresh()
 
 
 def run(language: str = "ru", db: str | None = None) -> int:
