@@ -34,11 +34,12 @@ DROPPED_FILES = frozenset({"opengl32sw.dll"})
 # On Linux the system provides two sets of libraries, and the bundle leaves them to it: those the manylinux
 # policy lets every wheel assume (the GCC runtime, X11, GLib; PySide6's own wheels rely on them) and those
 # Qt's "Qt for X11 Requirements" asks of the system (xcb, xkbcommon, fontconfig, freetype, D-Bus), which
-# `.ci/run` installs for the tests anyway. A bundled copy older than the system's graphics drivers can break
+# `.ci/run` installs for the tests anyway; and the printing system's client (CUPS, with Avahi), which only a
+# machine with printers has and which must match its print server. A bundled copy older than the system's graphics drivers can break
 # them. Libraries only these need go with them.
 LINUX_SYSTEM_LIBRARIES = re.compile(
     r"lib(stdc\+\+|gcc_s|X11|X11-xcb|Xau|Xdmcp|Xext|Xrender|Xi|ICE|SM|xcb(-[a-z-]+)?|xkbcommon(-x11)?"
-    r"|fontconfig|freetype|glib-2\.0|gthread-2\.0|gobject-2\.0|gmodule-2\.0|gio-2\.0|dbus-1)\.so(\.\d+)*",
+    r"|fontconfig|freetype|glib-2\.0|gthread-2\.0|gobject-2\.0|gmodule-2\.0|gio-2\.0|dbus-1|cups|avahi-client|avahi-common)\.so(\.\d+)*",
     re.IGNORECASE,
 )
 

@@ -24,7 +24,7 @@ from fieldact.office.queries import technicians
 from fieldact.text import InputError
 
 if TYPE_CHECKING:
-    from fieldact.ui.office_window import OfficeContext
+    from fieldact.ui.office_context import OfficeContext
 
 
 def _secret() -> QLineEdit:

@@ -39,7 +39,7 @@ from fieldact.store import tables
 from fieldact.ui.worker import run_in_background
 
 if TYPE_CHECKING:
-    from fieldact.ui.office_window import OfficeContext
+    from fieldact.ui.office_context import OfficeContext
 
 # the figure rows whose number opens visits (the labels of figure_rows)
 MEASURES = {
