@@ -7,7 +7,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QApplication, QScrollArea, QWidget
+from PySide6.QtWidgets import QApplication, QScrollArea, QScroller, QWidget
 
 from .helpers import Clock, local, make_shell, make_store, sign_in
 
@@ -57,7 +57,11 @@ def test_a_swipe_moves_the_day_list_and_a_stage(qtbot, tmp_path: Path, standard,
 
     # a tap (down and up in one place) inside the scrolled page still presses the button under the finger
     row = next(r for r in shell.visit.rows.values() if r.isVisible() and r.failed.isVisible() and r.failed.isEnabled())
-    shell.visit.scroll.ensureWidgetVisible(row.failed)
+    area = shell.visit.scroll
+    idle = QScroller.State.Inactive
+    # a tap on a page still gliding only stops it (as on a phone): the fling runs out first
+    qtbot.waitUntil(lambda: all(QScroller.scroller(t).state() == idle for t in (area, area.viewport())), timeout=10000)
+    area.ensureWidgetVisible(row.failed)
     settle(100)
     window = shell.windowHandle()
     point = row.failed.mapTo(shell, row.failed.rect().center())
