@@ -15,6 +15,14 @@ from sqlalchemy.exc import SQLAlchemyError
 from fieldact import __version__
 from fieldact.office.commands import OFFICE_COMMANDS, add_office_commands
 from fieldact.office.sheets import write_atomically
+from fieldact.service.commands import (
+    CENTRAL_ACTIONS,
+    add_central_actions,
+    add_serve,
+    central_action,
+    enrol_tablet,
+    serve,
+)
 from fieldact.standard import Service, Standard, StandardError, VisitKind, load_brand, load_standard
 from fieldact.standard.schema import Kind, Stage, missing_phones
 from fieldact.store.db import ENV_URL, DatabaseUnavailable, backup_to, default_path, open_database
@@ -474,7 +482,7 @@ def sample_act(out: Path, kind: VisitKind, seal: bool, brand_file: Path | None =
 
 # --- central database, orders and sync ----------------------------------------------------------------------------
 
-CENTRAL_COMMANDS = ("central", "orders", "sync")
+CENTRAL_COMMANDS = ("central", "orders", "sync", "serve", "enrol")
 
 
 def add_central_commands(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -489,9 +497,10 @@ def add_central_commands(commands: argparse._SubParsersAction[argparse.ArgumentP
     add_url_option(technician)
     login = actions.add_parser("login", help="a database login; its password from $FIELDACT_LOGIN_PASSWORD or asked")
     login.add_argument("name", help="the login (role) name")
-    login.add_argument("--kind", required=True, choices=("tablet", "office", "dispatch"))
+    login.add_argument("--kind", required=True, choices=("tablet", "office", "dispatch", "service"))
     login.add_argument("--technician", help="for a tablet login: the technician's id")
     add_url_option(login)
+    add_central_actions(actions, add_url_option)
 
     orders = commands.add_parser("orders", help="work orders from the dispatch system")
     order_actions = orders.add_subparsers(dest="orders_command", metavar="ACTION", required=True)
@@ -499,6 +508,7 @@ def add_central_commands(commands: argparse._SubParsersAction[argparse.ArgumentP
     load.add_argument("file", type=Path, help="the orders CSV")
     add_url_option(load)
 
+    add_serve(commands)
     sync = commands.add_parser("sync", help="pull this tablet's orders and push its finished visits, once")
     add_db_option(sync)
     add_url_option(sync)
@@ -519,6 +529,12 @@ def central_command(args: argparse.Namespace) -> int:
             return sync_command(args)
         if args.command == "orders":
             return orders_command(args)
+        if args.command == "serve":
+            return serve(args)
+        if args.command == "enrol":
+            return enrol_tablet(args)
+        if args.central_command in CENTRAL_ACTIONS:
+            return central_action(args)
         return central_admin_command(args)
     except (CentralUnavailable, DatabaseUnavailable) as error:
         print(error, file=sys.stderr)

@@ -238,15 +238,26 @@ def pull_orders(local: Database, central: Engine, days_back: int = PULL_DAYS_BAC
         technician = connection.execute(select(TECHNICIAN).where(TECHNICIAN.c.id == me)).mappings().one()
         orders = [dict(row) for row in connection.execute(PULL_QUERY, {"me": me, "since": since}).mappings()]
         connection.rollback()
-    report = PullReport()
-    with local.engine.begin() as connection:
-        _save_technician(connection, dict(technician))
-        started = [order for order in orders if _apply_order(connection, order, me, report)]
+    report, started = apply_pull(local, dict(technician), orders)
     if started:
-        _tell_office(local, central, me, started)
+        with central.begin() as connection:
+            connection.execute(
+                pg_insert(OFFICE_NOTICE).on_conflict_do_nothing(index_elements=["key"]), office_notices(me, started)
+            )
+        office_told(local, started)
         report.office_told = len(started)
     _remember(local, last_pull_at=now_utc())
     return report
+
+
+def apply_pull(local: Database, technician: dict[str, Any], orders: list[dict[str, Any]]) -> tuple[PullReport, list]:
+    """The technician's record and orders into the tablet's database; returns the report and the orders the office
+    must be told about (changed after work on them began). Shared by the direct and the service sync."""
+    report = PullReport()
+    with local.engine.begin() as connection:
+        _save_technician(connection, technician)
+        started = [order for order in orders if _apply_order(connection, order, technician["id"], report)]
+    return report, started
 
 
 def _save_technician(connection: Connection, row: dict[str, Any]) -> None:
@@ -387,7 +398,7 @@ def _audit(connection: Connection, visit_id: str, action: str, **details: Any) -
     )
 
 
-def _tell_office(local: Database, central: Engine, me: str, orders: list[dict[str, Any]]) -> None:
+def office_notices(me: str, orders: list[dict[str, Any]]) -> list[dict[str, Any]]:
     """One notice per order and state; a repeated report adds nothing (the key is unique)."""
     notices = []
     for order in orders:
@@ -409,8 +420,10 @@ def _tell_office(local: Database, central: Engine, me: str, orders: list[dict[st
                 ),
             }
         )
-    with central.begin() as connection:
-        connection.execute(pg_insert(OFFICE_NOTICE).on_conflict_do_nothing(index_elements=["key"]), notices)
+    return notices
+
+
+def office_told(local: Database, orders: list[dict[str, Any]]) -> None:
     with local.engine.begin() as connection:
         for order in orders:
             connection.execute(

@@ -214,6 +214,17 @@ class SyncState(SQLModel, table=True):
     last_error_at: datetime | None = None
 
 
+class ActReceipt(SQLModel, table=True):
+    """Tablet: the central registry's entry for an act the service accepted (service/registry.py), kept as given."""
+
+    __tablename__ = "act_receipt"
+    act_id: str = Field(primary_key=True, max_length=36)
+    seq: int
+    entry_hash: str = Field(max_length=64)
+    registered_at: datetime
+    entry: str = Field(sa_column=Column(Text, nullable=False))
+
+
 class ActConflict(SQLModel, table=True):
     """Central: an act that arrived with the id (or number and version) of a different stored act, kept aside."""
 
