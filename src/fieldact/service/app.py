@@ -16,13 +16,18 @@ Endpoints (all JSON; request bodies gzip when they say ``Content-Encoding: gzip`
 
 from __future__ import annotations
 
+import asyncio
+import contextlib
 import hashlib
 import json
 import logging
+import multiprocessing
 import os
 import sys
 import threading
 import time
+from collections.abc import AsyncIterator
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -49,6 +54,7 @@ ENV_CA_CERT = "FIELDACT_CA_CERT"
 ENV_CA_KEY = "FIELDACT_CA_KEY"
 ENV_POOL = "FIELDACT_SERVICE_POOL"
 ENV_RATE = "FIELDACT_SERVICE_RATE"  # requests per minute per device
+ENV_CHECKERS = "FIELDACT_SERVICE_CHECKERS"  # processes checking acts, per service process
 MAX_BODY = 64 * 1024 * 1024  # compressed; a batch of visits with their acts
 MAX_SMALL_BODY = 64 * 1024
 MAX_VISITS_PER_PUSH = 100
@@ -86,6 +92,13 @@ class Service:
     trust_roots: tuple[bytes, ...]
     per_device: TokenBucket
     per_address: TokenBucket
+    checkers: ProcessPoolExecutor | None = None  # acts are checked here, on every core; None: in a thread
+
+    async def check(self, visit: Any) -> list[list[str]]:
+        if self.checkers is None:
+            return await run_in_threadpool(exchange.check_acts, visit, self.trust_roots)
+        loop = asyncio.get_running_loop()
+        return await loop.run_in_executor(self.checkers, exchange.check_acts, visit, self.trust_roots)
 
 
 class Refusal(Exception):
@@ -260,12 +273,14 @@ async def push(request: Request) -> Response:
             400, "bad_body", say(f"Нужен список до {MAX_VISITS_PER_PUSH} визитов.", "A list of visits is needed.")
         )
 
+    checks = await asyncio.gather(*(service.check(visit) for visit in visits))
+
     def work() -> list[dict[str, Any]]:
         return [
             exchange.accept_visit(
-                service.engine, record.device_id, record.technician_id, visit, service.trust_roots
+                service.engine, record.device_id, record.technician_id, visit, service.trust_roots, problems
             ).wire()
-            for visit in visits
+            for visit, problems in zip(visits, checks, strict=True)
         ]
 
     results = await run_in_threadpool(work)
@@ -331,10 +346,32 @@ async def _refused(request: Request, error: Exception) -> Response:
     return _error(error.status, error.code, error.message)
 
 
+def _warm(_: int) -> bool:
+    import fieldact.act.verify  # noqa: F401  (pypdf and the rest, loaded before the first push)
+
+    return True
+
+
+@contextlib.asynccontextmanager
+async def lifespan(app: Starlette) -> AsyncIterator[None]:
+    service: Service = app.state.service
+    if service.checkers is not None:
+        loop = asyncio.get_running_loop()
+        count = getattr(service.checkers, "_max_workers", 1)
+        await asyncio.gather(*(loop.run_in_executor(service.checkers, _warm, n) for n in range(count)))
+    try:
+        yield
+    finally:
+        if service.checkers is not None:
+            service.checkers.shutdown(cancel_futures=True)
+        service.engine.dispose()
+
+
 def create_app(service: Service | None = None) -> Starlette:
     """The app; without ``service`` it is configured from the environment (what ``fieldact serve`` sets)."""
     service = service or service_from_environment()
     app = Starlette(
+        lifespan=lifespan,
         routes=[
             Route("/health", health),
             Route("/ready", ready),
@@ -372,7 +409,11 @@ def service_from_environment() -> Service:
     issuer = FileCA(Path(cert), Path(key)) if cert and key else None
     roots = (Path(cert).read_bytes(),) if cert else ()
     rate = float(os.environ.get(ENV_RATE, "120"))
-    return Service(engine, issuer, roots, TokenBucket(rate, max(rate / 4, 10)), TokenBucket(10, 10))
+    processes = int(os.environ.get(ENV_CHECKERS, str(os.cpu_count() or 1)))
+    checkers = (
+        ProcessPoolExecutor(processes, mp_context=multiprocessing.get_context("spawn")) if processes > 0 else None
+    )
+    return Service(engine, issuer, roots, TokenBucket(rate, max(rate / 4, 10)), TokenBucket(10, 10), checkers)
 
 
 def _log_to_stderr() -> None:

@@ -146,11 +146,28 @@ def payload_from(wire: Any) -> VisitPayload:
     return VisitPayload(**{key: wire[key] for key in PAYLOAD_KEYS})
 
 
+def check_acts(wire: Any, trust_roots: Sequence[bytes]) -> list[list[str]]:
+    """The problems of each act of one visit as sent (CPU only, no database: the service runs it in a pool of
+    processes, so the acts of a batch are checked on every core)."""
+    if not isinstance(wire, dict) or not isinstance(wire.get("acts"), list) or not isinstance(wire.get("visit"), dict):
+        return []
+    return [
+        act_problems(act, wire["visit"], trust_roots) if isinstance(act, dict) else ["not an act"]
+        for act in wire["acts"]
+    ]
+
+
 def accept_visit(
-    engine: Engine, device_id: str, technician_id: str, wire: Any, trust_roots: Sequence[bytes]
+    engine: Engine,
+    device_id: str,
+    technician_id: str,
+    wire: Any,
+    trust_roots: Sequence[bytes],
+    problems: list[list[str]] | None = None,
 ) -> VisitResult:
-    """One visit in one transaction: its acts checked first (outside it), refused ones kept aside with the reason,
-    the rest stored with ``push_visit``, each accepted act entered in the registry. A retry adds nothing."""
+    """One visit in one transaction: its acts checked first (outside it; ``problems`` when checked already),
+    refused ones kept aside with the reason, the rest stored with ``push_visit``, each accepted act entered in the
+    registry. A retry adds nothing."""
     try:
         payload = payload_from(wire)
     except (ValueError, TypeError):
@@ -169,17 +186,17 @@ def accept_visit(
                 "another technician's visit: this device cannot send it.",
             ),
         )
-    good, refused = [], []
-    for act in payload.acts:
-        problems = act_problems(act, payload.visit, trust_roots)
-        (refused if problems else good).append((act, problems))
-    payload.acts = [act for act, _ in good]
+    if problems is None or len(problems) != len(payload.acts):
+        problems = check_acts(wire, trust_roots)
+    good = [act for act, found in zip(payload.acts, problems, strict=True) if not found]
+    refused = [(act, found) for act, found in zip(payload.acts, problems, strict=True) if found]
+    payload.acts = good
     try:
         with engine.begin() as connection:
             as_technician(connection, technician_id)
             delivered = push_visit(connection, payload, technician_id)
             receipts = _register(connection, payload.acts, device_id, technician_id)
-            refusals = [_refuse(connection, act, problems, device_id, technician_id) for act, problems in refused]
+            refusals = [_refuse(connection, act, found, device_id, technician_id) for act, found in refused]
     except ContractTaken as error:
         return VisitResult(visit_id, "failed", str(error))
     except DBAPIError as error:
