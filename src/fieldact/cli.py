@@ -87,6 +87,8 @@ def build_parser() -> argparse.ArgumentParser:
     verify.add_argument(
         "--trust", type=Path, action="append", default=[], help="a certificate (PEM/DER) the seal must chain to"
     )
+    verify.add_argument("--registry", help="the central service's address: also say when the act was registered")
+    verify.add_argument("--tls-ca", help="the CA file of the service's TLS certificate (when not a public one)")
 
     act = commands.add_parser("act", help="signed acts")
     act_commands = act.add_subparsers(dest="act_command", metavar="ACTION", required=True)
@@ -167,7 +169,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     if command == "script":
         return print_script(args)
     if command == "verify":
-        return verify_act(args.file, args.trust)
+        return verify_act(args.file, args.trust, args.registry, args.tls_ca)
     if command == "act":
         return sample_act(args.out, VisitKind(args.kind), args.seal, args.brand)
     if command in CENTRAL_COMMANDS:
@@ -407,7 +409,9 @@ def _implied_plan(call_at: datetime, kind: Kind) -> datetime:
 # --- acts ---------------------------------------------------------------------------------------------------------
 
 
-def verify_act(file: Path, trust_files: Sequence[Path]) -> int:
+def verify_act(
+    file: Path, trust_files: Sequence[Path], registry: str | None = None, tls_ca: str | None = None
+) -> int:
     """Print OK, or every mismatch found in the act; exit 1 on any."""
     from fieldact.act import inspect_act
     from fieldact.act.seal import certificates_from
@@ -435,13 +439,26 @@ def verify_act(file: Path, trust_files: Sequence[Path]) -> int:
     result = inspect_act(data, trust)
     for fact in result.facts:
         print(fact)
-    if result.ok:
+    registered = _registered(registry, data, tls_ca) if registry else True
+    if result.ok and registered:
         print("OK")
         return 0
     for problem in result.problems:
         print(problem, file=sys.stderr)
     print(say(f"{file}: акт не прошёл проверку.", f"{file}: the act does not verify."), file=sys.stderr)
     return 1
+
+
+def _registered(registry: str, data: bytes, tls_ca: str | None) -> bool:
+    from fieldact.service.client import ServiceError, registry_verdict
+
+    try:
+        found, sentence = registry_verdict(registry, data, tls_ca)
+    except ServiceError as error:
+        print(error, file=sys.stderr)
+        return False
+    print(sentence, file=sys.stdout if found else sys.stderr)
+    return found
 
 
 def sample_act(out: Path, kind: VisitKind, seal: bool, brand_file: Path | None = None) -> int:
@@ -497,8 +514,12 @@ def add_central_commands(commands: argparse._SubParsersAction[argparse.ArgumentP
     add_url_option(technician)
     login = actions.add_parser("login", help="a database login; its password from $FIELDACT_LOGIN_PASSWORD or asked")
     login.add_argument("name", help="the login (role) name")
-    login.add_argument("--kind", required=True, choices=("tablet", "office", "dispatch", "service"))
-    login.add_argument("--technician", help="for a tablet login: the technician's id")
+    login.add_argument(
+        "--kind",
+        required=True,
+        choices=("office", "dispatch", "service"),
+        help="office and dispatch for LAN use; service for fieldact serve (tablets enrol with a code instead)",
+    )
     add_url_option(login)
     add_central_actions(actions, add_url_option)
 
@@ -561,7 +582,7 @@ def central_admin_command(args: argparse.Namespace) -> int:
             print(say(f"Техник {args.id} сохранён.", f"Technician {args.id} saved."))
         else:
             password = _secret("FIELDACT_LOGIN_PASSWORD", "Password: ")
-            save_login(database, args.name, password, args.kind, args.technician)
+            save_login(database, args.name, password, args.kind)
             print(say(f"Вход {args.name} ({args.kind}) готов.", f"Login {args.name} ({args.kind}) is ready."))
     finally:
         database.dispose()
@@ -594,11 +615,15 @@ def orders_command(args: argparse.Namespace) -> int:
 
 
 def sync_command(args: argparse.Namespace) -> int:
+    from fieldact.service.client import is_enrolled, sync_service_with_retries
     from fieldact.store.sync import sync_with_retries
 
     database = open_database(args.db)
     try:
-        report = sync_with_retries(database, args.url, attempts=max(args.retries, 1))
+        if is_enrolled(database) and not args.url:
+            report = sync_service_with_retries(database, attempts=max(args.retries, 1))
+        else:  # a LAN database login (office development); tablets in the field are enrolled with the service
+            report = sync_with_retries(database, args.url, attempts=max(args.retries, 1))
     finally:
         database.dispose()
     for line in report.lines():

@@ -11,6 +11,7 @@ import http.client
 import json
 import ssl
 import time
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
@@ -27,6 +28,7 @@ from fieldact.store.sync import (
     OUTBOX,
     Delivered,
     PushReport,
+    SyncLoop,
     SyncReport,
     _confirmed,
     _due,
@@ -325,3 +327,53 @@ def sync_via_service(local: Database, client: ServiceClient | None = None) -> Sy
 def unconfirmed(local: Database) -> int:
     with local.engine.connect() as connection:
         return len(connection.execute(select(OUTBOX.c.visit_id).where(OUTBOX.c.confirmed_at.is_(None))).all())
+
+
+class ServiceSyncLoop(SyncLoop):
+    """The app's background sync, over HTTPS to the service (every ``interval_s``, sooner on ``wake()``)."""
+
+    def sync(self) -> SyncReport:
+        return sync_via_service(self.local)
+
+
+def is_enrolled(local: Database) -> bool:
+    return bool(_get(local, SETTING_URL) and _get(local, SETTING_DEVICE))
+
+
+def sync_service_with_retries(
+    local: Database, attempts: int = 4, sleep: Callable[[float], object] | None = None
+) -> SyncReport:
+    """``sync_via_service`` again after a growing pause while the network is down, at most ``attempts`` times."""
+    from fieldact.store.sync import backoff
+
+    pause = sleep or time.sleep
+    report = sync_via_service(local)
+    for failure in range(1, attempts):
+        if not report.offline:
+            break
+        pause(backoff(failure))
+        report = sync_via_service(local)
+    return report
+
+
+def registry_verdict(url: str, pdf: bytes, tls_ca_file: str | None = None) -> tuple[bool, str]:
+    """(registered, sentence) for an act's PDF, asked of the service's public registry by its SHA-256."""
+    import hashlib
+
+    client = ServiceClient(url.rstrip("/"), tls_ca_file=tls_ca_file)
+    try:
+        status, _, entry = client.request("GET", f"/v1/registry/{hashlib.sha256(pdf).hexdigest()}", signed=False)
+    finally:
+        client.close()
+    if status == 404 or not isinstance(entry, dict):
+        return False, say(
+            "Акта нет в реестре: он не отправлялся с планшета или это не тот файл.",
+            "The act is not in the registry: it has not been synced, or this is not the file that was.",
+        )
+    moment = datetime.fromisoformat(entry["registered_at"]).astimezone(UTC)
+    return True, say(
+        f"Зарегистрирован в реестре {moment:%Y-%m-%d %H:%M:%S} UTC (запись {entry['seq']}, акт {entry['number']} "
+        f"v{entry['version']}, устройство {entry['device_id']}).",
+        f"Registered at {moment:%Y-%m-%d %H:%M:%S} UTC (entry {entry['seq']}, act {entry['number']} "
+        f"v{entry['version']}, device {entry['device_id']}).",
+    )

@@ -810,10 +810,14 @@ class SyncLoop:
         if self._thread is not None:
             self._thread.join(timeout)
 
+    def sync(self) -> SyncReport:
+        """One pass; the service's loop (service/client.py) syncs over HTTPS instead."""
+        return sync_once(self.local, self.url)
+
     def run(self) -> None:
         failures = 0
         while not self._stop.is_set():
-            report = sync_once(self.local, self.url)
+            report = self.sync()
             failures = failures + 1 if report.offline else 0
             if self.on_report is not None:
                 self.on_report(report)
