@@ -39,11 +39,11 @@ from starlette.concurrency import run_in_threadpool
 from starlette.middleware import Middleware
 from starlette.middleware.gzip import GZipMiddleware
 from starlette.requests import Request
-from starlette.responses import JSONResponse, Response
+from starlette.responses import HTMLResponse, JSONResponse, Response
 from starlette.routing import Route
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
-from fieldact.service import devices, exchange, wire
+from fieldact.service import copy_page, devices, exchange, wire
 from fieldact.service.ca import DeviceIssuer, FileCA
 from fieldact.service.device import HEADER_DEVICE, HEADER_SIGNATURE, HEADER_TIME, BadSignature, check_signature
 from fieldact.store.migrate import head_revision
@@ -93,6 +93,8 @@ class Service:
     per_device: TokenBucket
     per_address: TokenBucket
     checkers: ProcessPoolExecutor | None = None  # acts are checked here, on every core; None: in a thread
+    copy_days: int = 60  # the brand's period for the subscriber's link
+    zone: str = "Europe/Moscow"
 
     async def check(self, visit: Any) -> list[list[str]]:
         if self.checkers is None:
@@ -297,6 +299,36 @@ async def registry_entry(request: Request) -> Response:
     return JSONResponse(entry)
 
 
+async def act_copy_page(request: Request) -> Response:
+    service, token = _service(request), request.path_params["token"]
+    if not service.per_address.allow("copy:" + (request.client.host if request.client else "?")):
+        raise Refusal(429, "rate", say("Слишком много запросов: подождите.", "Too many requests; wait."))
+    found = await run_in_threadpool(copy_page.find_copy, service.engine, token)
+    headers = {"Cache-Control": "no-store", "Referrer-Policy": "no-referrer", "X-Robots-Tag": "noindex"}
+    if found is None:
+        return HTMLResponse(copy_page.not_yet_page(), headers=headers)
+    if copy_page.expired(found, service.copy_days):
+        return HTMLResponse(copy_page.expired_page(service.copy_days), status_code=410, headers=headers)
+    return HTMLResponse(copy_page.copy_page(found, token, service.zone), headers=headers)
+
+
+async def act_copy_pdf(request: Request) -> Response:
+    service, token = _service(request), request.path_params["token"]
+    if not service.per_address.allow("copy:" + (request.client.host if request.client else "?")):
+        raise Refusal(429, "rate", say("Слишком много запросов: подождите.", "Too many requests; wait."))
+    found = await run_in_threadpool(copy_page.find_copy, service.engine, token)
+    if found is None or copy_page.expired(found, service.copy_days):
+        raise Refusal(404, "no_copy", say("Акта по этой ссылке нет.", "No act at this link."))
+    return Response(
+        found.pdf,
+        media_type="application/pdf",
+        headers={
+            "Content-Disposition": f'attachment; filename="act-{found.number}-v{found.version}.pdf"',
+            "Cache-Control": "no-store",
+        },
+    )
+
+
 # --- middleware and the app ---------------------------------------------------------------------------------------
 
 
@@ -380,6 +412,8 @@ def create_app(service: Service | None = None) -> Starlette:
             Route("/v1/notices", notices, methods=["POST"]),
             Route("/v1/push", push, methods=["POST"]),
             Route("/v1/registry/{pdf_sha256}", registry_entry),
+            Route("/copy/{token}", act_copy_page),
+            Route("/copy/{token}/act.pdf", act_copy_pdf),
         ],
         middleware=[Middleware(AccessLog), Middleware(GZipMiddleware, minimum_size=2048)],
         exception_handlers={Refusal: _refused},
@@ -413,7 +447,20 @@ def service_from_environment() -> Service:
     checkers = (
         ProcessPoolExecutor(processes, mp_context=multiprocessing.get_context("spawn")) if processes > 0 else None
     )
-    return Service(engine, issuer, roots, TokenBucket(rate, max(rate / 4, 10)), TokenBucket(10, 10), checkers)
+    from fieldact.standard import load_brand
+
+    brand = load_brand()
+    copy_days = brand.act_copy.days if brand.act_copy else 60
+    return Service(
+        engine,
+        issuer,
+        roots,
+        TokenBucket(rate, max(rate / 4, 10)),
+        TokenBucket(60, 30),
+        checkers,
+        copy_days,
+        brand.timezone,
+    )
 
 
 def _log_to_stderr() -> None:

@@ -248,6 +248,7 @@ def _batches(local: Database, due: list[str], device: str) -> list[list[tuple[st
         as_dict = {
             key: getattr(payload, key) for key in ("visit", "contract", "subscriber", "children", "acts", "audit")
         }
+        as_dict["copies"] = copy_tokens(local, [act["id"] for act in payload.acts])
         weight = sum(len(act["pdf"]) + len(act.get("ink") or b"") for act in payload.acts) + 4096
         if batches[-1] and (len(batches[-1]) >= BATCH_VISITS or size + weight > BATCH_BYTES):
             batches.append([])
@@ -377,3 +378,15 @@ def registry_verdict(url: str, pdf: bytes, tls_ca_file: str | None = None) -> tu
         f"Registered at {moment:%Y-%m-%d %H:%M:%S} UTC (entry {entry['seq']}, act {entry['number']} "
         f"v{entry['version']}, device {entry['device_id']}).",
     )
+
+
+COPY = tables.ActCopy.__table__  # type: ignore[attr-defined]
+
+
+def copy_tokens(local: Database, act_ids: list[str]) -> list[dict[str, str]]:
+    """The subscriber's link tokens of these acts (the service keeps only their hashes)."""
+    if not act_ids:
+        return []
+    with local.engine.connect() as connection:
+        rows = connection.execute(select(COPY.c.act_id, COPY.c.token).where(COPY.c.act_id.in_(act_ids)))
+        return [{"act_id": act_id, "token": token} for act_id, token in rows]

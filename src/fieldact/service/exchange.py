@@ -196,6 +196,7 @@ def accept_visit(
             as_technician(connection, technician_id)
             delivered = push_visit(connection, payload, technician_id)
             receipts = _register(connection, payload.acts, device_id, technician_id)
+            _link_copies(connection, wire.get("copies"), {entry["act_id"] for entry in receipts}, technician_id)
             refusals = [_refuse(connection, act, found, device_id, technician_id) for act, found in refused]
     except ContractTaken as error:
         return VisitResult(visit_id, "failed", str(error))
@@ -211,6 +212,29 @@ def accept_visit(
         )
     status = "stored" if delivered.fresh or refusals else "already"
     return VisitResult(visit_id, status, "", receipts, refusals, list(delivered.kept_aside))
+
+
+def token_digest(token: str) -> str:
+    return hashlib.sha256(token.encode("utf-8")).hexdigest()
+
+
+def _link_copies(connection: Connection, copies: Any, accepted: set[str], me: str) -> None:
+    """The subscriber's links of the acts accepted now (a retry adds nothing)."""
+    if not isinstance(copies, list):
+        return
+    for copy in copies:
+        if not isinstance(copy, dict) or copy.get("act_id") not in accepted:
+            continue
+        token = str(copy.get("token", ""))
+        if not 16 <= len(token) <= 64:
+            continue
+        connection.execute(
+            text(
+                "INSERT INTO act_copy_link (token_sha256, act_id, technician_id, added_at) "
+                "VALUES (:h, :a, :t, :at) ON CONFLICT DO NOTHING"
+            ),
+            {"h": token_digest(token), "a": copy["act_id"], "t": me, "at": now_utc()},
+        )
 
 
 ACT_PDF_SHA = text("SELECT encode(sha256(pdf), 'hex') FROM act WHERE id = :id")

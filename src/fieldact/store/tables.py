@@ -225,6 +225,15 @@ class ActReceipt(SQLModel, table=True):
     entry: str = Field(sa_column=Column(Text, nullable=False))
 
 
+class ActCopy(SQLModel, table=True):
+    """Tablet: the unguessable token of the subscriber's link to his copy of an act, made at signing."""
+
+    __tablename__ = "act_copy"
+    act_id: str = Field(primary_key=True, max_length=36)
+    token: str = Field(max_length=64)
+    made_at: datetime
+
+
 class ActConflict(SQLModel, table=True):
     """Central: an act that arrived with the id (or number and version) of a different stored act, kept aside."""
 

@@ -1,6 +1,8 @@
 """The central service: tablets reach PostgreSQL only through it.
 
-Both databases: ``act_receipt``, the registry entry the service gave back for an act (the tablet keeps it).
+Both databases: ``act_receipt``, the registry entry the service gave back for an act (the tablet keeps it), and
+``act_copy``, the token of the subscriber's link to his copy of an act (made at signing). The central database
+keeps only each token's SHA-256 (``act_copy_link``), added when the act is accepted.
 
 PostgreSQL only: ``fieldact_service`` (the service's login is a member; it acts as the tablet role for one
 technician at a time: ``fieldact_technician()`` reads the ``fieldact.technician`` setting the service sets per
@@ -101,6 +103,15 @@ CREATE TABLE act_refused (
 );
 COMMENT ON TABLE act_refused IS 'Acts the service refused (failed verification), with the reason, for the office.';
 
+CREATE TABLE act_copy_link (
+  token_sha256 text PRIMARY KEY,
+  act_id text NOT NULL UNIQUE,
+  technician_id text NOT NULL,
+  added_at timestamptz NOT NULL
+);
+COMMENT ON TABLE act_copy_link IS 'The subscriber''s link to his copy of an act: the token''s SHA-256 only.';
+
+GRANT SELECT, INSERT ON act_copy_link TO fieldact_service;
 GRANT SELECT ON device TO fieldact_service, fieldact_office;
 GRANT INSERT ON device TO fieldact_service;
 GRANT SELECT, UPDATE ON enrolment TO fieldact_service;
@@ -110,7 +121,7 @@ GRANT USAGE ON SEQUENCE act_refused_id_seq TO fieldact_service;
 """
 
 DROP_POSTGRES_SERVICE = f"""
-DROP TABLE act_refused; DROP TABLE registry; DROP FUNCTION fieldact_registry_append_only();
+DROP TABLE act_copy_link; DROP TABLE act_refused; DROP TABLE registry; DROP FUNCTION fieldact_registry_append_only();
 DROP TABLE device; DROP TABLE enrolment;
 CREATE OR REPLACE FUNCTION fieldact_technician() RETURNS text LANGUAGE sql STABLE SECURITY DEFINER
 SET search_path FROM CURRENT AS $$ {TECHNICIAN_BY_LOGIN} $$;
@@ -128,6 +139,13 @@ def upgrade() -> None:
         sa.Column("entry", sa.Text(), nullable=False),
         sa.PrimaryKeyConstraint("act_id"),
     )
+    op.create_table(
+        "act_copy",
+        sa.Column("act_id", sqlmodel.sql.sqltypes.AutoString(length=36), nullable=False),
+        sa.Column("token", sqlmodel.sql.sqltypes.AutoString(length=64), nullable=False),
+        sa.Column("made_at", sqlmodel.sql.sqltypes.UTCDateTime(), nullable=False),
+        sa.PrimaryKeyConstraint("act_id"),
+    )
     if op.get_bind().dialect.name == "postgresql":
         op.execute(POSTGRES_SERVICE)
 
@@ -135,4 +153,5 @@ def upgrade() -> None:
 def downgrade() -> None:
     if op.get_bind().dialect.name == "postgresql":
         op.execute(DROP_POSTGRES_SERVICE)
+    op.drop_table("act_copy")
     op.drop_table("act_receipt")
