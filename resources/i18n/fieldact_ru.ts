@@ -915,67 +915,73 @@
 <context>
     <name>ReviewScreen</name>
     <message>
-        <location filename="../../src/fieldact/ui/review_screen.py" line="46" />
-        <location filename="../../src/fieldact/ui/review_screen.py" line="65" />
+        <location filename="../../src/fieldact/ui/review_screen.py" line="49" />
+        <location filename="../../src/fieldact/ui/review_screen.py" line="68" />
         <source>The act as it will be signed</source>
         <translation>Акт в том виде, в каком его подпишут</translation>
     </message>
     <message>
-        <location filename="../../src/fieldact/ui/review_screen.py" line="48" />
-        <location filename="../../src/fieldact/ui/review_screen.py" line="68" />
+        <location filename="../../src/fieldact/ui/review_screen.py" line="51" />
+        <location filename="../../src/fieldact/ui/review_screen.py" line="71" />
         <source>Preparing the act…</source>
         <translation>Готовим акт…</translation>
     </message>
     <message>
-        <location filename="../../src/fieldact/ui/review_screen.py" line="49" />
+        <location filename="../../src/fieldact/ui/review_screen.py" line="52" />
         <source>‹ Back to the visit</source>
         <translation>‹ Назад к визиту</translation>
     </message>
     <message>
-        <location filename="../../src/fieldact/ui/review_screen.py" line="51" />
+        <location filename="../../src/fieldact/ui/review_screen.py" line="54" />
         <source>Hand the tablet to the subscriber</source>
         <translation>Передать планшет Абоненту</translation>
     </message>
     <message>
-        <location filename="../../src/fieldact/ui/review_screen.py" line="73" />
+        <location filename="../../src/fieldact/ui/review_screen.py" line="76" />
         <source>{n} page(s). Comment on what the subscriber signs.</source>
         <translation>Страниц: {n}. Прокомментируйте Абоненту всё, что он подписывает.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldact/ui/review_screen.py" line="80" />
+        <location filename="../../src/fieldact/ui/review_screen.py" line="83" />
+        <location filename="../../src/fieldact/ui/review_screen.py" line="91" />
         <source>Act {number} as stored</source>
         <translation>Акт {number}, как он сохранён</translation>
     </message>
     <message>
-        <location filename="../../src/fieldact/ui/review_screen.py" line="83" />
+        <location filename="../../src/fieldact/ui/review_screen.py" line="86" />
         <source>{n} page(s).</source>
         <translation>Страниц: {n}.</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldact/ui/review_screen.py" line="96" />
+        <source>This act was removed from the tablet after the retention period: the company's registry holds it, and the subscriber has his own copy.</source>
+        <translation>Этот акт удалён с планшета по истечении срока хранения: он хранится в реестре компании, а у абонента есть свой экземпляр.</translation>
     </message>
 </context>
 <context>
     <name>Shell</name>
     <message>
-        <location filename="../../src/fieldact/ui/shell.py" line="133" />
+        <location filename="../../src/fieldact/ui/shell.py" line="137" />
         <source>Correct the act: enter your PIN</source>
         <translation>Исправление акта: введите свой PIN</translation>
     </message>
     <message>
-        <location filename="../../src/fieldact/ui/shell.py" line="191" />
+        <location filename="../../src/fieldact/ui/shell.py" line="195" />
         <source>Technician: enter your PIN</source>
         <translation>Техник: введите PIN</translation>
     </message>
     <message>
-        <location filename="../../src/fieldact/ui/shell.py" line="219" />
+        <location filename="../../src/fieldact/ui/shell.py" line="223" />
         <source>The act could not be saved ({error}). Nothing is lost: try again, or call support.</source>
         <translation>Акт не удалось сохранить ({error}). Ничего не потеряно: попробуйте ещё раз или позвоните в поддержку.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldact/ui/shell.py" line="230" />
+        <location filename="../../src/fieldact/ui/shell.py" line="234" />
         <source>Locked. Enter your PIN</source>
         <translation>Заблокировано. Введите PIN</translation>
     </message>
     <message>
-        <location filename="../../src/fieldact/ui/shell.py" line="265" />
+        <location filename="../../src/fieldact/ui/shell.py" line="269" />
         <source>Enter your PIN to close the app</source>
         <translation>Введите PIN, чтобы закрыть программу</translation>
     </message>

@@ -298,8 +298,11 @@ def save_receipts(local: Database, receipts: list[dict[str, Any]]) -> None:
                 )
 
 
-def sync_via_service(local: Database, client: ServiceClient | None = None) -> SyncReport:
-    """Pull, then push, over HTTPS. Never raises for the network or the service: the report says."""
+def sync_via_service(
+    local: Database, client: ServiceClient | None = None, retention_days: int | None = None
+) -> SyncReport:
+    """Pull, then push, over HTTPS; then, with ``retention_days``, remove what the tablet need not carry any more
+    (service/retention.py). Never raises for the network or the service: the report says."""
     report = SyncReport()
     own = client is None
     try:
@@ -312,6 +315,10 @@ def sync_via_service(local: Database, client: ServiceClient | None = None) -> Sy
         else:
             report.pull = pull_via_service(local, client)
             report.push = push_via_service(local, client)
+            if retention_days:
+                from fieldact.service.retention import purge_expired
+
+                purge_expired(local, retention_days)
     except ServiceError as error:
         report.error, report.offline = str(error), error.offline
     except TimeoutError as error:
@@ -334,7 +341,9 @@ class ServiceSyncLoop(SyncLoop):
     """The app's background sync, over HTTPS to the service (every ``interval_s``, sooner on ``wake()``)."""
 
     def sync(self) -> SyncReport:
-        return sync_via_service(self.local)
+        from fieldact.standard import load_brand
+
+        return sync_via_service(self.local, retention_days=load_brand().retention_days)
 
 
 def is_enrolled(local: Database) -> bool:
@@ -345,15 +354,16 @@ def sync_service_with_retries(
     local: Database, attempts: int = 4, sleep: Callable[[float], object] | None = None
 ) -> SyncReport:
     """``sync_via_service`` again after a growing pause while the network is down, at most ``attempts`` times."""
+    from fieldact.standard import load_brand
     from fieldact.store.sync import backoff
 
-    pause = sleep or time.sleep
-    report = sync_via_service(local)
+    pause, retention = sleep or time.sleep, load_brand().retention_days
+    report = sync_via_service(local, retention_days=retention)
     for failure in range(1, attempts):
         if not report.offline:
             break
         pause(backoff(failure))
-        report = sync_via_service(local)
+        report = sync_via_service(local, retention_days=retention)
     return report
 
 

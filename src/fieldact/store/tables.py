@@ -66,6 +66,7 @@ class Visit(SQLModel, table=True):
     signed_at: datetime | None = None
     created_at: datetime
     updated_at: datetime
+    purged_at: datetime | None = None  # personal data and act bytes removed after the retention period
 
 
 class StageEvent(SQLModel, table=True):

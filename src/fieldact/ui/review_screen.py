@@ -32,6 +32,9 @@ class PdfViewer(QWidget):
         self.buffer.open(QIODevice.OpenModeFlag.ReadOnly)
         self.document.load(self.buffer)
 
+    def clear(self) -> None:
+        self.document.close()
+
     def page_count(self) -> int:
         return self.document.pageCount()
 
@@ -81,6 +84,19 @@ class ReviewScreen(QWidget):
         self.hand_button.hide()
         self.viewer.show_pdf(data)
         self.status.setText(self.tr("{n} page(s).").format(n=self.viewer.page_count()))
+
+    def show_removed(self, visit_id: str, number: str) -> None:
+        """A finished visit whose act left the tablet after the retention period: only the receipt stays."""
+        self.visit_id = visit_id
+        self.title.setText(self.tr("Act {number} as stored").format(number=number))
+        self.hand_button.hide()
+        self.viewer.clear()
+        self.status.setText(
+            self.tr(
+                "This act was removed from the tablet after the retention period: the company's registry holds it, "
+                "and the subscriber has his own copy."
+            )
+        )
 
     def show_failure(self, sentence: str) -> None:
         self.status.setText(sentence)

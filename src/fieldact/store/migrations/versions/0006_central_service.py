@@ -2,7 +2,9 @@
 
 Both databases: ``act_receipt``, the registry entry the service gave back for an act (the tablet keeps it), and
 ``act_copy``, the token of the subscriber's link to his copy of an act (made at signing). The central database
-keeps only each token's SHA-256 (``act_copy_link``), added when the act is accepted.
+keeps only each token's SHA-256 (``act_copy_link``), added when the act is accepted. ``visit.purged_at``: the
+tablet removed the visit's personal data and act bytes after the brand's retention period (service/retention.py);
+on SQLite the act's freeze trigger lets exactly that through, and only for an act the registry holds.
 
 PostgreSQL only: ``fieldact_service`` (the service's login is a member; it acts as the tablet role for one
 technician at a time: ``fieldact_technician()`` reads the ``fieldact.technician`` setting the service sets per
@@ -112,6 +114,7 @@ CREATE TABLE act_copy_link (
 COMMENT ON TABLE act_copy_link IS 'The subscriber''s link to his copy of an act: the token''s SHA-256 only.';
 
 GRANT SELECT, INSERT ON act_copy_link TO fieldact_service;
+GRANT UPDATE (purged_at) ON visit TO fieldact_tablet;
 GRANT SELECT ON device TO fieldact_service, fieldact_office;
 GRANT INSERT ON device TO fieldact_service;
 GRANT SELECT, UPDATE ON enrolment TO fieldact_service;
@@ -127,6 +130,19 @@ CREATE OR REPLACE FUNCTION fieldact_technician() RETURNS text LANGUAGE sql STABL
 SET search_path FROM CURRENT AS $$ {TECHNICIAN_BY_LOGIN} $$;
 REVOKE fieldact_tablet FROM fieldact_service;
 """
+
+
+ACT_COLUMNS_KEPT = (
+    "id", "number", "version", "supersedes_id", "visit_id", "outcome", "refusal_reason", "signed_at", "pdf_sha256",
+    "content_sha256", "ink_sha256", "created_at",
+)  # fmt: skip
+FROZEN_ACT = "BEFORE UPDATE ON act BEGIN SELECT RAISE(ABORT, 'fieldact: a stored act cannot be changed'); END"
+PURGE_ONLY = (
+    "BEFORE UPDATE ON act WHEN NOT (EXISTS (SELECT 1 FROM act_receipt r WHERE r.act_id = OLD.id) "
+    "AND length(NEW.pdf) = 0 AND NEW.content = '' AND NEW.ink IS NULL AND NEW.signer_name = '' AND "
+    + " AND ".join(f"NEW.{column} IS OLD.{column}" for column in ACT_COLUMNS_KEPT)
+    + ") BEGIN SELECT RAISE(ABORT, 'fieldact: a stored act cannot be changed'); END"
+)
 
 
 def upgrade() -> None:
@@ -146,12 +162,20 @@ def upgrade() -> None:
         sa.Column("made_at", sqlmodel.sql.sqltypes.UTCDateTime(), nullable=False),
         sa.PrimaryKeyConstraint("act_id"),
     )
+    op.add_column("visit", sa.Column("purged_at", sqlmodel.sql.sqltypes.UTCDateTime(), nullable=True))
     if op.get_bind().dialect.name == "postgresql":
         op.execute(POSTGRES_SERVICE)
+    elif op.get_bind().dialect.name == "sqlite":
+        op.execute("DROP TRIGGER act_no_update")
+        op.execute(f"CREATE TRIGGER act_no_update {PURGE_ONLY}")
 
 
 def downgrade() -> None:
     if op.get_bind().dialect.name == "postgresql":
         op.execute(DROP_POSTGRES_SERVICE)
+    elif op.get_bind().dialect.name == "sqlite":
+        op.execute("DROP TRIGGER act_no_update")
+        op.execute(f"CREATE TRIGGER act_no_update {FROZEN_ACT}")
+    op.execute("ALTER TABLE visit DROP COLUMN purged_at")
     op.drop_table("act_copy")
     op.drop_table("act_receipt")
