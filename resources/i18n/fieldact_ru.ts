@@ -264,42 +264,47 @@
 <context>
     <name>DoneScreen</name>
     <message>
-        <location filename="../../src/fieldact/ui/done_screen.py" line="38" />
+        <location filename="../../src/fieldact/ui/done_screen.py" line="40" />
+        <source>Your copy of the act</source>
+        <translation>Ваш экземпляр акта</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldact/ui/done_screen.py" line="46" />
         <source>Scan the code with your phone's camera to open your personal account.</source>
         <translation>Наведите камеру телефона на код, чтобы открыть личный кабинет.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldact/ui/done_screen.py" line="48" />
+        <location filename="../../src/fieldact/ui/done_screen.py" line="56" />
         <source>Finish the visit</source>
         <translation>Завершить визит</translation>
     </message>
     <message>
-        <location filename="../../src/fieldact/ui/done_screen.py" line="76" />
+        <location filename="../../src/fieldact/ui/done_screen.py" line="101" />
         <source>24-hour information centre: {phone}</source>
         <translation>Круглосуточный информационный центр: {phone}</translation>
     </message>
     <message>
-        <location filename="../../src/fieldact/ui/done_screen.py" line="77" />
+        <location filename="../../src/fieldact/ui/done_screen.py" line="102" />
         <source>Act {number} is signed. Thank you!</source>
         <translation>Акт {number} подписан. Спасибо!</translation>
     </message>
     <message>
-        <location filename="../../src/fieldact/ui/done_screen.py" line="77" />
+        <location filename="../../src/fieldact/ui/done_screen.py" line="102" />
         <source>Act {number}: refusal recorded.</source>
         <translation>Акт {number}: отказ от подписи записан.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldact/ui/done_screen.py" line="97" />
+        <location filename="../../src/fieldact/ui/done_screen.py" line="122" />
         <source>Wishes: </source>
         <translation>Пожелания: </translation>
     </message>
     <message>
-        <location filename="../../src/fieldact/ui/done_screen.py" line="116" />
+        <location filename="../../src/fieldact/ui/done_screen.py" line="141" />
         <source>Closing: {n} still open</source>
         <translation>Завершение: не отмечено {n}</translation>
     </message>
     <message>
-        <location filename="../../src/fieldact/ui/done_screen.py" line="116" />
+        <location filename="../../src/fieldact/ui/done_screen.py" line="141" />
         <source>Closing done.</source>
         <translation>Завершение контакта отмечено.</translation>
     </message>

@@ -400,3 +400,16 @@ def copy_tokens(local: Database, act_ids: list[str]) -> list[dict[str, str]]:
     with local.engine.connect() as connection:
         rows = connection.execute(select(COPY.c.act_id, COPY.c.token).where(COPY.c.act_id.in_(act_ids)))
         return [{"act_id": act_id, "token": token} for act_id, token in rows]
+
+
+def copy_link(local: Database, visit_id: str, base_url: str) -> str | None:
+    """The subscriber's link to his copy of the visit's newest act (None when it has no act or no token)."""
+    with local.engine.connect() as connection:
+        token = connection.execute(
+            text(
+                "SELECT c.token FROM act_copy c JOIN act a ON a.id = c.act_id WHERE a.visit_id = :v "
+                "ORDER BY a.version DESC LIMIT 1"
+            ),
+            {"v": visit_id},
+        ).scalar()
+    return f"{base_url.rstrip('/')}/copy/{token}" if token else None
