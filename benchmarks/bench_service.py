@@ -324,7 +324,7 @@ def main() -> None:
     folder = Path(tempfile.mkdtemp(prefix="fieldact-bench-service-"))
     try:
         day_orders(admin_url, technician_id(PUSH_TABLET))
-        running = start_service(folder / "service", service_url, workers=WORKERS, rate=600.0, pool=10)
+        running = start_service(folder / "service", service_url, workers=WORKERS, rate=600.0, pool=10, startup_s=300)
         service = next(running)
         try:
             proxy = DelayProxy(int(service.url.rsplit(":", 1)[1]))

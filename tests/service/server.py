@@ -88,7 +88,7 @@ class RunningService:
 
 
 def start_service(
-    folder: Path, database_url: str, workers: int = 1, rate: float = 600.0, pool: int = 10
+    folder: Path, database_url: str, workers: int = 1, rate: float = 600.0, pool: int = 10, startup_s: float = 90
 ) -> Iterator[RunningService]:
     tls_ca, certificate, key = make_tls(folder / "tls")
     company_ca, company_key = make_company_ca(folder / "ca")
@@ -103,7 +103,7 @@ def start_service(
         process = subprocess.Popen(command, stdout=sink, stderr=subprocess.STDOUT, env=os.environ.copy())
     url = f"https://127.0.0.1:{port}"
     context = ssl.create_default_context(cafile=str(tls_ca))
-    deadline = time.monotonic() + 60
+    deadline = time.monotonic() + startup_s
     try:
         while True:
             try:
