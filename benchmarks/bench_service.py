@@ -191,7 +191,22 @@ def tablet_copy(tablet: int, visits: int, folder: Path) -> Database:
     target = folder / f"t{tablet}" / "fieldact.db"
     target.parent.mkdir(parents=True, exist_ok=True)
     shutil.copy(source, target)
+    _bring_up_to_date(target)
     return open_database(target)
+
+
+def _bring_up_to_date(path: Path) -> None:
+    """Cached databases made before the last columns of migration 0006 get them here."""
+    import sqlite3
+
+    with sqlite3.connect(path) as connection:
+        columns = {row[1] for row in connection.execute("PRAGMA table_info(visit)")}
+        if "purged_at" not in columns:
+            connection.execute("ALTER TABLE visit ADD COLUMN purged_at DATETIME")
+        connection.execute(
+            "CREATE TABLE IF NOT EXISTS act_copy (act_id VARCHAR(36) NOT NULL PRIMARY KEY, token VARCHAR(64) NOT NULL, "
+            "made_at DATETIME NOT NULL)"
+        )
 
 
 # --- the measurements ---------------------------------------------------------------------------------------------
