@@ -394,47 +394,52 @@
 <context>
     <name>DoneScreen</name>
     <message>
-        <location filename="../../src/fieldact/ui/done_screen.py" line="43"/>
+        <location filename="../../src/fieldact/ui/done_screen.py" line="46"/>
+        <source>Your copy of the act</source>
+        <translation>Ваш экземпляр акта</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldact/ui/done_screen.py" line="50"/>
         <source>Scan the code with your phone&apos;s camera to open your personal account.</source>
         <translation>Наведите камеру телефона на код, чтобы открыть личный кабинет.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldact/ui/done_screen.py" line="47"/>
+        <location filename="../../src/fieldact/ui/done_screen.py" line="54"/>
         <source>Print a paper copy</source>
         <translation>Печать бумажной копии</translation>
     </message>
     <message>
-        <location filename="../../src/fieldact/ui/done_screen.py" line="57"/>
+        <location filename="../../src/fieldact/ui/done_screen.py" line="64"/>
         <source>Finish the visit</source>
         <translation>Завершить визит</translation>
     </message>
     <message>
-        <location filename="../../src/fieldact/ui/done_screen.py" line="97"/>
+        <location filename="../../src/fieldact/ui/done_screen.py" line="126"/>
         <source>24-hour information centre: {phone}</source>
         <translation>Круглосуточный информационный центр: {phone}</translation>
     </message>
     <message>
-        <location filename="../../src/fieldact/ui/done_screen.py" line="98"/>
+        <location filename="../../src/fieldact/ui/done_screen.py" line="127"/>
         <source>Act {number} is signed. Thank you!</source>
         <translation>Акт {number} подписан. Спасибо!</translation>
     </message>
     <message>
-        <location filename="../../src/fieldact/ui/done_screen.py" line="98"/>
+        <location filename="../../src/fieldact/ui/done_screen.py" line="127"/>
         <source>Act {number}: refusal recorded.</source>
         <translation>Акт {number}: отказ от подписи записан.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldact/ui/done_screen.py" line="120"/>
+        <location filename="../../src/fieldact/ui/done_screen.py" line="149"/>
         <source>Wishes: </source>
         <translation>Пожелания: </translation>
     </message>
     <message>
-        <location filename="../../src/fieldact/ui/done_screen.py" line="139"/>
+        <location filename="../../src/fieldact/ui/done_screen.py" line="168"/>
         <source>Closing: {n} still open</source>
         <translation>Завершение: не отмечено {n}</translation>
     </message>
     <message>
-        <location filename="../../src/fieldact/ui/done_screen.py" line="139"/>
+        <location filename="../../src/fieldact/ui/done_screen.py" line="168"/>
         <source>Closing done.</source>
         <translation>Завершение контакта отмечено.</translation>
     </message>
@@ -1297,6 +1302,7 @@
     </message>
     <message>
         <location filename="../../src/fieldact/ui/review_screen.py" line="58"/>
+        <location filename="../../src/fieldact/ui/review_screen.py" line="66"/>
         <source>Act {number} as stored</source>
         <translation>Акт {number}, как он сохранён</translation>
     </message>
@@ -1305,31 +1311,36 @@
         <source>{n} page(s).</source>
         <translation>Страниц: {n}.</translation>
     </message>
+    <message>
+        <location filename="../../src/fieldact/ui/review_screen.py" line="71"/>
+        <source>This act was removed from the tablet after the retention period: the company&apos;s registry holds it, and the subscriber has his own copy.</source>
+        <translation>Этот акт удалён с планшета по истечении срока хранения: он хранится в реестре компании, а у абонента есть свой экземпляр.</translation>
+    </message>
 </context>
 <context>
     <name>Shell</name>
     <message>
-        <location filename="../../src/fieldact/ui/shell.py" line="135"/>
+        <location filename="../../src/fieldact/ui/shell.py" line="139"/>
         <source>Correct the act: enter your PIN</source>
         <translation>Исправление акта: введите свой PIN</translation>
     </message>
     <message>
-        <location filename="../../src/fieldact/ui/shell.py" line="194"/>
+        <location filename="../../src/fieldact/ui/shell.py" line="198"/>
         <source>Technician: enter your PIN</source>
         <translation>Техник: введите PIN</translation>
     </message>
     <message>
-        <location filename="../../src/fieldact/ui/shell.py" line="222"/>
+        <location filename="../../src/fieldact/ui/shell.py" line="226"/>
         <source>The act could not be saved ({error}). Nothing is lost: try again, or call support.</source>
         <translation>Акт не удалось сохранить ({error}). Ничего не потеряно: попробуйте ещё раз или позвоните в поддержку.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldact/ui/shell.py" line="233"/>
+        <location filename="../../src/fieldact/ui/shell.py" line="237"/>
         <source>Locked. Enter your PIN</source>
         <translation>Заблокировано. Введите PIN</translation>
     </message>
     <message>
-        <location filename="../../src/fieldact/ui/shell.py" line="268"/>
+        <location filename="../../src/fieldact/ui/shell.py" line="272"/>
         <source>Enter your PIN to close the app</source>
         <translation>Введите PIN, чтобы закрыть программу</translation>
     </message>

@@ -17,6 +17,14 @@ from fieldact import __version__
 from fieldact.office.commands import OFFICE_COMMANDS, add_office_commands
 from fieldact.office.quality_commands import add_quality_command, quality_report_command
 from fieldact.office.sheets import write_atomically
+from fieldact.service.commands import (
+    CENTRAL_ACTIONS,
+    add_central_actions,
+    add_serve,
+    central_action,
+    enrol_tablet,
+    serve,
+)
 from fieldact.standard import Service, Standard, StandardError, VisitKind, load_brand, load_standard
 from fieldact.standard.schema import Kind, Stage, missing_phones
 from fieldact.store.db import ENV_URL, Database, DatabaseUnavailable, backup_to, default_path, open_database
@@ -98,6 +106,8 @@ def build_parser() -> argparse.ArgumentParser:
     verify.add_argument(
         "--db", default=None, help="the database whose list of revoked device certificates counts (default: this PC's)"
     )
+    verify.add_argument("--registry", help="the central service's address: also say when the act was registered")
+    verify.add_argument("--tls-ca", help="the CA file of the service's TLS certificate (when not a public one)")
 
     act = commands.add_parser("act", help="signed acts")
     act_commands = act.add_subparsers(dest="act_command", metavar="ACTION", required=True)
@@ -179,7 +189,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     if command == "script":
         return print_script(args)
     if command == "verify":
-        return verify_act(args.file, args.trust, args.level, args.db)
+        return verify_act(args.file, args.trust, args.level, args.db, args.registry, args.tls_ca)
     if command == "act":
         return sample_act(args.out, VisitKind(args.kind), args.seal, args.brand)
     if command in CENTRAL_COMMANDS:
@@ -422,8 +432,16 @@ def _implied_plan(call_at: datetime, kind: Kind) -> datetime:
 # --- acts ---------------------------------------------------------------------------------------------------------
 
 
-def verify_act(file: Path, trust_files: Sequence[Path], level_name: str = "trusted", db: str | None = None) -> int:
-    """Say which levels the act passes; exit 0 when it passes ``level_name``, 1 when not, 2 on a bad --trust."""
+def verify_act(
+    file: Path,
+    trust_files: Sequence[Path],
+    level_name: str = "trusted",
+    db: str | None = None,
+    registry: str | None = None,
+    tls_ca: str | None = None,
+) -> int:
+    """Say which levels the act passes (and, with ``registry``, whether the central registry holds it); exit 0
+    when it passes ``level_name`` and is registered where asked, 1 when not, 2 on a bad --trust."""
     from fieldact.act import LEVEL_NAMES, inspect_act
 
     level = LEVEL_NAMES[level_name]
@@ -447,7 +465,8 @@ def verify_act(file: Path, trust_files: Sequence[Path], level_name: str = "trust
         print(verdict)
     for problem in _beyond(result):
         print(say(f"Примечание: {problem}", f"Note: {problem}"))
-    if result.ok:
+    registered = _registered(registry, data, tls_ca) if registry else True
+    if result.ok and registered:
         print("OK")
         return 0
     for problem in result.problems:
@@ -522,6 +541,18 @@ def revoked_devices(db: str | None) -> list[Revoked]:
         database.engine.dispose()
 
 
+def _registered(registry: str, data: bytes, tls_ca: str | None) -> bool:
+    from fieldact.service.client import ServiceError, registry_verdict
+
+    try:
+        found, sentence = registry_verdict(registry, data, tls_ca)
+    except ServiceError as error:
+        print(error, file=sys.stderr)
+        return False
+    print(sentence, file=sys.stdout if found else sys.stderr)
+    return found
+
+
 def sample_act(out: Path, kind: VisitKind, seal: bool, brand_file: Path | None = None) -> int:
     """Render the demo act to ``out`` for reviewing the template."""
     from fieldact.act import SealError, sealer_for, sign_act
@@ -560,7 +591,7 @@ def sample_act(out: Path, kind: VisitKind, seal: bool, brand_file: Path | None =
 
 # --- central database, orders and sync ----------------------------------------------------------------------------
 
-CENTRAL_COMMANDS = ("central", "orders", "sync")
+CENTRAL_COMMANDS = ("central", "orders", "sync", "serve", "enrol")
 
 
 def add_central_commands(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -575,8 +606,12 @@ def add_central_commands(commands: argparse._SubParsersAction[argparse.ArgumentP
     add_url_option(technician)
     login = actions.add_parser("login", help="a database login; its password from $FIELDACT_LOGIN_PASSWORD or asked")
     login.add_argument("name", help="the login (role) name")
-    login.add_argument("--kind", required=True, choices=("tablet", "office", "dispatch"))
-    login.add_argument("--technician", help="for a tablet login: the technician's id")
+    login.add_argument(
+        "--kind",
+        required=True,
+        choices=("office", "dispatch", "service"),
+        help="office and dispatch for LAN use; service for fieldact serve (tablets enrol with a code instead)",
+    )
     add_url_option(login)
     revoke = actions.add_parser(
         "revoke-device", help="revoke a tablet's sealing certificate (lost or stolen tablet); audited"
@@ -585,6 +620,7 @@ def add_central_commands(commands: argparse._SubParsersAction[argparse.ArgumentP
     revoke.add_argument("--reason", required=True, help="why, e.g. «планшет утерян»")
     revoke.add_argument("--device", default="", help="the device's name, when only the SHA-256 is given")
     add_url_option(revoke)
+    add_central_actions(actions, add_url_option)
 
     orders = commands.add_parser("orders", help="work orders from the dispatch system")
     order_actions = orders.add_subparsers(dest="orders_command", metavar="ACTION", required=True)
@@ -597,6 +633,7 @@ def add_central_commands(commands: argparse._SubParsersAction[argparse.ArgumentP
     )
     add_url_option(load)
 
+    add_serve(commands)
     sync = commands.add_parser("sync", help="pull this tablet's orders and push its finished visits, once")
     add_db_option(sync)
     add_url_option(sync)
@@ -617,6 +654,12 @@ def central_command(args: argparse.Namespace) -> int:
             return sync_command(args)
         if args.command == "orders":
             return orders_command(args)
+        if args.command == "serve":
+            return serve(args)
+        if args.command == "enrol":
+            return enrol_tablet(args)
+        if args.central_command in CENTRAL_ACTIONS:
+            return central_action(args)
         return central_admin_command(args)
     except (CentralUnavailable, DatabaseUnavailable) as error:
         print(error, file=sys.stderr)
@@ -645,7 +688,7 @@ def central_admin_command(args: argparse.Namespace) -> int:
             print(say(f"Техник {args.id} сохранён.", f"Technician {args.id} saved."))
         else:
             password = _secret("FIELDACT_LOGIN_PASSWORD", "Password: ")
-            save_login(database, args.name, password, args.kind, args.technician)
+            save_login(database, args.name, password, args.kind)
             print(say(f"Вход {args.name} ({args.kind}) готов.", f"Login {args.name} ({args.kind}) is ready."))
     finally:
         database.dispose()
@@ -729,11 +772,15 @@ def _first_line(error: Exception) -> str:
 
 
 def sync_command(args: argparse.Namespace) -> int:
+    from fieldact.service.client import is_enrolled, sync_service_with_retries
     from fieldact.store.sync import sync_with_retries
 
     database = open_database(args.db)
     try:
-        report = sync_with_retries(database, args.url, attempts=max(args.retries, 1))
+        if is_enrolled(database) and not args.url:
+            report = sync_service_with_retries(database, attempts=max(args.retries, 1))
+        else:  # a LAN database login (office development); tablets in the field are enrolled with the service
+            report = sync_with_retries(database, args.url, attempts=max(args.retries, 1))
     finally:
         database.dispose()
     for line in report.lines():

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import secrets
 import uuid
 from dataclasses import dataclass
 from datetime import datetime
@@ -73,6 +74,7 @@ def store_act(store: Store, act: NewAct, actor: str) -> tables.Act:
             created_at=now_utc(),
         )
         session.add(row)
+        session.add(tables.ActCopy(act_id=act.id, token=secrets.token_urlsafe(24), made_at=now_utc()))
         visit.status, visit.signed_at, visit.updated_at = status.value, act.signed_at, now_utc()
         session.add(visit)
         audit.record(

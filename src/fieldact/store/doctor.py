@@ -28,7 +28,10 @@ def full_check(database: Database) -> list[str]:
     problems = _engine_checks(database)
     policy = seal_policy(database, load_brand())
     with Session(database.engine) as session:
+        purged = set(session.exec(select(tables.Visit.id).where(tables.Visit.purged_at.is_not(None))))  # type: ignore[union-attr]
         for act in session.exec(select(tables.Act)):
+            if act.visit_id in purged and not act.pdf:
+                continue  # removed after the retention period; the registry's receipt stays (service/retention.py)
             problems += act_problems(act, policy)
             problems += source_problems(session, act)
     return problems

@@ -344,13 +344,14 @@ def pull_orders(
         orders = [dict(row) for row in connection.execute(PULL_QUERY, {"me": me, "days": days_back}).mappings()]
         revoked = [dict(row) for row in connection.execute(select(REVOKED)).mappings()]
         connection.rollback()
-    report = PullReport(clock_skew=skew)
-    with local.engine.begin() as connection:
-        _save_technician(connection, dict(technician))
-        _save_revoked(connection, revoked)
-        started = [order for order in orders if _apply_order(connection, order, me, report)]
+    report, started = apply_pull(local, dict(technician), orders, revoked)
+    report.clock_skew = skew
     if started:
-        _tell_office(local, central, me, started)
+        with central.begin() as connection:
+            connection.execute(
+                pg_insert(OFFICE_NOTICE).on_conflict_do_nothing(index_elements=["key"]), office_notices(me, started)
+            )
+        office_told(local, started)
         report.office_told = len(started)
     _remember(local, last_pull_at=clock.now())
     return report
@@ -362,6 +363,22 @@ def _save_revoked(connection: Connection, rows: list[dict[str, Any]]) -> None:
     for row in rows:
         if row["certificate_sha256"] not in known:
             connection.execute(insert(REVOKED).values(row))
+
+
+def apply_pull(
+    local: Database,
+    technician: dict[str, Any],
+    orders: list[dict[str, Any]],
+    revoked: list[dict[str, Any]] | None = None,
+) -> tuple[PullReport, list]:
+    """The technician's record and orders into the tablet's database; returns the report and the orders the office
+    must be told about (changed after work on them began). Shared by the direct and the service sync."""
+    report = PullReport()
+    with local.engine.begin() as connection:
+        _save_technician(connection, technician)
+        _save_revoked(connection, revoked or [])
+        started = [order for order in orders if _apply_order(connection, order, technician["id"], report)]
+    return report, started
 
 
 def _save_technician(connection: Connection, row: dict[str, Any]) -> None:
@@ -502,7 +519,7 @@ def _audit(connection: Connection, visit_id: str, action: str, **details: Any) -
     )
 
 
-def _tell_office(local: Database, central: Engine, me: str, orders: list[dict[str, Any]]) -> None:
+def office_notices(me: str, orders: list[dict[str, Any]]) -> list[dict[str, Any]]:
     """One notice per order and state; a repeated report adds nothing (the key is unique)."""
     notices = []
     for order in orders:
@@ -524,8 +541,10 @@ def _tell_office(local: Database, central: Engine, me: str, orders: list[dict[st
                 ),
             }
         )
-    with central.begin() as connection:
-        connection.execute(pg_insert(OFFICE_NOTICE).on_conflict_do_nothing(index_elements=["key"]), notices)
+    return notices
+
+
+def office_told(local: Database, orders: list[dict[str, Any]]) -> None:
     with local.engine.begin() as connection:
         for order in orders:
             connection.execute(
@@ -982,6 +1001,10 @@ class SyncLoop:
         if self._thread is not None:
             self._thread.join(timeout)
 
+    def sync(self) -> SyncReport:
+        """One pass; the service's loop (service/client.py) syncs over HTTPS instead."""
+        return sync_once(self.local, self.url, clock=self.clock)
+
     def run(self) -> None:
         failures = 0
         while not self._stop.is_set():
@@ -996,7 +1019,7 @@ class SyncLoop:
     def _pass(self) -> SyncReport:
         """One sync; whatever goes wrong is logged and reported, and the loop lives on to try again."""
         try:
-            return sync_once(self.local, self.url, clock=self.clock)
+            return self.sync()
         except Exception as error:  # noqa: BLE001 - a dead sync thread would leave acts on the tablet unseen
             logging.getLogger("fieldact").exception("sync pass failed")
             return SyncReport(

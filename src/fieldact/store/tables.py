@@ -66,6 +66,7 @@ class Visit(SQLModel, table=True):
     signed_at: datetime | None = None
     created_at: datetime
     updated_at: datetime
+    purged_at: datetime | None = None  # personal data and act bytes removed after the retention period
 
 
 class StageEvent(SQLModel, table=True):
@@ -212,6 +213,26 @@ class SyncState(SQLModel, table=True):
     last_push_at: datetime | None = None
     last_error: str = Field(default="", sa_column=Column(Text, nullable=False, default=""))
     last_error_at: datetime | None = None
+
+
+class ActReceipt(SQLModel, table=True):
+    """Tablet: the central registry's entry for an act the service accepted (service/registry.py), kept as given."""
+
+    __tablename__ = "act_receipt"
+    act_id: str = Field(primary_key=True, max_length=36)
+    seq: int
+    entry_hash: str = Field(max_length=64)
+    registered_at: datetime
+    entry: str = Field(sa_column=Column(Text, nullable=False))
+
+
+class ActCopy(SQLModel, table=True):
+    """Tablet: the unguessable token of the subscriber's link to his copy of an act, made at signing."""
+
+    __tablename__ = "act_copy"
+    act_id: str = Field(primary_key=True, max_length=36)
+    token: str = Field(max_length=64)
+    made_at: datetime
 
 
 class ActConflict(SQLModel, table=True):

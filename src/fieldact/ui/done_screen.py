@@ -1,4 +1,5 @@
-"""After signing: the QR code to the personal account for the subscriber, then the closing stage."""
+"""After signing: the QR codes for the subscriber (his personal account, and his own copy of the act on the
+central service), then the closing stage."""
 
 from __future__ import annotations
 
@@ -7,6 +8,7 @@ from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import QBoxLayout, QHBoxLayout, QScrollArea, QVBoxLayout, QWidget
 
 from fieldact.act.content import account_url
+from fieldact.service.client import copy_link
 from fieldact.store.open_visit import OpenVisit
 from fieldact.text import InputError
 from fieldact.ui.context import AppContext
@@ -37,7 +39,12 @@ class DoneScreen(QWidget):
         self.rows: dict[str, ItemRow] = {}
         self.title = heading("")
         self.qr = QrView()
-        self.qr.setMinimumSize(340, 340)
+        self.qr.setMinimumSize(160, 160)
+        self.copy_qr = QrView()  # its link is long and meant for the camera only: no text under it
+        self.copy_qr.setMinimumSize(160, 160)
+        self.copy_link = ""
+        self.copy_caption = note(self.tr("Your copy of the act"))
+        set_pixel_size(self.copy_caption, 22, bold=True)
         self.url = note("", "url")
         self.url.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.scan = note(self.tr("Scan the code with your phone's camera to open your personal account."))
@@ -57,10 +64,20 @@ class DoneScreen(QWidget):
         self.finish = big_button(self.tr("Finish the visit"), "primary")
         self.finish.clicked.connect(self._finish)
         self.remaining = note("")
+        account = QVBoxLayout()
+        account.addWidget(self.scan)
+        account.addWidget(self.qr, 1)
+        account.addWidget(self.url)
+        copy = QVBoxLayout()
+        copy.addWidget(self.copy_caption)
+        copy.addWidget(self.copy_qr, 1)
+        self.copy_box = QWidget()
+        self.copy_box.setLayout(copy)
+        self.codes = codes = QBoxLayout(QBoxLayout.Direction.LeftToRight)
+        codes.addLayout(account, 1)
+        codes.addWidget(self.copy_box, 1)
         left = QVBoxLayout()
-        left.addWidget(self.scan)
-        left.addWidget(self.qr, 1)
-        left.addWidget(self.url)
+        left.addLayout(codes, 1)
         left.addWidget(self.rating)
         left.addWidget(self.print_button)
         left.addWidget(self.hotline)
@@ -79,14 +96,17 @@ class DoneScreen(QWidget):
         layout.addLayout(self.middle, 1)
 
     def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802
-        """Portrait: the code above, the closing list below it, both the screen's full width."""
+        """Portrait: the codes above, side by side, the closing list below them, both the screen's full width;
+        landscape: the codes one above the other beside the closing list, so the closing stage keeps its width."""
         super().resizeEvent(event)
         portrait = self.width() < self.height()
         self.middle.setDirection(QBoxLayout.Direction.TopToBottom if portrait else QBoxLayout.Direction.LeftToRight)
         self.middle.setStretch(0, 0 if portrait else 2)
         self.middle.setStretch(1, 1 if portrait else 3)
-        side = QR_PORTRAIT if portrait else 340
+        self.codes.setDirection(QBoxLayout.Direction.LeftToRight if portrait else QBoxLayout.Direction.TopToBottom)
+        side = QR_PORTRAIT if portrait else 200
         self.qr.setMinimumSize(side, side)
+        self.copy_qr.setMinimumSize(side, side)
 
     def open(self, visit: Visit, number: str, signed: bool) -> None:
         self.visit, self.signed = visit, signed
@@ -94,6 +114,12 @@ class DoneScreen(QWidget):
         url = account_url(visit.brand.account_url_template, visit.subscriber.contract)
         self.qr.set_data(url)
         self.url.setText(url)
+        copy = visit.brand.act_copy
+        link = copy_link(self.context.store.database, str(visit.id), copy.url) if copy else None
+        self.copy_box.setVisible(link is not None)
+        self.copy_link = link or ""
+        if link is not None:
+            self.copy_qr.set_data(link)
         self.hotline.setText(self.tr("24-hour information centre: {phone}").format(phone=visit.brand.hotline))
         text = self.tr("Act {number} is signed. Thank you!") if signed else self.tr("Act {number}: refusal recorded.")
         self.title.setText(text.format(number=number))

@@ -60,5 +60,18 @@ class ReviewScreen(QWidget):
         self.viewer.show_pdf(data)
         self.status.setText(self.tr("{n} page(s).").format(n=self.viewer.page_count()))
 
+    def show_removed(self, visit_id: str, number: str) -> None:
+        """A finished visit whose act left the tablet after the retention period: only the receipt stays."""
+        self.visit_id = visit_id
+        self.title.setText(self.tr("Act {number} as stored").format(number=number))
+        self.hand_button.hide()
+        self.viewer.clear()
+        self.status.setText(
+            self.tr(
+                "This act was removed from the tablet after the retention period: the company's registry holds it, "
+                "and the subscriber has his own copy."
+            )
+        )
+
     def show_failure(self, sentence: str) -> None:
         self.status.setText(sentence)

@@ -124,6 +124,10 @@ class Shell(QMainWindow):
         act = act_of_visit(self.context.store, visit_id)
         if act is None:
             return
+        if not act.pdf:  # removed from the tablet after the retention period (service/retention.py)
+            self.review.show_removed(visit_id, act.number)
+            self.show_screen(self.review)
+            return
         self.review.show_stored(visit_id, act.number, act.pdf)
         self.show_screen(self.review)
 

@@ -30,5 +30,8 @@ class PdfViewer(QWidget):
         self.buffer.open(QIODevice.OpenModeFlag.ReadOnly)
         self.document.load(self.buffer)
 
+    def clear(self) -> None:
+        self.document.close()
+
     def page_count(self) -> int:
         return self.document.pageCount()
