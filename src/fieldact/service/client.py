@@ -13,7 +13,7 @@ import ssl
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
@@ -43,6 +43,7 @@ from fieldact.store.sync import (
     sync_status,
 )
 from fieldact.text import say
+from fieldact.visit.clock import SYSTEM_CLOCK
 
 TIMEOUT_S = 60.0
 BATCH_VISITS = 20
@@ -227,7 +228,7 @@ def pull_via_service(local: Database, client: ServiceClient) -> Any:
     if status == 304:
         _remember(local, last_pull_at=now_utc())
         return PullReport()
-    report, started = apply_pull(local, answer["technician"], answer["orders"])
+    report, started = apply_pull(local, answer["technician"], answer["orders"], answer.get("revoked", []))
     if started:
         notices = office_notices(answer["technician"]["id"], started)
         client.request("POST", "/v1/notices", {"notices": notices})
@@ -265,21 +266,24 @@ def push_via_service(local: Database, client: ServiceClient, limit: int | None =
         due = _due(reader, now_utc(), limit)
     for batch in _batches(local, due, device):
         _, _, answer = client.request("POST", "/v1/push", {"visits": [payload for _, payload in batch]})
+        server_now = now_utc() + timedelta(seconds=client.clock_offset_s)
         for result in answer["results"]:
-            _record(local, result, report)
+            _record(local, result, report, server_now)
     _remember(local, last_push_at=now_utc(), last_error="")
     report.waiting = sync_status(local).waiting
     return report
 
 
-def _record(local: Database, result: dict[str, Any], report: PushReport) -> None:
+def _record(local: Database, result: dict[str, Any], report: PushReport, server_now: datetime) -> None:
+    """One visit's answer: a retry planned on the server's clock (a tablet clock once ahead never parks it), or
+    the receipts kept and the visit confirmed."""
     visit_id = result["visit_id"]
     if result["status"] == "failed":
-        _failed(local, visit_id, result["message"], report)
+        _failed(local, visit_id, result["message"], report, server_now)
         return
     save_receipts(local, result["receipts"])
     kept = tuple(result["kept_aside"]) + tuple(result["refused"])
-    _confirmed(local, visit_id, Delivered(result["status"] == "stored", kept), report)
+    _confirmed(local, visit_id, Delivered(result["status"] == "stored", kept), report, SYSTEM_CLOCK)
 
 
 def save_receipts(local: Database, receipts: list[dict[str, Any]]) -> None:

@@ -26,6 +26,7 @@ from fieldact.store.sync import (
     OFFICE_NOTICE,
     PULL_DAYS_BACK,
     PULL_QUERY,
+    REVOKED,
     TECHNICIAN,
     ContractTaken,
     VisitPayload,
@@ -45,15 +46,16 @@ def as_technician(connection: Connection, technician_id: str) -> None:
 
 
 def orders_for(engine: Engine, technician_id: str, days_back: int = PULL_DAYS_BACK) -> dict[str, Any]:
-    """The technician's record and his orders, read as him (row-level security applies)."""
-    from datetime import timedelta
-
-    since = now_utc() - timedelta(days=days_back)
+    """The technician's record, his orders and the company's revoked device certificates, read as him (row-level
+    security applies). "Since" is the server's now() less the days (PULL_QUERY)."""
     with engine.begin() as connection:
         as_technician(connection, technician_id)
         technician = connection.execute(select(TECHNICIAN).where(TECHNICIAN.c.id == technician_id)).mappings().one()
-        orders = [dict(row) for row in connection.execute(PULL_QUERY, {"me": technician_id, "since": since}).mappings()]
-    return {"technician": dict(technician), "orders": orders}
+        orders = [
+            dict(row) for row in connection.execute(PULL_QUERY, {"me": technician_id, "days": days_back}).mappings()
+        ]
+        revoked = [dict(row) for row in connection.execute(select(REVOKED)).mappings()]
+    return {"technician": dict(technician), "orders": orders, "revoked": revoked}
 
 
 def tell_office(engine: Engine, technician_id: str, notices: Sequence[dict[str, Any]]) -> int:
