@@ -493,6 +493,10 @@ def run_path(folder: Path, template: Path, run: int, central: Central | None, fa
                 sentence = shown_sentence(error)
                 if sentence is None:
                     outcome.traceback = f"{type(error).__name__}: {error}"
+                    if os.environ.get("FIELDACT_BENCH_TRACE"):
+                        import traceback
+
+                        traceback.print_exc()
                 elif blames_the_wrong_side(FAULTS.fired, sentence):
                     outcome.misleading = f"{sentence}"
                 else:

@@ -22,7 +22,7 @@ def test_admin_actions_and_the_audit_view(qtbot, tmp_path: Path) -> None:
     window._open_acts()
     next(a for a in window.screens.actions() if a.text() == "Администрирование").trigger()
     admin = window.admin
-    assert window.stack.currentWidget() is admin
+    assert window.stack.currentWidget() is window.admin_page and window.admin_page.widget() is admin
     admin.technician.setCurrentIndex(admin.technician.findText("Борисов Борис"))
     type_text(admin.pin, "1234")
     type_text(admin.pin_again, "9999")

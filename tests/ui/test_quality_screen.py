@@ -71,6 +71,6 @@ def test_the_office_window_offers_the_dashboard_after_the_password(qtbot, tmp_pa
     assert window.screens.isVisible()
     quality = next(a for a in window.screens.actions() if a.text() == "Качество")
     quality.trigger()
-    assert window.stack.currentWidget() is window.quality
+    assert window.stack.currentWidget() is window.quality_page and window.quality_page.widget() is window.quality
     qtbot.waitUntil(lambda: window.quality.board is not None, timeout=10000)
     database.dispose()

@@ -24,7 +24,7 @@ from fieldact.resources import resource_path
 from fieldact.standard.schema import Brand
 from fieldact.store import audit, tables
 from fieldact.store.acts import sha256_hex
-from fieldact.store.db import Database, data_dir
+from fieldact.store.db import Database, data_dir, write_failed_sentence
 from fieldact.text import InputError, say
 
 if TYPE_CHECKING:
@@ -61,6 +61,8 @@ def store_sealer(database: Database, brand: Brand) -> Sealer | None:
     folder = device_folder(database)
     try:
         return _device_sealer(folder, brand)
+    except InputError:
+        raise
     except (EnrolmentError, SealError, OSError, ValueError) as error:
         # The subscriber is not kept waiting for a damaged key file: the act is signed unsealed, which verify
         # and the office report, and the log says why.
@@ -74,7 +76,12 @@ def _device_sealer(folder: Path, brand: Brand) -> Sealer | None:
     with _LOCK:
         identity = load_device(folder)
         if identity is None:
-            identity = enrol_demo(folder, brand)
+            try:
+                identity = enrol_demo(folder, brand)
+            except OSError as error:
+                # Enrolling is writing the tablet's key: on a full disk the act could not be stored either, so the
+                # signing waits for space (a sentence, the visit untouched) rather than making an unsealed act.
+                raise InputError(write_failed_sentence(folder, error)) from error
         if identity is None:
             return None
         key = (folder, (folder / "device-seal-chain.pem").stat().st_mtime)

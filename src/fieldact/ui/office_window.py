@@ -5,7 +5,16 @@ from __future__ import annotations
 from zoneinfo import ZoneInfo
 
 from PySide6.QtCore import QSize, QTimer, Signal
-from PySide6.QtWidgets import QHBoxLayout, QLineEdit, QMainWindow, QMessageBox, QStackedWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLineEdit,
+    QMainWindow,
+    QMessageBox,
+    QScrollArea,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
 
 from fieldact.office import password
 from fieldact.resources import resource_path
@@ -159,9 +168,13 @@ class OfficeWindow(QMainWindow):
 
         self.quality = QualityScreen(self.context)
         self.admin = AdminScreen(self.context)
-        self.stack.addWidget(self.quality)
-        self.stack.addWidget(self.admin)
+        # In scroll areas: the dashboard and the administration need more width than a portrait office screen
+        # has, and the window must not grow past the screen for their sake while the acts are shown.
+        self.quality_page, self.admin_page = _scrolled(self.quality), _scrolled(self.admin)
+        self.stack.addWidget(self.quality_page)
+        self.stack.addWidget(self.admin_page)
         self.screens = self.addToolBar(self.tr("Screens"))
+        self.screens.setObjectName("screens")
         self.screens.setMovable(False)
         self.screens.addAction(self.tr("Acts"), lambda: self.stack.setCurrentWidget(self.acts))
         self.screens.addAction(self.tr("Quality"), self._open_quality)
@@ -189,11 +202,11 @@ class OfficeWindow(QMainWindow):
         return pages
 
     def _open_admin(self) -> None:
-        self.stack.setCurrentWidget(self.admin)
+        self.stack.setCurrentWidget(self.admin_page)
         self.admin.refresh()
 
     def _open_quality(self) -> None:
-        self.stack.setCurrentWidget(self.quality)
+        self.stack.setCurrentWidget(self.quality_page)
         self.quality.refresh()
 
 
@@ -227,3 +240,10 @@ def run(language: str = "ru", db: str | None = None) -> int:
     finally:
         close_down(app, [window])
         database.dispose()
+
+
+def _scrolled(page: QWidget) -> QScrollArea:
+    area = QScrollArea()
+    area.setWidgetResizable(True)
+    area.setWidget(page)
+    return area

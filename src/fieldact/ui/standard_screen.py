@@ -24,6 +24,7 @@ from fieldact.standard import Brand, Service, Stage, Standard, VisitKind
 from fieldact.standard.schema import Item, Requirement
 from fieldact.ui.labels import kind_name, service_name
 from fieldact.ui.widgets.common import big_button
+from fieldact.ui.widgets.flow_layout import FlowLayout
 from fieldact.ui.widgets.touch import kinetic
 from fieldact.visit import Plan, Subscriber, Technician
 from fieldact.visit.scripts import ScriptContext, ScriptValueMissing, render_script, render_title
@@ -66,13 +67,13 @@ class StandardScreen(QWidget):
         self._fill_stages()
 
     def _layout(self) -> None:
-        top = QHBoxLayout()
+        top_row = QWidget()
+        top = FlowLayout(top_row)  # the kind and the services wrap onto a second row on a narrow portrait screen
         top.addWidget(self.back_button)
         top.addWidget(self.kind_box)
         for box in self.service_boxes.values():
             box.setChecked(True)
             top.addWidget(box)
-        top.addStretch(1)
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
         scroll.setWidget(self.body)
@@ -81,7 +82,7 @@ class StandardScreen(QWidget):
         middle.addWidget(self.stage_list, 1)
         middle.addWidget(scroll, 3)
         root = QVBoxLayout(self)
-        root.addLayout(top)
+        root.addWidget(top_row)
         root.addLayout(middle, 1)
 
     def _connect(self) -> None:

@@ -249,6 +249,10 @@ BEGIN
   ALTER TABLE visit_quality ENABLE TRIGGER quality_sum;
 END $$;
 REVOKE EXECUTE ON FUNCTION fieldact_quality_rebuild() FROM PUBLIC;
+-- Trigger functions run with the owner's rights whoever fires them (EXECUTE is checked only when a trigger is
+-- created), so no login needs to be able to call them.
+REVOKE EXECUTE ON FUNCTION fieldact_quality_touch() FROM PUBLIC;
+REVOKE EXECUTE ON FUNCTION fieldact_quality_sum() FROM PUBLIC;
 
 CREATE FUNCTION fieldact_rating_frozen() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
