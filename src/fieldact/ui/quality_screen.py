@@ -75,8 +75,8 @@ def _small(painter: QPainter) -> None:
     painter.setFont(font)
 
 
-class LineChart(QWidget):
-    """Percent lines per week."""
+class Chart(QWidget):
+    """Percent series per label, painted by a subclass."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -87,6 +87,10 @@ class LineChart(QWidget):
     def set_data(self, labels: list[str], series: list[list[float | None]]) -> None:
         self.labels, self.series = labels, series
         self.update()
+
+
+class LineChart(Chart):
+    """Percent lines per week."""
 
     def paintEvent(self, event) -> None:  # type: ignore[no-untyped-def]  # noqa: N802
         painter = QPainter(self)
@@ -128,18 +132,8 @@ class LineChart(QWidget):
             x += painter.fontMetrics().horizontalAdvance(name) + 24
 
 
-class BarChart(QWidget):
+class BarChart(Chart):
     """Technicians side by side: pre-call and arrival on time, %."""
-
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.labels: list[str] = []
-        self.series: list[list[float | None]] = []
-        self.setMinimumHeight(200)
-
-    def set_data(self, labels: list[str], series: list[list[float | None]]) -> None:
-        self.labels, self.series = labels, series
-        self.update()
 
     def paintEvent(self, event) -> None:  # type: ignore[no-untyped-def]  # noqa: N802
         painter = QPainter(self)
