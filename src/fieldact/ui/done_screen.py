@@ -96,15 +96,15 @@ class DoneScreen(QWidget):
         layout.addLayout(self.middle, 1)
 
     def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802
-        """Portrait: the codes above, side by side, the closing list below them, both the screen's full width;
-        landscape: the codes one above the other beside the closing list, so the closing stage keeps its width."""
+        """Portrait: the codes above, the closing list below them, both the screen's full width; landscape: the
+        codes beside the closing list. The two codes stand side by side either way: one above the other they
+        made the landscape screen taller than a 1280×800 tablet."""
         super().resizeEvent(event)
         portrait = self.width() < self.height()
         self.middle.setDirection(QBoxLayout.Direction.TopToBottom if portrait else QBoxLayout.Direction.LeftToRight)
         self.middle.setStretch(0, 0 if portrait else 2)
         self.middle.setStretch(1, 1 if portrait else 3)
-        self.codes.setDirection(QBoxLayout.Direction.LeftToRight if portrait else QBoxLayout.Direction.TopToBottom)
-        side = QR_PORTRAIT if portrait else 200
+        side = QR_PORTRAIT if portrait else 170
         self.qr.setMinimumSize(side, side)
         self.copy_qr.setMinimumSize(side, side)
 
