@@ -1,6 +1,6 @@
 """Build fieldact for this platform: the one-folder bundle, and on Windows with Inno Setup, the installer.
 
-    python installer/build.py [--check] [--no-installer | --require-installer] [--with-seal]
+    python installer/build.py [--check] [--no-installer | --require-installer] [--without-seal]
 
 Needs PyInstaller in the running Python (``pip install .[bundle]``). Writes:
     dist/fieldact/                         the bundle (fieldact or fieldact.exe, and _internal/)
@@ -163,12 +163,12 @@ def main(argv: list[str] | None = None) -> int:
     installer.add_argument("--no-installer", action="store_true", help="only the bundle, even on Windows")
     installer.add_argument("--require-installer", action="store_true", help="fail unless the installer is built")
     parser.add_argument("--check", action="store_true", help="run the bundle's self-check after building it")
-    parser.add_argument("--with-seal", action="store_true", help="bundle pyHanko too, for brands that seal acts")
+    parser.add_argument("--without-seal", action="store_true", help="leave pyHanko out: the tablet then seals no act")
     args = parser.parse_args(argv)
 
     app_version = version()
     started = time.monotonic()
-    build_bundle(args.with_seal)
+    build_bundle(not args.without_seal)
     print(f"build: {BUNDLE} ({bundle_megabytes():.1f} MiB) in {time.monotonic() - started:.0f} s")
     signer = sign_bundle()
     if args.check:

@@ -21,6 +21,7 @@ QT_MODULES = (
     "QtWidgets",
     "QtPdf",
     "QtPdfWidgets",
+    "QtPrintSupport",
     "QtMultimedia",
     "QtMultimediaWidgets",
     "QtNetwork",
@@ -35,6 +36,8 @@ KEPT_PLUGINS: dict[str, frozenset[str] | None] = {
     "platforms": frozenset({"qwindows", "qoffscreen", "qminimal", "qxcb", "qcocoa"}),
     # The native look of message boxes and scroll bars on Windows 10/11 (qmodernwindowsstyle).
     "styles": None,
+    # The system's printers for printing acts (windowsprintersupport; cups on Linux).
+    "printsupport": None,
     # The camera: Qt's FFmpeg backend, the default on Windows and Linux since Qt 6.5 (not the old WMF one).
     "multimedia": frozenset({"ffmpegmediaplugin"}),
 }
@@ -45,13 +48,14 @@ DROPPED_FILES = frozenset({"opengl32sw.dll"})
 # On Linux the system provides two sets of libraries, and the bundle leaves them to it: those the manylinux
 # policy lets every wheel assume (the GCC runtime, X11, GLib; PySide6's own wheels rely on them) and those
 # Qt's "Qt for X11 Requirements" asks of the system (xcb, xkbcommon, fontconfig, freetype, D-Bus), which
-# `.ci/run` installs for the tests anyway. A bundled copy older than the system's graphics drivers can break
-# them. Qt Multimedia adds two more the system provides: PulseAudio's client (its sound server is the system's
-# anyway) and Kerberos' GSSAPI, which Qt Network links. Libraries only these need go with them.
+# `.ci/run` installs for the tests anyway; the printing system's client (CUPS, with Avahi), which only a machine
+# with printers has and which must match its print server. A bundled copy older than the system's graphics
+# drivers can break them. Qt Multimedia adds two more the system provides: PulseAudio's client (its sound server
+# is the system's anyway) and Kerberos' GSSAPI, which Qt Network links. Libraries only these need go with them.
 LINUX_SYSTEM_LIBRARIES = re.compile(
     r"lib(stdc\+\+|gcc_s|X11|X11-xcb|Xau|Xdmcp|Xext|Xrender|Xi|ICE|SM|xcb(-[a-z-]+)?|xkbcommon(-x11)?"
-    r"|fontconfig|freetype|glib-2\.0|gthread-2\.0|gobject-2\.0|gmodule-2\.0|gio-2\.0|dbus-1|pulse|gssapi_krb5)"
-    r"\.so(\.\d+)*",
+    r"|fontconfig|freetype|glib-2\.0|gthread-2\.0|gobject-2\.0|gmodule-2\.0|gio-2\.0|dbus-1"
+    r"|cups|avahi-client|avahi-common|pulse|gssapi_krb5)\.so(\.\d+)*",
     re.IGNORECASE,
 )
 
@@ -73,7 +77,9 @@ DEVELOPMENT_PACKAGES = (
     "tkinter",
     "_tkinter",
 )
-SEAL_PACKAGES = ("pyhanko", "pyhanko_certvalidator", "cryptography", "oscrypto", "asn1crypto")
+SEAL_PACKAGES = ("pyhanko", "pyhanko_certvalidator", "cryptography", "oscrypto", "asn1crypto", "lxml")
+# pyHanko reads and writes XMP metadata with lxml.etree alone: lxml's other compiled parts are never reached.
+SEAL_UNUSED = ("lxml.objectify", "lxml.html", "lxml.isoschematron", "lxml.sax", "lxml.builder")
 
 # Parts of the app's own dependencies it never reaches: Pillow's AVIF and WebP (the photo stamp does use
 # Pillow's font rendering), Pillow's Tk and Qt bridges, a terminal's
@@ -120,7 +126,7 @@ Entry = tuple[str, str, str]  # PyInstaller TOC entry: (destination, source, typ
 def excluded_modules(installed_qt_modules: Iterable[str], seal: bool) -> list[str]:
     """Module names for ``Analysis(excludes=...)``."""
     unused_qt = sorted(f"PySide6.{name}" for name in installed_qt_modules if name not in QT_MODULES)
-    return [*unused_qt, *DEVELOPMENT_PACKAGES, *UNUSED_MODULES, *([] if seal else SEAL_PACKAGES)]
+    return [*unused_qt, *DEVELOPMENT_PACKAGES, *UNUSED_MODULES, *SEAL_UNUSED, *([] if seal else SEAL_PACKAGES)]
 
 
 def plugin_name(file_name: str) -> str:

@@ -57,7 +57,7 @@ def test_a_wrong_trust_file_is_blamed_on_the_file_not_the_act(tmp_path: Path, ca
     wrong.write_text("hello")
     assert main(["verify", str(act), "--trust", str(wrong)]) == 2
     err = capsys.readouterr().err
-    assert "not-a-certificate.pem: это не сертификат" in err and "акт не прошёл проверку" not in err
+    assert "not-a-certificate.pem: в файле нет сертификата" in err and "акт не прошёл проверку" not in err
 
 
 def test_a_server_database_is_not_called_a_damaged_file(monkeypatch, capsys) -> None:

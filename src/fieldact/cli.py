@@ -8,16 +8,26 @@ import sys
 from collections.abc import Sequence
 from datetime import datetime, timedelta
 from pathlib import Path
+from typing import TYPE_CHECKING
 from zoneinfo import ZoneInfo
 
 from sqlalchemy.exc import SQLAlchemyError
 
 from fieldact import __version__
 from fieldact.office.commands import OFFICE_COMMANDS, add_office_commands
+from fieldact.office.quality_commands import add_quality_command, quality_report_command
 from fieldact.office.sheets import write_atomically
+from fieldact.service.commands import (
+    CENTRAL_ACTIONS,
+    add_central_actions,
+    add_serve,
+    central_action,
+    enrol_tablet,
+    serve,
+)
 from fieldact.standard import Service, Standard, StandardError, VisitKind, load_brand, load_standard
 from fieldact.standard.schema import Kind, Stage, missing_phones
-from fieldact.store.db import ENV_URL, DatabaseUnavailable, backup_to, default_path, open_database
+from fieldact.store.db import ENV_URL, Database, DatabaseUnavailable, backup_to, default_path, open_database
 from fieldact.store.demo import fill as fill_demo
 from fieldact.store.doctor import full_check
 from fieldact.store.repository import Store
@@ -25,6 +35,9 @@ from fieldact.store.signing import sign_demo_visit
 from fieldact.text import InputError, say, set_language
 from fieldact.visit import Plan, ScriptValueMissing, subscriber_from_name, technician_from_name
 from fieldact.visit.scripts import ScriptContext, render_script, render_title
+
+if TYPE_CHECKING:
+    from fieldact.act.verify import Revoked, Verification
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -77,8 +90,24 @@ def build_parser() -> argparse.ArgumentParser:
     verify = commands.add_parser("verify", help="check a signed act PDF: content, signature, footer, file, seal")
     verify.add_argument("file", type=Path, help="the act PDF")
     verify.add_argument(
-        "--trust", type=Path, action="append", default=[], help="a certificate (PEM/DER) the seal must chain to"
+        "--trust",
+        type=Path,
+        action="append",
+        default=[],
+        help="the company CA certificate (PEM/DER) the seal must chain to (default: the brand's CA)",
     )
+    verify.add_argument(
+        "--level",
+        choices=("content", "sealed", "trusted"),
+        default="trusted",
+        help="what must hold for exit code 0: content consistent; sealed by a device; sealed with a certificate "
+        "of the trusted company CA (default)",
+    )
+    verify.add_argument(
+        "--db", default=None, help="the database whose list of revoked device certificates counts (default: this PC's)"
+    )
+    verify.add_argument("--registry", help="the central service's address: also say when the act was registered")
+    verify.add_argument("--tls-ca", help="the CA file of the service's TLS certificate (when not a public one)")
 
     act = commands.add_parser("act", help="signed acts")
     act_commands = act.add_subparsers(dest="act_command", metavar="ACTION", required=True)
@@ -99,6 +128,7 @@ def build_parser() -> argparse.ArgumentParser:
     office = commands.add_parser("office", help="the office window: find, open and export signed acts")
     add_db_option(office)
     add_office_commands(commands, f"database file or URL (default: ${ENV_URL}, else {default_path()})")
+    add_quality_command(commands, f"database file or URL (default: ${ENV_URL}, else {default_path()})")
     return parser
 
 
@@ -159,13 +189,15 @@ def main(argv: Sequence[str] | None = None) -> int:
     if command == "script":
         return print_script(args)
     if command == "verify":
-        return verify_act(args.file, args.trust)
+        return verify_act(args.file, args.trust, args.level, args.db, args.registry, args.tls_ca)
     if command == "act":
         return sample_act(args.out, VisitKind(args.kind), args.seal, args.brand)
     if command in CENTRAL_COMMANDS:
         return central_command(args)
     if command in OFFICE_COMMANDS:
         return OFFICE_COMMANDS[command](args)
+    if command == "quality-report":
+        return quality_report_command(args)
     if command == "office":
         return run_office(args)
     if command == "close":
@@ -266,10 +298,11 @@ def database_failed_sentence(command: str, error: Exception) -> str:
     full = "disk is full" in detail or getattr(error, "errno", None) == errno.ENOSPC
     cause = say("на диске нет места", "the disk is full") if full else detail
     if command == "demo":
+        fix_ru, fix_en = ("освободите место", "free some space") if full else ("исправьте причину", "fix the cause")
         return say(
-            f"Демо-данные добавлены не полностью ({cause}). Каждое записанное посещение цело; освободите место и "
+            f"Демо-данные добавлены не полностью ({cause}). Каждое записанное посещение цело; {fix_ru} и "
             "запустите demo снова — оно допишет недостающее.",
-            f"The demo data was only partly added ({cause}). Every visit written is whole; free some space and run "
+            f"The demo data was only partly added ({cause}). Every visit written is whole; {fix_en} and run "
             "demo again: it adds what is missing.",
         )
     return say(
@@ -401,24 +434,22 @@ def _implied_plan(call_at: datetime, kind: Kind) -> datetime:
 # --- acts ---------------------------------------------------------------------------------------------------------
 
 
-def verify_act(file: Path, trust_files: Sequence[Path]) -> int:
-    """Print OK, or every mismatch found in the act; exit 1 on any."""
-    from fieldact.act import inspect_act
-    from fieldact.act.seal import certificates_from
+def verify_act(
+    file: Path,
+    trust_files: Sequence[Path],
+    level_name: str = "trusted",
+    db: str | None = None,
+    registry: str | None = None,
+    tls_ca: str | None = None,
+) -> int:
+    """Say which levels the act passes (and, with ``registry``, whether the central registry holds it); exit 0
+    when it passes ``level_name`` and is registered where asked, 1 when not, 2 on a bad --trust."""
+    from fieldact.act import LEVEL_NAMES, inspect_act
 
+    level = LEVEL_NAMES[level_name]
     try:
         data = file.read_bytes()
-        trust = [path.read_bytes() for path in trust_files]
-        for path, certificate in zip(trust_files, trust, strict=True):
-            if not certificates_from(certificate):
-                print(
-                    say(
-                        f"{path}: это не сертификат (ожидается PEM или DER); акт не проверялся.",
-                        f"{path}: not a certificate (PEM or DER expected); the act was not checked.",
-                    ),
-                    file=sys.stderr,
-                )
-                return 2
+        trust = trusted_certificates(trust_files)
     except OSError as error:
         name = error.filename or file
         print(
@@ -426,16 +457,102 @@ def verify_act(file: Path, trust_files: Sequence[Path]) -> int:
             file=sys.stderr,
         )
         return 1
-    result = inspect_act(data, trust)
+    except InputError as error:
+        print(error, file=sys.stderr)
+        return 2
+    result = inspect_act(data, trust, level=level, revoked=revoked_devices(db))
     for fact in result.facts:
         print(fact)
-    if result.ok:
+    for verdict in result.verdicts():
+        print(verdict)
+    for problem in _beyond(result):
+        print(say(f"Примечание: {problem}", f"Note: {problem}"))
+    registered = _registered(registry, data, tls_ca) if registry else True
+    if result.ok and registered:
         print("OK")
         return 0
     for problem in result.problems:
         print(problem, file=sys.stderr)
-    print(say(f"{file}: акт не прошёл проверку.", f"{file}: the act does not verify."), file=sys.stderr)
+    print(
+        say(
+            f"{file}: акт не прошёл проверку на уровне «{LEVEL_WORDS[level_name][0]}».",
+            f"{file}: the act does not verify at the level '{LEVEL_WORDS[level_name][1]}'.",
+        ),
+        file=sys.stderr,
+    )
     return 1
+
+
+LEVEL_WORDS = {
+    "content": ("содержание сходится", "content consistent"),
+    "sealed": ("заверен печатью", "sealed"),
+    "trusted": ("печать компании", "sealed by the company"),
+}
+
+
+def _beyond(result: Verification) -> list[str]:
+    """What fails above the level asked: said as a note, not counted."""
+    from fieldact.act.verify import Level
+
+    asked = set(result.problems)
+    return [problem for problem in result.problems_at(Level.TRUSTED) if problem not in asked]
+
+
+def trusted_certificates(trust_files: Sequence[Path]) -> list[bytes]:
+    """The certificates given with --trust, each checked to hold one; the brand's CA when none are given."""
+    from fieldact.act.seal import certificates_from
+
+    if not trust_files:
+        return [brand_ca] if (brand_ca := brand_ca_certificate()) else []
+    trust = [path.read_bytes() for path in trust_files]
+    for path, certificate in zip(trust_files, trust, strict=True):
+        if not certificates_from(certificate):
+            raise InputError(
+                say(
+                    f"{path}: в файле нет сертификата (нужен PEM или DER сертификат центра компании, а не ключ); "
+                    "акт не проверялся.",
+                    f"{path}: the file holds no certificate (the company CA's PEM or DER certificate is needed, "
+                    "not a key); the act was not checked.",
+                )
+            )
+    return trust
+
+
+def brand_ca_certificate() -> bytes | None:
+    from fieldact.store.sealing import company_ca_certificate
+
+    try:
+        return company_ca_certificate(load_brand())
+    except (StandardError, OSError):
+        return None
+
+
+def revoked_devices(db: str | None) -> list[Revoked]:
+    """The revoked device certificates this PC knows: from ``db``, else from the default database if there is one."""
+    from fieldact.store.sealing import revoked_list
+
+    if db is None and not default_path().is_file():
+        return []
+    try:
+        database = open_database(db)
+    except (DatabaseUnavailable, SQLAlchemyError):
+        return []
+    try:
+        return revoked_list(database)
+    finally:
+        database.engine.dispose()
+
+
+def _registered(registry: str, data: bytes, tls_ca: str | None) -> bool:
+    from fieldact.service.client import ServiceError, registry_verdict
+
+    try:
+        found, sentence = registry_verdict(registry, data, tls_ca)
+    except ServiceError as error:
+        print(error, file=sys.stderr)
+        return False
+    print(sentence, file=sys.stdout if found else sys.stderr)
+    return found
 
 
 def sample_act(out: Path, kind: VisitKind, seal: bool, brand_file: Path | None = None) -> int:
@@ -480,7 +597,7 @@ def sample_act(out: Path, kind: VisitKind, seal: bool, brand_file: Path | None =
 
 # --- central database, orders and sync ----------------------------------------------------------------------------
 
-CENTRAL_COMMANDS = ("central", "orders", "sync")
+CENTRAL_COMMANDS = ("central", "orders", "sync", "serve", "enrol")
 
 
 def add_central_commands(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -495,16 +612,34 @@ def add_central_commands(commands: argparse._SubParsersAction[argparse.ArgumentP
     add_url_option(technician)
     login = actions.add_parser("login", help="a database login; its password from $FIELDACT_LOGIN_PASSWORD or asked")
     login.add_argument("name", help="the login (role) name")
-    login.add_argument("--kind", required=True, choices=("tablet", "office", "dispatch"))
-    login.add_argument("--technician", help="for a tablet login: the technician's id")
+    login.add_argument(
+        "--kind",
+        required=True,
+        choices=("office", "dispatch", "service"),
+        help="office and dispatch for LAN use; service for fieldact serve (tablets enrol with a code instead)",
+    )
     add_url_option(login)
+    revoke = actions.add_parser(
+        "revoke-device", help="revoke a tablet's sealing certificate (lost or stolen tablet); audited"
+    )
+    revoke.add_argument("certificate", help="the device certificate's SHA-256, or its PEM file (device-seal-chain.pem)")
+    revoke.add_argument("--reason", required=True, help="why, e.g. «планшет утерян»")
+    revoke.add_argument("--device", default="", help="the device's name, when only the SHA-256 is given")
+    add_url_option(revoke)
+    add_central_actions(actions, add_url_option)
 
     orders = commands.add_parser("orders", help="work orders from the dispatch system")
     order_actions = orders.add_subparsers(dest="orders_command", metavar="ACTION", required=True)
     load = order_actions.add_parser("import", help="check a dispatch CSV and load all of it, or nothing")
     load.add_argument("file", type=Path, help="the orders CSV")
+    load.add_argument(
+        "--accept-changes",
+        action="store_true",
+        help="load even though the file changes existing subscribers' names or addresses (shown first)",
+    )
     add_url_option(load)
 
+    add_serve(commands)
     sync = commands.add_parser("sync", help="pull this tablet's orders and push its finished visits, once")
     add_db_option(sync)
     add_url_option(sync)
@@ -525,13 +660,19 @@ def central_command(args: argparse.Namespace) -> int:
             return sync_command(args)
         if args.command == "orders":
             return orders_command(args)
+        if args.command == "serve":
+            return serve(args)
+        if args.command == "enrol":
+            return enrol_tablet(args)
+        if args.central_command in CENTRAL_ACTIONS:
+            return central_action(args)
         return central_admin_command(args)
     except (CentralUnavailable, DatabaseUnavailable) as error:
         print(error, file=sys.stderr)
         return 2
     except InputError as error:
-        for bad_row in getattr(error, "bad_rows", []):
-            print(bad_row, file=sys.stderr)
+        for detail in [*getattr(error, "bad_rows", []), *getattr(error, "changes", [])]:
+            print(detail, file=sys.stderr)
         print(error, file=sys.stderr)
         return 1
 
@@ -545,16 +686,51 @@ def central_admin_command(args: argparse.Namespace) -> int:
         return 0
     database = open_central(args.url)
     try:
+        if args.central_command == "revoke-device":
+            return revoke_command(database, args)
         if args.central_command == "technician":
             pin = _secret("FIELDACT_PIN", "PIN: ") if args.pin else None
             save_technician(database, args.id, args.surname, args.first_name, pin)
             print(say(f"Техник {args.id} сохранён.", f"Technician {args.id} saved."))
         else:
             password = _secret("FIELDACT_LOGIN_PASSWORD", "Password: ")
-            save_login(database, args.name, password, args.kind, args.technician)
+            save_login(database, args.name, password, args.kind)
             print(say(f"Вход {args.name} ({args.kind}) готов.", f"Login {args.name} ({args.kind}) is ready."))
     finally:
         database.dispose()
+    return 0
+
+
+def revoke_command(database: Database, args: argparse.Namespace) -> int:
+    import getpass
+
+    from fieldact.store.sealing import revoke_device
+    from fieldact.store.sync import now_utc
+
+    fingerprint, device = args.certificate, args.device
+    given = Path(args.certificate)
+    if given.is_file():
+        from cryptography.hazmat.primitives.serialization import Encoding
+
+        from fieldact.trust import describe_device, load_chain
+
+        chain = load_chain(given.read_bytes())
+        if not chain:
+            raise InputError(
+                say(f"{given}: в файле нет сертификата планшета.", f"{given}: the file holds no device certificate.")
+            )
+        described = describe_device(chain[0].public_bytes(Encoding.DER))
+        fingerprint, device = described.sha256, device or described.device
+    actor = f"office:{getpass.getuser()}"
+    if revoke_device(database, fingerprint, device, args.reason, actor, now_utc()):
+        print(
+            say(
+                f"Сертификат планшета {device or fingerprint} отозван: его акты с этой минуты не пройдут проверку.",
+                f"The device certificate {device or fingerprint} is revoked: its acts from now on fail verify.",
+            )
+        )
+    else:
+        print(say("Этот сертификат уже отозван.", "This certificate is already revoked."))
     return 0
 
 
@@ -576,23 +752,47 @@ def orders_command(args: argparse.Namespace) -> int:
 
     database = open_central(args.url)
     try:
-        report = import_orders(database, args.file, load_brand())
+        report = import_orders(database, args.file, load_brand(), accept_changes=args.accept_changes)
+    except SQLAlchemyError as error:
+        print(
+            say(
+                f"Заявки не загружены: центральная база ответила ошибкой ({_first_line(error)}). Из файла ничего не "
+                "загружено; проверьте, что база обновлена (fieldact central init) и что вход — для диспетчерской.",
+                f"The orders were not loaded: the central database answered with an error ({_first_line(error)}). "
+                "Nothing of the file was loaded; check that the database is up to date (fieldact central init) "
+                "and that the login is a dispatch login.",
+            ),
+            file=sys.stderr,
+        )
+        return 2
     finally:
         database.dispose()
+    for change in report.subscribers_changed:
+        print(change)
     print(report)
     return 0
 
 
+def _first_line(error: Exception) -> str:
+    return str(getattr(error, "orig", error)).strip().splitlines()[0]
+
+
 def sync_command(args: argparse.Namespace) -> int:
+    from fieldact.service.client import is_enrolled, sync_service_with_retries
     from fieldact.store.sync import sync_with_retries
 
     database = open_database(args.db)
     try:
-        report = sync_with_retries(database, args.url, attempts=max(args.retries, 1))
+        if is_enrolled(database) and not args.url:
+            report = sync_service_with_retries(database, attempts=max(args.retries, 1))
+        else:  # a LAN database login (office development); tablets in the field are enrolled with the service
+            report = sync_with_retries(database, args.url, attempts=max(args.retries, 1))
     finally:
         database.dispose()
     for line in report.lines():
         print(line, file=sys.stderr if report.error else sys.stdout)
+    for line in report.warnings():
+        print(line, file=sys.stderr)
     if report.error:
         return 2 if report.offline else 1
-    return 1 if report.push.failed else 0
+    return 0 if report.complete else 1

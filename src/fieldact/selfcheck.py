@@ -24,7 +24,7 @@ from fieldact.resources import resources_root
 from fieldact.text import say
 
 if TYPE_CHECKING:
-    from fieldact.act import SignedAct
+    from fieldact.act import Sealer, SignedAct
     from fieldact.standard import Brand, Standard
 
 REQUIRED_RESOURCES = (
@@ -205,25 +205,80 @@ def check_pins(state: State) -> str:
 
 def check_seal(state: State) -> str:
     """A brand that seals its acts needs pyHanko and its key here, or no act can be signed on this tablet."""
-    from fieldact.act import SealError, sealer_for
+    from fieldact.act import SealError, sealer_for, sealing_available
+    from fieldact.store.sealing import company_ca_certificate
 
+    brand = state.need_brand()
     try:
-        sealer = sealer_for(state.need_brand())
+        sealer = sealer_for(brand)
     except SealError as error:
         raise CheckFailed(str(error)) from None
-    if sealer is None:
+    if sealer is not None:
+        return say(f"печать {sealer.subject} готова", f"the seal {sealer.subject} is ready")
+    if brand.trust is None:
         return say("бренд не заверяет акты печатью", "the brand does not seal its acts")
-    return say(f"печать {sealer.subject} готова", f"the seal {sealer.subject} is ready")
+    if not sealing_available():
+        raise CheckFailed(
+            say(
+                "pyHanko не установлен: акты не будут заверены печатью планшета. Переустановите fieldact.",
+                "pyHanko is missing: acts will not be sealed by the tablet. Reinstall fieldact.",
+            )
+        )
+    try:
+        company_ca_certificate(brand)
+    except OSError as error:
+        raise CheckFailed(
+            say(
+                f"сертификат центра компании не читается ({error.strerror}). Переустановите fieldact.",
+                f"the company CA certificate cannot be read ({error.strerror}). Reinstall fieldact.",
+            )
+        ) from None
+    return _tablet_identity()
+
+
+def _tablet_identity() -> str:
+    """This tablet's sealing key and certificate, read (never changed) from the data folder."""
+    from fieldact.store.db import data_dir
+    from fieldact.trust import EnrolmentError, load_device
+
+    try:
+        identity = load_device(data_dir())
+    except EnrolmentError as error:
+        raise CheckFailed(str(error)) from None
+    if identity is None:
+        return say(
+            "центр компании на месте; планшет ещё не зарегистрирован", "the company CA is in place; tablet not enrolled"
+        )
+    return say(f"планшет «{identity.device}» зарегистрирован", f"tablet '{identity.device}' is enrolled")
+
+
+def _demo_sealer(folder: Path, brand: Brand) -> tuple[Sealer | None, list[bytes]]:
+    """A throw-away tablet enrolled with the brand's demo CA, when the brand ships one and pyHanko is here."""
+    from fieldact.act import sealing_available
+    from fieldact.act.seal import device_sealer
+    from fieldact.store.sealing import company_ca_certificate, enrol_demo
+
+    if brand.trust is None or brand.trust.demo_ca_key is None or not sealing_available():
+        return None, []
+    from fieldact.trust import load_device
+
+    enrol_demo(folder, brand)
+    identity = load_device(folder)
+    ca = company_ca_certificate(brand)
+    return (device_sealer(identity), [ca]) if identity is not None and ca is not None else (None, [])
 
 
 def check_act(state: State) -> str:
-    from fieldact.act import sign_act, verify_pdf
+    from fieldact.act import Level, sign_act, verify_pdf
     from fieldact.act.sample import sample_meta, sample_signature, sample_visit
 
     assert state.standard is not None
     brand = state.need_brand()
-    signed = sign_act(sample_visit(state.standard, brand), sample_meta(brand), sample_signature())
-    problems = verify_pdf(signed.pdf)
+    with tempfile.TemporaryDirectory() as folder:
+        sealer, trust = _demo_sealer(Path(folder), brand)
+        signed = sign_act(sample_visit(state.standard, brand), sample_meta(brand), sample_signature(), sealer=sealer)
+    level = Level.TRUSTED if sealer is not None else Level.CONTENT
+    problems = verify_pdf(signed.pdf, trust, level=level)
     if problems:
         raise CheckFailed(
             say(

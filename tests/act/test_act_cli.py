@@ -18,8 +18,10 @@ def test_sample_act_is_written_and_verifies(tmp_path: Path) -> None:
     made = fieldact("act", "sample", "--out", str(out))
     assert made.returncode == 0, made.stderr
     assert out.read_bytes().startswith(b"%PDF-1.7") and str(out) in made.stdout
-    checked = fieldact("verify", str(out))
+    checked = fieldact("verify", "--level", "content", str(out))
     assert checked.returncode == 0, checked.stderr
+    assert "Примечание: Акт не заверен печатью" in checked.stdout, "a sample is not sealed, and verify says so"
+    assert fieldact("verify", str(out)).returncode == 1, "the default level needs the company's seal"
     assert checked.stdout.splitlines()[0].startswith("Акт № 20261126-0042, версия 1, SHA-256 содержания ")
     assert checked.stdout.rstrip().endswith("OK")
 
@@ -27,10 +29,10 @@ def test_sample_act_is_written_and_verifies(tmp_path: Path) -> None:
     changed[len(changed) // 3] ^= 0x01
     tampered = tmp_path / "tampered.pdf"
     tampered.write_bytes(bytes(changed))
-    failed = fieldact("verify", str(tampered))
+    failed = fieldact("verify", "--level", "content", str(tampered))
     assert failed.returncode == 1
     assert "Файл акта изменён после создания" in failed.stderr
-    assert f"{tampered}: акт не прошёл проверку." in failed.stderr
+    assert f"{tampered}: акт не прошёл проверку на уровне «содержание сходится»." in failed.stderr
     assert "OK" not in failed.stdout and "Traceback" not in failed.stderr
 
 

@@ -17,6 +17,7 @@ from cryptography.hazmat.primitives.serialization import pkcs12  # noqa: E402
 from cryptography.x509.oid import NameOID  # noqa: E402
 
 from fieldact.act import (  # noqa: E402
+    Level,
     SealError,
     inspect_act,
     load_sealer,
@@ -93,9 +94,8 @@ def settings(seal_files: tuple[Path, bytes]) -> SealSettings:
 
 
 @pytest.fixture(scope="module")
-def sealed(act_pdf: bytes, settings: SealSettings) -> bytes:
-    sealer = load_sealer(settings, {PASSWORD_ENV: PASSWORD})
-    return seal_pdf(act_pdf, sealer, reason="Акт № 20261126-0042", location="Пермь")
+def sealed(content, signature, settings: SealSettings) -> bytes:
+    return make_act(content, signature, sealer=load_sealer(settings, {PASSWORD_ENV: PASSWORD})).pdf
 
 
 def test_the_seal_is_intact_valid_trusted_and_covers_the_whole_file(sealed: bytes, seal_files) -> None:
@@ -105,38 +105,41 @@ def test_the_seal_is_intact_valid_trusted_and_covers_the_whole_file(sealed: byte
     assert status.intact and status.valid and status.trusted is True and status.whole_file
 
 
-def test_a_sealed_act_verifies_and_says_who_sealed_it(sealed: bytes, act_pdf: bytes, seal_files) -> None:
-    assert sealed.startswith(act_pdf), "the seal is an incremental update: the act's bytes stay as made"
-    result = inspect_act(sealed, [seal_files[1]])
+def test_a_sealed_act_verifies_and_says_who_sealed_it(sealed: bytes, seal_files) -> None:
+    made = len(sealed) - len(sealed.rpartition(b"%%EOF")[0].rpartition(b"%%EOF")[0])
+    assert made > 0 and seal_pdf is not None
+    result = inspect_act(sealed, [seal_files[1]], level=Level.TRUSTED)
     assert result.ok, result.problems
-    assert any("Печать актов Дом.ru (тест)" in fact and "сертификат доверенный" in fact for fact in result.facts)
-    untrusted = inspect_act(sealed)
-    assert untrusted.ok and any("доверие к сертификату не проверялось" in fact for fact in untrusted.facts)
+    assert result.reached() == Level.TRUSTED
+    assert any("Печать актов Дом.ru (тест)" in verdict for verdict in result.verdicts())
+    untrusted = inspect_act(sealed, level=Level.TRUSTED)
+    assert untrusted.reached() == Level.SEALED
+    assert untrusted.problems == ["Не задан доверенный сертификат компании: доверие к печати не проверить."]
 
 
 def test_a_byte_changed_after_sealing_fails(sealed: bytes, act_pdf: bytes, seal_files) -> None:
     for at in (100, len(act_pdf) // 2, len(act_pdf) + 50, len(sealed) - 30):
         changed = bytearray(sealed)
         changed[at] ^= 0x01
-        problems = verify_pdf(bytes(changed), [seal_files[1]])
+        problems = verify_pdf(bytes(changed), [seal_files[1]], level=Level.TRUSTED)
         assert problems, f"a change at byte {at} went unnoticed"
         assert all("Traceback" not in problem for problem in problems)
 
 
 def test_bytes_after_the_seal_fail(sealed: bytes, seal_files) -> None:
-    problems = verify_pdf(sealed + b"\n% later\n", [seal_files[1]])
+    problems = verify_pdf(sealed + b"\n% later\n", [seal_files[1]], level=Level.TRUSTED)
     assert problems == ["Последняя печать заверяет не весь файл: после неё к акту что-то дописано."]
 
 
 def test_a_seal_from_another_certificate_is_not_trusted(sealed: bytes) -> None:
     _, stranger = throwaway_certificate("Чужая печать")
-    problems = verify_pdf(sealed, [pem(stranger)])
-    assert len(problems) == 1 and "не ведёт к доверенному сертификату" in problems[0]
+    problems = verify_pdf(sealed, [pem(stranger)], level=Level.TRUSTED)
+    assert len(problems) == 1 and "выдан не доверенным центром компании" in problems[0]
 
 
 def test_make_act_seals_when_given_a_sealer(content, signature, settings: SealSettings, seal_files) -> None:
     act = make_act(content, signature, sealer=load_sealer(settings, {PASSWORD_ENV: PASSWORD}))
-    assert act.sealed and verify_pdf(act.pdf, [seal_files[1]]) == []
+    assert act.sealed and verify_pdf(act.pdf, [seal_files[1]], level=Level.TRUSTED) == []
 
 
 def test_the_brand_names_the_seal(brand, settings: SealSettings, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -164,7 +167,7 @@ def test_without_pyhanko_sealing_is_unavailable_in_a_sentence(
     assert not sealing_available()
     with pytest.raises(SealError, match="не установлен pyHanko. Установите fieldact\\[seal\\]"):
         load_sealer(settings, {PASSWORD_ENV: PASSWORD})
-    problems = verify_pdf(sealed)
+    problems = verify_pdf(sealed, level=Level.SEALED)
     assert problems == ["Печать акта недоступна: не установлен pyHanko. Установите fieldact[seal]."]
 
 
@@ -193,5 +196,6 @@ def test_the_brand_file_names_the_seal_and_the_cli_seals_and_verifies(seal_files
     assert made.returncode == 0, made.stderr
     checked = fieldact("verify", str(out), "--trust", str(trust))
     assert checked.returncode == 0, checked.stderr
-    assert "Печать FieldactSeal" in checked.stdout and "сертификат доверенный" in checked.stdout
+    assert "Акт заверен печатью" in checked.stdout and "Печать актов Дом.ru (тест)" in checked.stdout
+    assert "акт подлинный" in checked.stdout
     assert checked.stdout.rstrip().endswith("OK")

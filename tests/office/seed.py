@@ -30,21 +30,23 @@ class Seeded:
 
 
 def sign_with_materials(store: Store, visit_id: str, finished_at: datetime) -> None:
-    store.add_material(visit_id, CABLE, "Петров")
-    store.add_material(visit_id, CONNECTOR, "Петров")
+    store.add_material(visit_id, CABLE, "Петров", at=finished_at - timedelta(minutes=20))
+    store.add_material(visit_id, CONNECTOR, "Петров", at=finished_at - timedelta(minutes=19))
     sign_demo_visit(store, visit_id, finished_at)
 
 
-def complete_for_refusal(store: Store, visit_id: str) -> None:
+def complete_for_refusal(store: Store, visit_id: str, refused_at: datetime) -> None:
     from fieldact.act.sample import SAMPLE_EVIDENCE
     from fieldact.store.photos import add_sample_photos
 
     add_sample_photos(store, visit_id, "Петров")
     visit = store.load_visit(visit_id)
+    at = refused_at - timedelta(minutes=50)
     for entry in visit.checklist.entries:
         if visit.before_act(entry.stage) and visit.checklist.is_shown(entry):
             answer = visit.checklist.mark_done(entry.key, SAMPLE_EVIDENCE.get(entry.key))
-            store.save_answer(visit_id, entry.key, Answer(ItemState.DONE, answer.evidence), "Петров")
+            at += timedelta(seconds=97)
+            store.save_answer(visit_id, entry.key, Answer(ItemState.DONE, answer.evidence), "Петров", at=at)
     if visit.kind.value == "connection":
         from fieldact.visit import PaymentLine, settle
 
@@ -59,10 +61,9 @@ def seed_office(store: Store) -> Seeded:
     # one of today's visits: the subscriber refused to sign
     technician = demo_id("technician", "Смирнова", "Анна")
     refused_visit = demo_id("visit", technician, DAY, 11)
-    complete_for_refusal(store, refused_visit)
-    refused = refuse_visit(
-        store, refused_visit, "Не согласен с суммой", "", datetime.combine(DAY, time(12, 40), zone), "Смирнова"
-    )
+    refused_at = datetime.combine(DAY, time(12, 40), zone)
+    complete_for_refusal(store, refused_visit, refused_at)
+    refused = refuse_visit(store, refused_visit, "Не согласен с суммой", "", refused_at, "Смирнова")
     # the oldest act corrected: its version 2 supersedes it
     with store.session() as session:
         superseded = session.get(Act, past[0])

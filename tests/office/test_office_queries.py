@@ -118,9 +118,11 @@ def test_kind_service_and_status(searched, office_zone) -> None:
     for kind in VisitKind:
         rows = search(database, ActFilter(kind=kind), office_zone).rows
         assert all(r.kind is kind for r in rows)
-    assert count(database, ActFilter(kind=VisitKind.CONNECTION), office_zone) + count(
-        database, ActFilter(kind=VisitKind.SERVICE), office_zone
-    ) == 8
+    assert (
+        count(database, ActFilter(kind=VisitKind.CONNECTION), office_zone)
+        + count(database, ActFilter(kind=VisitKind.SERVICE), office_zone)
+        == 8
+    )
     for service in Service:
         rows = search(database, ActFilter(service=service), office_zone).rows
         assert all(service in r.services for r in rows)

@@ -27,6 +27,7 @@ from fieldact.store.acts import act_of_visit
 from fieldact.store.db import open_database
 from fieldact.store.doctor import full_check
 from fieldact.store.repository import Store
+from fieldact.store.sealing import seal_policy
 from fieldact.store.signing import sign_demo_visit
 from fieldact.visit import Material, Plan, Subscriber
 
@@ -176,7 +177,7 @@ def test_first_export_runs_the_whole_verify_and_never_remembers_a_failed_act(
         sign_demo_visit(store, other, datetime.combine(DAY, time(15), zone))
     forged = act_of_visit(store, other)
     assert forged is not None
-    assert any("footer" in p or "колонтитул" in p or "SHA-256" in p for p in full_check(store.database))
+    assert any("напечатано не то, что записано в содержании акта" in p for p in full_check(store.database))
     checked = CheckedDigests(tmp_path / "checked.txt")
     checked.path.write_text(f"{forged.pdf_sha256}:{forged.content_sha256}\n", encoding="ascii")  # an old-format line
     checked = CheckedDigests(checked.path)
@@ -186,9 +187,9 @@ def test_first_export_runs_the_whole_verify_and_never_remembers_a_failed_act(
     assert len(report.exported) == 1
     assert check_act(load_act(store.database, forged.id), checked), "the office window checks it again"
     remembered = checked.path.read_text(encoding="ascii").splitlines()
-    assert [line for line in remembered if line.startswith(checker_version())] == [
-        CheckedDigests.key(load_act(store.database, report.exported[0].act_id))
-    ]
+    policy = seal_policy(store.database, store.brand)
+    exported = load_act(store.database, report.exported[0].act_id)
+    assert [line for line in remembered if line.startswith(checker_version())] == [CheckedDigests.key(exported, policy)]
     again = export_acts(store.database, every_act(store), tmp_path / "again", None, checked, recheck=True)
     assert [refused.act_id for refused in again.refused] == [forged.id]
 

@@ -23,6 +23,7 @@ from fieldact.store.central import central_engine
 from fieldact.store.orders import import_orders, order_visit_id
 from fieldact.store.photos import add_sample_photos
 from fieldact.store.repository import Store
+from fieldact.store.sealing import store_sealer
 from fieldact.store.sync import pull_orders, push_finished
 
 from .pg import Central, central_fixture, finish, order_line, orders_file, today_at  # noqa: F401
@@ -134,7 +135,7 @@ def test_the_office_exports_acts_that_pass_verify(central: Central, store: Store
         store.save_answer(visit_id, key, answer, "Петров")
     signed_at = datetime.now(ZoneInfo(brand.timezone))
     meta = ActMeta(number=act_number(visit_id, signed_at), signed_at=signed_at, signer_name="Иванов Иван Петрович")
-    signed = sign_act(visit, meta, sample_signature())
+    signed = sign_act(visit, meta, sample_signature(), sealer=store_sealer(store.database, store.brand))
     store_act(
         store,
         NewAct(

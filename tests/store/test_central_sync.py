@@ -338,7 +338,7 @@ def test_photos_and_devices_go_up_with_the_visit(central: Central, store: Store,
     assert push_finished(store.database, tablet).failed == []
     photos = {row[0]: (row[1], bytes(row[2])) for row in central.query("SELECT id, sha256, jpeg FROM photo")}
     assert photos == {photo.id: (photo.sha256, photo.jpeg) for photo in taken}
-    assert central.query("SELECT device_type, serial, mac FROM device") == [
+    assert central.query("SELECT device_type, serial, mac FROM equipment") == [
         ("router", "ZX1234567890", "00:1A:2B:3C:4D:5E")
     ]
     with store.database.engine.begin() as connection:  # the acknowledgement lost: nothing is added twice

@@ -69,6 +69,10 @@ def test_damaged_file_is_a_sentence_with_the_newest_backup(tmp_path: Path) -> No
     assert "Traceback" not in result.stderr
     assert f"База данных {db} повреждена или недоступна" in result.stderr
     assert str(backup) in result.stderr
+    # going back to the backup loses what was not sent since: the sentence says so, and what to do first
+    assert "акты, не отправленные в офис с тех пор, при возврате к ней пропадут" in result.stderr
+    assert "Не удаляйте и не заменяйте файл, сначала обратитесь в поддержку" in result.stderr
+    assert "Только если поддержка недоступна и все акты уже в офисе" in result.stderr
 
 
 def test_damaged_file_without_backup(tmp_path: Path) -> None:

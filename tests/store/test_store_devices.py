@@ -45,6 +45,6 @@ def test_devices_are_frozen_with_the_act(store: Store, visit_id: str, local) -> 
     sign_visit(store, visit_id, sample_signature(started_at=at), "Иванов Иван Петрович", at, "t")
     with pytest.raises(FrozenVisit):
         OpenVisit.load(store, visit_id, "t").add_device(DeviceAction.INSTALLED, "cam", "12345678")
-    with pytest.raises(DatabaseError, match="device of a visit with an act is frozen"):
+    with pytest.raises(DatabaseError, match="equipment of a visit with an act is frozen"):
         with store.database.engine.begin() as connection:
-            connection.execute(text("UPDATE device SET serial = 'FORGED00000' WHERE visit_id = :v"), {"v": visit_id})
+            connection.execute(text("UPDATE equipment SET serial = 'FORGED00000' WHERE visit_id = :v"), {"v": visit_id})

@@ -12,8 +12,8 @@ from sqlmodel import SQLModel
 from fieldact.store.db import Database, create_database_engine, open_database, resolve_url
 from fieldact.store.migrate import current_revision, head_revision, upgrade
 
-PHOTOS = "0006_photos_devices"
-BEFORE_PHOTOS = "0005_faults_pin_lock"
+PHOTOS = "0009_photos_equipment"
+BEFORE_PHOTOS = "0008_central_service"
 
 
 def test_empty_database_reaches_head_and_matches_the_tables(tmp_path: Path) -> None:
@@ -43,7 +43,13 @@ def test_previous_revision_is_upgraded_after_a_backup(tmp_path: Path) -> None:
     with database.engine.connect() as connection:
         assert connection.exec_driver_sql("SELECT surname FROM technician").scalar() == "Петров"
         triggers = {row[0] for row in connection.exec_driver_sql("SELECT name FROM sqlite_master WHERE type='trigger'")}
-    expected = {"act_no_update", "act_no_delete", "answer_frozen_update", "photo_frozen_delete", "device_frozen_insert"}
+    expected = {
+        "act_no_update",
+        "act_no_delete",
+        "answer_frozen_update",
+        "photo_frozen_delete",
+        "equipment_frozen_insert",
+    }
     assert expected <= triggers
     backups = list((tmp_path / "backups").glob("old-*.db"))
     assert len(backups) == 1
@@ -78,13 +84,13 @@ def test_photos_and_devices_go_up_and_down_from_the_revision_before(tmp_path: Pa
     upgrade(database, BEFORE_PHOTOS)
     with database.engine.connect() as connection:
         tables = {row[0] for row in connection.exec_driver_sql("SELECT name FROM sqlite_master WHERE type='table'")}
-    assert "photo" not in tables and "device" not in tables
+    assert "photo" not in tables and "equipment" not in tables
     upgrade(database, PHOTOS)
     with database.engine.connect() as connection:
         tables = {row[0] for row in connection.exec_driver_sql("SELECT name FROM sqlite_master WHERE type='table'")}
-    assert {"photo", "device"} <= tables
+    assert {"photo", "equipment"} <= tables
     command.downgrade(alembic_config(database), BEFORE_PHOTOS)
     with database.engine.connect() as connection:
         names = {row[0] for row in connection.exec_driver_sql("SELECT name FROM sqlite_master")}
-    assert not {name for name in names if name.startswith(("photo", "device"))}
+    assert not {name for name in names if name.startswith(("photo", "equipment"))}
     database.dispose()

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from datetime import UTC, datetime, timedelta
 
 import pytest
 
@@ -96,3 +97,30 @@ def test_demo_past_visits_have_real_signed_acts(store: Store, local) -> None:
 
         acts = list(session.exec(select(Act)))
     assert len(acts) == 6 and all(verify_pdf(act.pdf) == [] for act in acts)
+
+
+def naive_utc(moment: datetime) -> datetime:
+    """SQLite gives stored UTC moments back without a zone."""
+    return moment if moment.tzinfo is None else moment.astimezone(UTC).replace(tzinfo=None)
+
+
+def test_demo_past_visits_have_a_trail_with_real_times(store: Store, local) -> None:
+    from fieldact.store import audit
+
+    fill(store, today=local("2026-11-26T08:00").date(), sign_past=sign_demo_visit)
+    with store.session() as session:
+        from sqlmodel import select
+
+        from fieldact.store.tables import Act
+
+        acts = list(session.exec(select(Act)))
+        trails = {act.id: audit.trail(session, act.visit_id) for act in acts}
+    for act in acts:
+        events = trails[act.id]
+        moments = [naive_utc(event.at) for event in events]
+        signed = naive_utc(act.signed_at)
+        assert [e.action for e in events][:3] == ["visit_created", "precall", "arrived"]
+        assert events[-1].action == "act_signed" and moments[-1] == signed
+        assert moments == sorted(moments) and len(set(moments)) == len(moments), "distinct, in order"
+        assert signed - moments[0] > timedelta(hours=12), "the order came the evening before"
+        assert timedelta(minutes=50) < moments[-1] - moments[2] <= timedelta(hours=1), "an hour's work"

@@ -47,7 +47,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from PySide6.QtCore import QModelIndex, QPoint, QRect, QSize, Qt
+from PySide6.QtCore import QAbstractListModel, QModelIndex, QPoint, QRect, QSize, Qt
 from PySide6.QtGui import QBrush, QColor, QFontInfo, QFontMetrics, QImage, QPainter, QPalette, QPixmap
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import (
@@ -64,6 +64,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPlainTextEdit,
+    QProgressBar,
     QPushButton,
     QRadioButton,
     QScrollBar,
@@ -137,10 +138,11 @@ class _Walk:
         self.findings.append(Finding(check, object_path(widget), detail))
 
 
-def fit(window: QWidget, screen: Screen) -> QSize:
-    """Resize the shown window to the screen's logical size and let the layouts settle; returns that size."""
+def fit(window: QWidget, screen: Screen, fill: bool = True) -> QSize:
+    """Resize the shown window to the screen's logical size (``fill``), or keep its own size where the screen
+    has room (a dialog), and let the layouts settle; returns the screen's logical size."""
     size = screen.logical(window.devicePixelRatioF())
-    window.resize(size)
+    window.resize(size if fill else window.size().boundedTo(size))
     settle()
     return size
 
@@ -152,11 +154,16 @@ def settle() -> None:
 
 
 def audit(
-    window: QWidget, screen: Screen | None = None, shot: Path | None = None, bars: Bars | None = None
+    window: QWidget,
+    screen: Screen | None = None,
+    shot: Path | None = None,
+    bars: Bars | None = None,
+    fill: bool = True,
 ) -> list[Finding]:
-    """Fit ``window`` to ``screen`` (when given), save a screenshot to ``shot`` and return what is wrong."""
+    """Fit ``window`` to ``screen`` (when given; see ``fit``), save a screenshot to ``shot`` and return what is
+    wrong."""
     bars = bars or Bars()
-    wanted = fit(window, screen) if screen is not None else window.size()
+    wanted = fit(window, screen, fill) if screen is not None else window.size()
     settle()
     walk = _Walk(window, bars, window.grab().toImage().convertToFormat(QImage.Format.Format_RGB32))
     if window.width() > wanted.width() + TOLERANCE_PX or window.height() > wanted.height() + TOLERANCE_PX:
@@ -190,9 +197,9 @@ def report(findings: Iterable[Finding]) -> str:
 
 
 def visible_widgets(window: QWidget) -> Iterator[QWidget]:
-    """Every widget of the window that is shown, depth first; another window (a dialog) is not walked."""
+    """Every widget of the window that is shown; another window (a dialog and its widgets) is not walked."""
     for child in window.findChildren(QWidget):
-        if child.isWindow() or not child.isVisibleTo(window) or child.width() <= 0 or child.height() <= 0:
+        if child.window() is not window or not child.isVisibleTo(window) or child.width() <= 0 or child.height() <= 0:
             continue
         yield child
 
@@ -281,10 +288,12 @@ def _scroll_area(bar: QScrollBar) -> QWidget:
 
 
 def _internal(widget: QWidget) -> bool:
-    """Parts Qt builds inside a compound widget (a spin box's line edit, a tab bar's scroll buttons)."""
+    """Parts Qt builds inside a compound widget (a spin box's line edit, a table's corner button)."""
     holder = widget.parentWidget()
     while holder is not None and not holder.isWindow():
-        if isinstance(holder, QAbstractSpinBox | QComboBox | QTabBar | QCalendarWidget | QScrollBar):
+        if isinstance(
+            holder, QAbstractSpinBox | QComboBox | QTabBar | QCalendarWidget | QScrollBar | QAbstractItemView
+        ):
             return True
         holder = holder.parentWidget()
     return False
@@ -360,6 +369,9 @@ def _texts(widget: QWidget) -> Iterator[tuple[str, QRect, QSize | None, QColor |
                 yield text, widget.tabRect(index), needed, color, large
     elif isinstance(widget, QHeaderView):
         yield from _header_texts(widget, group, large)
+    elif isinstance(widget, QProgressBar):
+        if widget.isTextVisible() and widget.text():
+            yield widget.text(), widget.rect(), None, palette.color(group, widget.foregroundRole()), large
     elif isinstance(widget, QGroupBox):
         if widget.title():
             yield widget.title(), widget.rect(), None, palette.color(group, widget.foregroundRole()), large
@@ -386,32 +398,27 @@ def _line_edit_texts(widget: QLineEdit, group: QPalette.ColorGroup, large: bool)
 
 
 def _header_texts(widget: QHeaderView, group: QPalette.ColorGroup, large: bool) -> Iterator:  # type: ignore[type-arg]
+    """Section titles: a title needs the section's own size hint (its text, the stylesheet's padding, the room
+    for a sort arrow)."""
     model = widget.model()
     if model is None:
         return
-    margin = widget.style().pixelMetric(QStyle.PixelMetric.PM_HeaderMargin, None, widget)
-    arrow = widget.style().pixelMetric(QStyle.PixelMetric.PM_HeaderMarkSize, None, widget)
+    horizontal = widget.orientation() == Qt.Orientation.Horizontal
     for logical in range(widget.count()):
         if widget.isSectionHidden(logical):
             continue
         text = model.headerData(logical, widget.orientation(), Qt.ItemDataRole.DisplayRole)
         if not text:
             continue
-        position = widget.sectionViewportPosition(logical)
-        size = widget.sectionSize(logical)
-        if widget.orientation() == Qt.Orientation.Horizontal:
-            rect = QRect(position, 0, size, widget.height()).intersected(widget.rect())
-        else:
-            rect = QRect(0, position, widget.width(), size).intersected(widget.rect())
+        position, size = widget.sectionViewportPosition(logical), widget.sectionSize(logical)
+        whole = QRect(position, 0, size, widget.height()) if horizontal else QRect(0, position, widget.width(), size)
+        rect = whole.intersected(widget.rect())
         if rect.isEmpty():
             continue
-        needed = _text_size(widget, str(text)) + QSize(2 * margin, 0)
-        if widget.isSortIndicatorShown() and widget.sortIndicatorSection() == logical:
-            needed += QSize(arrow + margin, 0)
-        stretched_last = widget.stretchLastSection() and logical == widget.logicalIndex(widget.count() - 1)
-        clipped_by_view = rect.width() < size  # scrolled partly out: the scroll bar check reports it
-        shown_needed = None if clipped_by_view and not stretched_last else needed
-        yield str(text), rect, shown_needed, widget.palette().color(group, QPalette.ColorRole.ButtonText), large
+        needed = None
+        if horizontal and rect.width() == size:  # a section scrolled partly away is the scroll bar's finding
+            needed = QSize(widget.sectionSizeHint(logical), 0)
+        yield str(text), rect, needed, widget.palette().color(group, QPalette.ColorRole.ButtonText), large
 
 
 def _label_needs(label: QLabel) -> QSize:
@@ -550,14 +557,34 @@ def _check_cells(walk: _Walk, view: QAbstractItemView) -> None:
                 background = palette.color(group, QPalette.ColorRole.Base)
         _compare(walk, view, f"row {row + 1}: {text}", color, background, large)
         _check_language(walk, view, str(text))
+        _check_cell_cut(walk, view, index, str(text))
+
+
+def _check_cell_cut(walk: _Walk, view: QAbstractItemView, index: QModelIndex, text: str) -> None:
+    """A cell may be cut (ending in "…", or wrapped past its height) only when its tooltip holds the whole."""
+    if index.data(Qt.ItemDataRole.ToolTipRole):
+        return
+    margin = view.style().pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin, None, view) + 1
+    rect = view.visualRect(index)
+    metrics = QFontMetrics(view.font())
+    if view.wordWrap():
+        room = QRect(0, 0, max(rect.width() - 2 * margin, 1), 100_000)
+        needed = metrics.boundingRect(room, int(Qt.TextFlag.TextWordWrap), text).size()
+        needed += QSize(2 * margin, 0)
+    else:
+        needed = QSize(metrics.horizontalAdvance(text) + 2 * margin, metrics.height())
+    if needed.width() > rect.width() + TOLERANCE_PX or needed.height() > rect.height() + TOLERANCE_PX:
+        walk.add("cut", view, f"cell «{_short(text)}» needs {needed.width()}×{needed.height()}, has "
+                              f"{rect.width()}×{rect.height()}, and no tooltip")  # fmt: skip
 
 
 def _shown_cells(view: QAbstractItemView, limit: int = 60) -> Iterator[tuple[int, int]]:
     model = view.model()
     viewport = view.viewport().rect()
     shown = 0
+    columns = 1 if isinstance(model, QAbstractListModel) else model.columnCount(view.rootIndex())
     for row in range(model.rowCount(view.rootIndex())):
-        for column in range(model.columnCount(view.rootIndex())):
+        for column in range(columns):
             rect = view.visualRect(model.index(row, column, view.rootIndex()))
             if rect.isValid() and rect.intersects(viewport):
                 shown += 1
@@ -587,11 +614,15 @@ _CYRILLIC = re.compile(r"[А-Яа-яЁё]")
 
 
 def english_words(text: str, bars: Bars) -> list[str]:
-    """Latin words that are not names of formats or the brand: what an English-speaking developer left."""
+    """Latin words an English-speaking developer left: every Latin word of a text without Cyrillic, and the
+    lower-case ones of a Russian text (a capitalised Latin word in a Russian sentence is a name: Visa,
+    Shareman); names of formats and protocols, the brand's domain, hex digests and act numbers are not words."""
     cleaned = _NOT_WORDS.sub(" ", re.sub(r"<[^>]+>", " ", text))
     words = [w for w in _LATIN_WORD.findall(cleaned) if w.lower() not in bars.latin_allowed]
-    # short upper-case codes (SHA, XLSX, v2 in an act number) and single letters are not English sentences
-    return [w for w in words if not (w.isupper() and len(w) <= 5) and not re.fullmatch(r"v\d*", w)]
+    words = [w for w in words if not (w.isupper() and len(w) <= 5)]
+    if _CYRILLIC.search(cleaned):
+        words = [w for w in words if w[0].islower()]
+    return words
 
 
 def _check_language(walk: _Walk, widget: QWidget, text: str) -> None:

@@ -15,6 +15,8 @@ from PySide6.QtWidgets import (
     QPushButton,
     QScrollArea,
     QTableView,
+    QTableWidget,
+    QTableWidgetItem,
     QVBoxLayout,
     QWidget,
 )
@@ -140,7 +142,8 @@ def test_low_contrast_text_from_the_stylesheet_and_the_palette(show) -> None:
     pale = QLabel("Бледный текст")
     pale.setStyleSheet("color: #a0a6ad;")
     placeholder = QLineEdit()
-    placeholder.setPlaceholderText("Номер договора")  # the stylesheet's text colour at half alpha
+    placeholder.setStyleSheet("QLineEdit { placeholder-text-color: #b0b6bc; }")  # a pale example, as often seen
+    placeholder.setPlaceholderText("Номер договора")
     disabled = QPushButton("Недоступно")
     disabled.setMinimumSize(200, 56)
     disabled.setStyleSheet("QPushButton:disabled { color: #c8ccd0; }")
@@ -156,7 +159,7 @@ def test_low_contrast_text_from_the_stylesheet_and_the_palette(show) -> None:
     texts = " ".join(f.detail for f in findings)
     assert len(findings) == 4, findings
     assert "Бледный текст» #a0a6ad on #f4f5f7" in texts  # the window's palette ground under a transparent label
-    assert "Номер договора» #8f9499 on #ffffff is 3.08:1" in texts
+    assert "Номер договора» #b0b6bc on #ffffff is 2.05:1" in texts
     assert "Недоступно» #c8ccd0" in texts
     assert "Тёмный текст на тёмной карточке» #1f2933 on #2f3a45" in texts
 
@@ -208,8 +211,23 @@ def test_english_left_in_the_russian_ui(show) -> None:
     assert checks(findings) == ["english"] and "Save, the, report" in findings[0].detail
     assert audit(page, SMALL, bars=Bars(russian=False)) == []
     assert english_words("Акт 20261126-C64B45 v2, SHA-256 4f3afa09bfff…, https://lk.dom.ru", Bars()) == []
+    assert english_words("Покажите приложение Shareman и оплату картой Visa", Bars()) == []  # names
+    assert english_words("Technician", Bars()) == ["Technician"]
     words = english_words("Дом.ru: item: contact.greet_first, state: done", Bars())
     assert words == ["item", "contact", "greet", "first", "state", "done"]
+
+
+def test_table_cells_cut_without_a_tooltip(show) -> None:
+    table = QTableWidget(1, 2)
+    table.setMinimumHeight(150)
+    table.setItem(0, 0, QTableWidgetItem("Морозова Елена Павловна, г. Пермь"))
+    table.setItem(0, 1, QTableWidgetItem("Морозова Елена Павловна, г. Пермь"))
+    table.item(0, 1).setToolTip(table.item(0, 1).text())
+    table.setColumnWidth(0, 90)
+    table.setColumnWidth(1, 90)
+    page = show(Page(table))
+    findings = audit(page, SMALL)
+    assert [f.check for f in findings] == ["cut"] and "cell «Морозова" in findings[0].detail
 
 
 def test_paths_name_the_attribute_that_holds_the_widget(show) -> None:

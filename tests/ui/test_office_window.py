@@ -10,67 +10,21 @@ from pathlib import Path
 from zoneinfo import ZoneInfo
 
 import pytest
-from PySide6.QtCore import QDate, QItemSelectionModel, Qt
+from PySide6.QtCore import QItemSelectionModel, Qt
 from PySide6.QtWidgets import QApplication
 
 from fieldact.office.checks import CheckedDigests
 from fieldact.store.db import open_database
-from fieldact.store.repository import Store
-from fieldact.ui.office_window import OfficeContext, OfficeWindow
+from fieldact.ui.office_context import OfficeContext
+from fieldact.ui.office_window import OfficeWindow
 
 from .helpers import click, save_shot, type_text
-
-
-@pytest.fixture(scope="module")
-def office_template(tmp_path_factory, standard, brand) -> Path:
-    import importlib.util
-    import sys
-
-    # the office tests' seeded database: real signed, refused and corrected acts
-    spec = importlib.util.spec_from_file_location("office_seed", Path(__file__).resolve().parents[1] / "office/seed.py")
-    assert spec is not None and spec.loader is not None
-    seed = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = seed  # its dataclasses look their module up
-    spec.loader.exec_module(seed)
-    path = tmp_path_factory.mktemp("office_ui") / "template.db"
-    store = Store(open_database(path), standard, brand)
-    seed.seed_office(store)
-    store.database.dispose()
-    return path
+from .office_helpers import november, sign_in_first_time
 
 
 @pytest.fixture
-def window(qapp, qtbot, office_template: Path, tmp_path: Path, brand):
-    path = tmp_path / "office.db"
-    shutil.copyfile(office_template, path)
-    database = open_database(path)
-    context = OfficeContext(database, ZoneInfo(brand.timezone), CheckedDigests(tmp_path / "checked.txt"))
-    shown = OfficeWindow(context)
-    qtbot.addWidget(shown)
-    shown.resize(1440, 900)
-    shown.show()
-    yield shown
-    database.dispose()
-
-
-def sign_in_first_time(qtbot, window: OfficeWindow) -> None:
-    gate = window.gate
-    assert gate.first_use and gate.repeat.isVisible()
-    type_text(gate.password, "пароль-офиса")
-    type_text(gate.repeat, "пароль-офис")
-    click(qtbot, gate.submit)
-    assert gate.message.text() == "Пароли не совпадают: введите их ещё раз."
-    save_shot(window, "office_password")
-    gate.repeat.clear()
-    type_text(gate.repeat, "пароль-офиса")
-    click(qtbot, gate.submit)
-    assert window.stack.currentWidget() is window.acts
-
-
-def november(window: OfficeWindow) -> None:
-    filters = window.acts.filters
-    filters.date_from.setDate(QDate(2026, 11, 1))
-    filters.date_to.setDate(QDate(2026, 11, 30))
+def window(office_window: OfficeWindow) -> OfficeWindow:
+    return office_window
 
 
 def test_password_filters_act_and_trail(qtbot, window: OfficeWindow) -> None:
@@ -123,8 +77,12 @@ def test_password_filters_act_and_trail(qtbot, window: OfficeWindow) -> None:
     save_shot(window, "office_acts")
     acts.panel.setCurrentWidget(acts.panel.trail)
     assert acts.panel.trail.rowCount() >= 3
-    actions = [acts.panel.trail.item(r, 1).text() for r in range(acts.panel.trail.rowCount())]
-    assert actions[0] == "визит создан" and "акт подписан" in actions
+    sentences = acts.panel.trail.sentences()
+    assert sentences[0].startswith("Визит создан: ")
+    assert "«Первым поприветствовать Абонента в зависимости от времени суток»: выполнено" in sentences
+    assert any(s.startswith("Абонент подписал акт ") for s in sentences)
+    assert not [s for s in sentences if "greet_first" in s or "state:" in s], "no raw keys"
+    assert acts.panel.trail.item(0, 1).text() == "приложение"
     save_shot(window, "office_audit")
 
 
@@ -292,5 +250,11 @@ def test_the_photos_of_an_act_full_size(qtbot, window: OfficeWindow) -> None:
     photos = acts.panel.photos
     assert photos.thumbs.count() >= 1 and "SHA-256" in photos.status.text()
     photos.thumbs.setCurrentRow(photos.thumbs.count() - 1)
-    assert photos.full.pixmap().width() == 1600, "the photo full size, as taken"
+    assert photos.full_pixmap.width() == 1600, "the photo as taken"
+    viewport = photos.scroll.viewport().width()
+    assert photos.full.pixmap().width() <= viewport, "fitted to the width: no sideways scrolling"
+    photos.actual_size.click()
+    assert photos.full.pixmap().width() == 1600, "the photo's own pixels, to read a serial number"
+    photos.actual_size.click()
+    assert photos.full.pixmap().width() <= viewport
     save_shot(window, "office_photos")

@@ -103,7 +103,10 @@ def test_day_screen_shows_the_sync_state(qtbot, tmp_path: Path, standard, brand)
     store = make_store(tmp_path / "f.db", standard, brand)
     shell = make_shell(qtbot, store, Clock(local(brand, "2026-11-26T10:00")))
     sign_in(qtbot, shell, "Петров Пётр", "1111")
-    assert shell.day.sync_line.text() == "Акты хранятся на планшете (офисная база не настроена)"
+    assert (
+        shell.day.sync_line.text()
+        == "Акты сохранены на этом планшете; отправка в офис не настроена: скажите об этом в офисе"
+    )
     from datetime import UTC, datetime
 
     from fieldact.store.signing import sign_demo_visit
@@ -114,7 +117,7 @@ def test_day_screen_shows_the_sync_state(qtbot, tmp_path: Path, standard, brand)
         waiting = connection.execute(text("SELECT count(*) FROM outbox")).scalar()
     _remember(store.database, last_push_at=datetime(2026, 11, 26, 4, 30, tzinfo=UTC))
     shell.day.refresh_sync()
-    assert shell.day.sync_line.text() == f"Синхронизировано 26.11 09:30 · ждут отправки: {waiting}"
+    assert shell.day.sync_line.text() == f"Отправлено в офис 26.11 09:30 · актов к отправке: {waiting}"
     assert waiting == 1, "the signed visit waits in the outbox"
 
 

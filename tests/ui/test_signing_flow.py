@@ -7,6 +7,7 @@ from pathlib import Path
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication
+from sqlalchemy import text
 
 from fieldact.act.verify import verify_pdf
 from fieldact.store.acts import act_of_visit
@@ -60,6 +61,16 @@ def review_and_hand_over(qtbot, shell, name: str) -> None:
     assert shell.stack.currentWidget() is shell.signing
 
 
+def read_qr(widget, folder: Path) -> str:
+    import zxingcpp
+    from PIL import Image
+
+    path = folder / "qr.png"
+    widget.grab().save(str(path))
+    found = zxingcpp.read_barcodes(Image.open(path))
+    return found[0].text if found else ""
+
+
 def test_connection_visit_tv_internet_phone_to_a_verified_act(qtbot, tmp_path: Path, standard, brand) -> None:
     store = make_store(tmp_path / "f.db", standard, brand)
     shell = make_shell(qtbot, store, Clock(local(brand, "2026-11-26T17:05")))
@@ -85,6 +96,13 @@ def test_connection_visit_tv_internet_phone_to_a_verified_act(qtbot, tmp_path: P
     save_shot(shell, "done_landscape")
     assert "подписан" in shell.done.title.text()
     assert shell.done.url.text() == "https://lk.domru.ru/?contract=" + summary.contract
+    # beside it, the subscriber's own copy: the link with the token made at signing, readable as a QR code
+    with store.database.engine.connect() as connection:
+        token = connection.execute(text("SELECT token FROM act_copy")).scalar_one()
+    link = f"https://acts.domru.ru/copy/{token}"
+    assert len(token) >= 32 and shell.done.copy_link == link and shell.done.copy_box.isVisible()
+    assert "Ваш экземпляр акта" in shell.done.copy_caption.text()
+    assert read_qr(shell.done.copy_qr, tmp_path) == link and read_qr(shell.done.qr, tmp_path) == shell.done.url.text()
 
     act = act_of_visit(store, summary.id)
     assert act is not None and act.outcome == "signed" and act.ink

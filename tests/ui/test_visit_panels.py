@@ -29,6 +29,10 @@ def test_materials_are_saved_and_refused_with_a_sentence(qtbot, tmp_path: Path, 
     shell.visit.rail.setCurrentRow(2)
     QApplication.processEvents()
     panel = shell.visit.findChild(MaterialsPanel)
+    type_text(panel.quantity, "3")
+    click(qtbot, panel.add)
+    assert panel.message.text() == "Введите название материала или выберите его из списка."
+    panel.quantity.clear()
     type_text(panel.name.lineEdit(), "Кабель UTP 5e")
     type_text(panel.quantity, "двенадцать")
     click(qtbot, panel.add)
@@ -38,12 +42,12 @@ def test_materials_are_saved_and_refused_with_a_sentence(qtbot, tmp_path: Path, 
     panel.quantity.clear()
     type_text(panel.quantity, "12,5")
     click(qtbot, panel.add)
-    assert panel.items.item(0).text() == "Кабель UTP 5e — 12,5 м"
+    assert panel.lines[0].text.text() == "Кабель UTP 5e — 12,5 м"
     # the next material brings its own unit: connectors are counted in pieces, not in the cable's metres
     panel.name.setCurrentText("Коннектор RJ-45")
     type_text(panel.quantity, "4")
     click(qtbot, panel.add)
-    assert panel.items.item(1).text() == "Коннектор RJ-45 — 4 шт"
+    assert panel.lines[1].text.text() == "Коннектор RJ-45 — 4 шт"
     # a material outside the catalogue needs its unit chosen: nothing is assumed
     type_text(panel.name.lineEdit(), "Дюбель-хомут")
     type_text(panel.quantity, "6")
@@ -53,8 +57,7 @@ def test_materials_are_saved_and_refused_with_a_sentence(qtbot, tmp_path: Path, 
         Material("UTP5E", "Кабель UTP 5e", Decimal("12.5"), "м"),
         Material("RJ45", "Коннектор RJ-45", Decimal("4"), "шт"),
     ]
-    panel.items.setCurrentRow(0)
-    click(qtbot, panel.remove)
+    click(qtbot, panel.lines[0].remove)  # each line has its own «Удалить»: nothing to select first
     assert [m.name for m in store.load_visit(visit_id).materials] == ["Коннектор RJ-45"]
 
 
@@ -70,6 +73,8 @@ def test_another_time_names_whom_to_call_and_reschedules(qtbot, tmp_path: Path, 
     save_shot(shell, "visit_branch_another_time")
     type_text(branch.details, "просит перенести на вечер")
     click(qtbot, branch.record)
+    assert branch.confirm.isVisible() and shell.stack.currentWidget() is shell.visit, "ending the visit is asked"
+    click(qtbot, branch.confirm)
     assert shell.stack.currentWidget() is shell.day
     visit = store.load_visit(visit_id)
     assert visit.status is VisitStatus.RESCHEDULED

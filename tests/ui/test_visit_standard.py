@@ -135,6 +135,7 @@ def test_another_time_from_the_connection_precall(qtbot, tmp_path: Path, standar
     headings = [label.text() for label in branch.findChildren(type(shell.visit.header), "heading2")]
     assert "Позвоните сейчас: Менеджер по качеству, +7 342 219-51-02" in headings, "before working hours"
     click(qtbot, branch.record)
+    click(qtbot, branch.confirm)
     visit = store.load_visit(shell.visit.current.id)
     assert visit.status is VisitStatus.RESCHEDULED and visit.precall_at is not None
     # reopened: only shown, nothing can be signed
@@ -280,6 +281,7 @@ def test_service_not_home_from_the_precall_card(qtbot, tmp_path: Path, standard,
     assert branch.message.text() == "Опишите ситуацию подробно — это попадёт в заявку."
     type_text(branch.details, "будет на работе до вечера, линию в подъезде проверю")
     click(qtbot, branch.record)
+    click(qtbot, branch.confirm)
     assert shell.stack.currentWidget() is shell.day
     visit = store.load_visit(panel.current.id)
     assert visit.status is VisitStatus.RESCHEDULED and visit.precall_at == local(brand, "2026-11-26T10:30")

@@ -12,16 +12,19 @@ from fieldact.act.content import (
 from fieldact.act.pdf import CONTENT_FILE, INK_FILE, PDFA_LEVEL, ActRenderError, render_pdf
 from fieldact.act.seal import Sealer, SealError, SealStatus, load_sealer, seal_pdf, seal_statuses, sealing_available
 from fieldact.act.signed import SignedAct, make_act, sealer_for, sign_act
-from fieldact.act.verify import Verification, inspect_act, verify_pdf
+from fieldact.act.verify import LEVEL_NAMES, Level, Revoked, Verification, inspect_act, verify_pdf
 
 __all__ = [
     "CONTENT_FILE",
+    "LEVEL_NAMES",
     "INK_FILE",
     "PDFA_LEVEL",
     "ActContent",
     "ActMeta",
     "ActRef",
     "ActRenderError",
+    "Level",
+    "Revoked",
     "SealError",
     "SealStatus",
     "Sealer",

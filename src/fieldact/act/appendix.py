@@ -85,6 +85,15 @@ def photo_files(visit: Visit) -> dict[str, bytes]:
     return {photo.sha256: photo.jpeg for photo in visit.photos}
 
 
+def embedded_photos(content: Mapping[str, Any], attachments: Mapping[str, bytes]) -> dict[str, bytes]:
+    """The photo bytes an act carries, by the SHA-256 its content names them with, to draw the act again."""
+    return {
+        photo["sha256"]: attachments[photo["file"]]
+        for photo in content.get("photos") or []
+        if photo.get("file") in attachments
+    }
+
+
 # --- drawing ----------------------------------------------------------------------------------------------------
 
 DEVICE_COLUMNS = (Column("Действие", 32), Column("Устройство", 58), Column("Серийный номер", 50), Column("MAC", 40))

@@ -26,6 +26,8 @@ from fieldact.visit import Answer, Entry, ItemState, Material, Payment, Visit
 from fieldact.visit.evidence import EVIDENCE_CLASS, Check, Evidence, describe, to_json
 
 CONTENT_FORMAT = "fieldact-act/1"
+# The layout the PDF is drawn with (``fieldact.act.pdf``); ``verify`` draws the act again with this version.
+TEMPLATE_VERSION = 2  # 2: the equipment table and the photo appendix (acts of 1 have neither)
 
 
 SERVICE_TITLES: dict[Service, str] = {
@@ -167,10 +169,18 @@ class InkRecord(TypedDict):
     samples: int
 
 
+class SealRecord(TypedDict):
+    """The device seal the act is made to carry: ``verify`` fails an act that names a seal it does not have."""
+
+    device: str
+    certificate_sha256: str  # of the device certificate's DER bytes
+
+
 class ActContent(TypedDict):
     """``photos`` and ``devices`` came with the photo evidence; acts made before have neither (read as empty)."""
 
     format: str
+    template: int
     act: ActHeader
     company: Company
     signed_at: SignedAt
@@ -188,6 +198,7 @@ class ActContent(TypedDict):
     refusal: str | None  # the subscriber refused to sign, and why; the act records it instead of a signature
     photos: list[PhotoRecord]
     devices: list[DeviceRecord]
+    seal: SealRecord | None
 
 
 # --- act metadata given at signing ----------------------------------------------------------------------
@@ -224,16 +235,24 @@ class ActMeta:
 # --- building ---------------------------------------------------------------------------------------------
 
 
-def build_content(visit: Visit, meta: ActMeta, signature: Signature, refusal: str | None = None) -> ActContent:
+def build_content(
+    visit: Visit,
+    meta: ActMeta,
+    signature: Signature,
+    refusal: str | None = None,
+    seal: SealRecord | None = None,
+) -> ActContent:
     """The act's content from the visit at the moment of signing, bound to the signature's SHA-256.
 
-    With ``refusal`` the subscriber did not sign: the signature is empty and the reason is recorded.
+    With ``refusal`` the subscriber did not sign: the signature is empty and the reason is recorded. ``seal``
+    names the device seal the act will carry.
     """
     brand = visit.brand
     zone = ZoneInfo(brand.timezone)
     items = act_items(visit)
     return ActContent(
         format=CONTENT_FORMAT,
+        template=TEMPLATE_VERSION,
         act=ActHeader(
             id=str(meta.id),
             number=meta.number.strip(),
@@ -265,6 +284,7 @@ def build_content(visit: Visit, meta: ActMeta, signature: Signature, refusal: st
         refusal=refusal.strip() if refusal else None,
         photos=photo_records(visit, zone),
         devices=device_records(visit),
+        seal=seal,
     )
 
 

@@ -9,16 +9,18 @@ in fpdf2's PDF/A-3B mode: PDF/A-2 forbids embedded files that are not themselves
 from __future__ import annotations
 
 import hashlib
+import re
 import threading
 from collections.abc import Iterator, Mapping, Sequence
-from datetime import datetime
+from datetime import UTC, datetime
+from typing import Any
 
 from fpdf import FPDF
 from fpdf.enums import StrokeCapStyle, StrokeJoinStyle
 
 from fieldact import __version__
 from fieldact.act.appendix import draw_devices, draw_photo_appendix, embed_photos
-from fieldact.act.content import RESULT_TITLES, ActContent, ItemRecord, StageRecord, canonical_json
+from fieldact.act.content import RESULT_TITLES, TEMPLATE_VERSION, ActContent, ItemRecord, StageRecord, canonical_json
 from fieldact.act.digest import DIGEST_FILE, PLACEHOLDER, stamp
 from fieldact.act.fonts import FAMILY, install_fonts, release_font_caches
 from fieldact.act.layout import (
@@ -92,10 +94,16 @@ def render_pdf(
     """The act's PDF bytes: content drawn, signature in vector, content/ink/digest and photos embedded.
 
     ``ink`` is the signature already encoded (``fieldact.ink.encode``), to avoid encoding it twice; ``photos``
-    the JPEG bytes of the photos the content names, by their SHA-256.
+    the JPEG bytes of the photos the content names, by their SHA-256. The same content, signature and photos give
+    the same bytes on every run and machine (with the locked library versions), so ``verify`` can render the act
+    again from what it carries and compare. The layout is the one of the content's ``template`` version; a
+    version this program does not draw is an ActRenderError.
     """
     if content["ink"]["sha256"] != ink_sha256(signature):
         raise ActRenderError("the signature is not the one whose SHA-256 the act content holds")
+    version = template_of(content)
+    if version not in TEMPLATES:
+        raise ActRenderError(f"this program does not draw act template version {version}")
     files = dict(photos or {})
     missing = [photo["file"] for photo in content.get("photos", []) if photo["sha256"] not in files]
     if missing:
@@ -109,6 +117,11 @@ def render_pdf(
         return _render(content, signature, ink, preview, files)
 
 
+def template_of(content: Mapping[str, Any]) -> object:
+    """The template version an act was drawn with; acts made before versions were recorded are version 1."""
+    return content.get("template", 1)
+
+
 def _render(
     content: ActContent, signature: Signature, ink: bytes | None, preview: bool, photos: Mapping[str, bytes]
 ) -> bytes:
@@ -119,16 +132,40 @@ def _render(
     draw_parties(pdf, content)
     draw_items(pdf, content["items"])
     draw_materials(pdf, content)
-    draw_devices(pdf, content, MARGIN, section_title)
+    if template_of(content) != 1:
+        draw_devices(pdf, content, MARGIN, section_title)
     draw_payment(pdf, content)
     draw_signing(pdf, content, signature)
-    draw_photo_appendix(pdf, content, photos, (MARGIN, WIDTH))
+    if template_of(content) != 1:
+        draw_photo_appendix(pdf, content, photos, (MARGIN, WIDTH))
     embed_files(pdf, content, content_bytes, ink if ink is not None else encode(signature))
-    embed_photos(pdf, content, photos, datetime.fromisoformat(content["signed_at"]["local"]))
+    if template_of(content) != 1:
+        embed_photos(pdf, content, photos, datetime.fromisoformat(content["signed_at"]["local"]))
     try:
-        return stamp(bytes(pdf.output()))
+        return stamp(fixed_xmp_dates(bytes(pdf.output()), content))
     finally:
         release_font_caches()
+
+
+# A new layout gets a new number, and every older number keeps drawing as it did: ``verify`` renders every act
+# again with the version it was signed with. Version 2 added the equipment table and the photo appendix.
+TEMPLATES = frozenset({1, TEMPLATE_VERSION})
+
+_XMP_DATES = re.compile(rb'xmp:(ModifyDate|MetadataDate)="([^"]*)"')
+
+
+def fixed_xmp_dates(pdf: bytes, content: ActContent) -> bytes:
+    """fpdf2 writes the moment of rendering into the XMP metadata as its modify and metadata dates; the act's
+    dates are the moment of signing, so the same act renders to the same bytes whenever it is rendered."""
+    signed = datetime.fromisoformat(content["signed_at"]["local"]).astimezone(UTC).isoformat(timespec="seconds")
+
+    def at_signing(match: re.Match[bytes]) -> bytes:
+        value = signed.encode("ascii")
+        if len(value) != len(match.group(2)):  # same length: the cross-reference offsets stay right
+            raise ActRenderError("unexpected XMP date form")
+        return b"xmp:" + match.group(1) + b'="' + value + b'"'
+
+    return _XMP_DATES.sub(at_signing, pdf)
 
 
 # --- the document ----------------------------------------------------------------------------------------
@@ -147,6 +184,12 @@ class ActDocument(FPDF):
         install_fonts(self)
         self.set_font(FAMILY, "", 9)
         set_metadata(self, content)
+
+    def file_id(self) -> str:
+        """The file identifier from the content and ink hashes instead of the moment of rendering."""
+        ink = self.content["ink"]["sha256"]
+        identifier = hashlib.sha256(f"{self.content_hash}:{ink}:{self.preview}".encode()).hexdigest()[:32].upper()
+        return f"<{identifier}><{identifier}>"
 
     def header(self) -> None:
         if self.preview:

@@ -7,17 +7,22 @@ the act's own digest, so the act's bytes stay as they were made and the seal cov
 
 from __future__ import annotations
 
+import hashlib
 import os
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from io import BytesIO
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
+from fieldact.act.content import SealRecord
 from fieldact.act.quiet import quiet
 from fieldact.resources import resource_path
 from fieldact.standard.schema import SealSettings
 from fieldact.text import say
+
+if TYPE_CHECKING:
+    from fieldact.trust import DeviceIdentity
 
 SEAL_FIELD = "FieldactSeal"
 
@@ -49,10 +54,31 @@ def _require_pyhanko() -> None:
 
 @dataclass(frozen=True, slots=True)
 class Sealer:
-    """Key material loaded from the brand's PKCS#12 file, ready to seal acts."""
+    """Key material ready to seal acts: the tablet's device key, or a brand's PKCS#12 file."""
 
     signer: Any  # pyhanko.sign.signers.SimpleSigner
     subject: str
+    device: str = ""
+    certificate_sha256: str = ""
+
+    def record(self) -> SealRecord:
+        """What the act's content says about the seal it is to carry."""
+        return SealRecord(device=self.device or self.subject, certificate_sha256=self.certificate_sha256)
+
+
+def device_sealer(identity: DeviceIdentity) -> Sealer:
+    """The sealer of an enrolled tablet: its key and its chain (device certificate, then the company CA)."""
+    _require_pyhanko()
+    from pyhanko.keys import load_certs_from_pemder_data, load_private_key_from_pemder_data
+    from pyhanko.sign.signers import SimpleSigner
+    from pyhanko_certvalidator.registry import SimpleCertificateStore
+
+    key = load_private_key_from_pemder_data(identity.key_pem, passphrase=None)
+    chain = list(load_certs_from_pemder_data(identity.chain_pem))
+    signer = SimpleSigner(
+        signing_cert=chain[0], signing_key=key, cert_registry=SimpleCertificateStore.from_certs(chain)
+    )
+    return Sealer(signer, chain[0].subject.human_friendly, identity.device, identity.certificate_sha256)
 
 
 def pkcs12_path(settings: SealSettings) -> Path:
@@ -87,7 +113,8 @@ def load_sealer(settings: SealSettings, environ: Mapping[str, str] | None = None
                 f"The seal file {path} cannot be opened ({error}); check the file and its password.",
             )
         ) from None
-    return Sealer(signer, signer.signing_cert.subject.human_friendly)
+    certificate = signer.signing_cert
+    return Sealer(signer, certificate.subject.human_friendly, "", hashlib.sha256(certificate.dump()).hexdigest())
 
 
 def _password(settings: SealSettings, environ: Mapping[str, str]) -> bytes | None:
@@ -133,6 +160,7 @@ class SealStatus:
     valid: bool
     trusted: bool | None  # None: no trusted certificate was given to check the chain against
     whole_file: bool
+    certificate: bytes  # the signing certificate, DER
 
 
 def seal_statuses(data: bytes, trust_roots: Sequence[bytes] = ()) -> list[SealStatus]:
@@ -167,6 +195,7 @@ def _status(embedded: Any, roots: list[Any]) -> SealStatus:
         valid=status.valid,
         trusted=status.trusted if roots else None,
         whole_file=status.coverage == SignatureCoverageLevel.ENTIRE_FILE,
+        certificate=status.signing_cert.dump(),
     )
 
 

@@ -41,7 +41,10 @@ def make_act(
     sealer: Sealer | None = None,
     photos: Mapping[str, bytes] | None = None,
 ) -> SignedAct:
-    """The act for content already built (``build_content``), the signature and the photo bytes it names."""
+    """The act for content already built (``build_content``), the signature and the photo bytes it names; with a
+    sealer the content names the seal the act carries, so a stripped seal shows."""
+    if sealer is not None and content.get("seal") is None:
+        content = {**content, "seal": sealer.record()}
     content_json = canonical_json(content)
     ink = encode(signature)
     pdf = render_pdf(content, signature, ink=ink, photos=photos)

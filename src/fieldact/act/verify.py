@@ -1,85 +1,173 @@
-"""Checking an act from its PDF bytes alone: embedded content and ink, footer hashes, file digest, seal.
+"""Checking an act from its PDF bytes alone, at three levels a clerk can tell apart.
 
-Every finding is a sentence; nothing here raises for a bad file. The checks:
+1. **Content**: the act is what it says. The pages are drawn again from the content and the signature the
+   file carries, with the act's own template version, and the result must be the file byte for byte (up to
+   the seal): every text, line, the signature drawing and the QR code are exactly what the content and ink
+   produce. The content is canonical, the ink hashes to what the content names, the whole-file digest holds,
+   and nothing was added after the act that is not a seal. Anyone can make such a file: this level alone
+   does not say who made it.
+2. **Sealed**: a PAdES seal covers the whole file, nothing follows the last seal, the seal is the one the
+   content names (device and certificate), and that certificate is not on the revocation list.
+3. **Trusted**: the seal's certificate chains to the company CA given (``--trust``, or the brand's).
 
-1. the PDF opens and carries the act's three embedded files;
-2. the content JSON is canonical, and its SHA-256 is the one printed in the footer of every page;
-3. the visible text shows the act number, subscriber, contract and total of the content;
-4. the ink decodes and its SHA-256 is the one the content holds;
-5. the whole-file digest matches the bytes as made; bytes appended later must be covered by a seal;
-6. each seal is intact, valid and covers the whole file (and, given trusted certificates, is trusted).
+Every finding is a sentence naming what is wrong; nothing here raises for a bad file.
 """
 
 from __future__ import annotations
 
 import hashlib
 import re
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass, field
+from datetime import datetime
+from enum import IntEnum
 from io import BytesIO
 from typing import Any
 
-from fieldact.act.appendix import photo_problems
+from fieldact.act.appendix import embedded_photos, photo_problems
 from fieldact.act.content import canonical_json, parse_content
 from fieldact.act.digest import DIGEST_FILE, DigestError, original_digest, parse_record
-from fieldact.act.pdf import CONTENT_FILE, INK_FILE
+from fieldact.act.pdf import CONTENT_FILE, INK_FILE, TEMPLATES, ActRenderError, render_pdf, template_of
 from fieldact.act.quiet import quiet
 from fieldact.act.seal import SealError, SealStatus, seal_statuses
-from fieldact.act.words import amount
-from fieldact.ink import InkFormatError, decode, encoded_sha256
+from fieldact.ink import InkFormatError, Signature, decode
 from fieldact.ink import sha256 as ink_sha256
 from fieldact.text import say
 
-_FOOTER_HASH = re.compile(r"SHA-256 содержания акта:\s*([0-9a-f]{64})")
-_PAGE_NUMBER = re.compile(r"Стр\.\s*(\d+)\s*из\s*(\d+)")
-_SPACES = re.compile(r"\s+")
+
+class Level(IntEnum):
+    CONTENT = 1
+    SEALED = 2
+    TRUSTED = 3
+
+
+LEVEL_NAMES = {"content": Level.CONTENT, "sealed": Level.SEALED, "trusted": Level.TRUSTED}
+
+
+@dataclass(frozen=True, slots=True)
+class Revoked:
+    """A device certificate the company withdrew: acts it sealed at or after ``revoked_at`` do not count."""
+
+    certificate_sha256: str
+    revoked_at: datetime
+    device: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class Finding:
+    level: Level
+    text: str
 
 
 @dataclass
 class Verification:
-    """What the check found: ``problems`` (empty when the act is intact) and ``facts`` worth telling."""
+    """What the check found at each level; ``problems`` are those of the level asked for and below."""
 
-    problems: list[str] = field(default_factory=list)
+    level: Level = Level.CONTENT
+    findings: list[Finding] = field(default_factory=list)
     facts: list[str] = field(default_factory=list)
     embedded: dict[str, bytes] = field(default_factory=dict)  # the files the act carries, as read
+    sealed_by: str = ""  # «device, technician, certificate» of a seal that holds
+    trusted_by: str = ""  # the trusted CA the seal chains to
+
+    def fail(self, level: Level, text: str) -> None:
+        self.findings.append(Finding(level, text))
+
+    def problems_at(self, level: Level) -> list[str]:
+        return [finding.text for finding in self.findings if finding.level <= level]
+
+    @property
+    def problems(self) -> list[str]:
+        return self.problems_at(self.level)
 
     @property
     def ok(self) -> bool:
         return not self.problems
 
+    def reached(self) -> Level | None:
+        """The highest level the act passes, None when not even its content holds."""
+        passed = None
+        for level in Level:
+            if self.problems_at(level):
+                break
+            passed = level
+        return passed
+
+    def verdicts(self) -> list[str]:
+        """One sentence per level passed, in a clerk's words."""
+        reached = self.reached() or 0
+        said = []
+        if reached >= Level.CONTENT:
+            said.append(
+                say(
+                    "Содержание сходится: страницы акта — ровно то, что записано в нём и подписано Абонентом.",
+                    "Content consistent: the pages are exactly what the act records and the subscriber signed.",
+                )
+            )
+        if reached >= Level.SEALED:
+            said.append(say(f"Акт заверен печатью: {self.sealed_by}.", f"The act is sealed: {self.sealed_by}."))
+        if reached >= Level.TRUSTED:
+            said.append(
+                say(
+                    f"Печать выдана удостоверяющим центром компании ({self.trusted_by}): акт подлинный.",
+                    f"The seal was issued by the company CA ({self.trusted_by}): the act is genuine.",
+                )
+            )
+        return said
+
 
 @dataclass(frozen=True, slots=True)
 class ReadAct:
-    pages: list[str]
+    reader: Any  # pypdf.PdfReader of the whole file
     attachments: dict[str, bytes]
     has_signature_fields: bool
 
 
-def verify_pdf(data: bytes, trust_roots: Sequence[bytes] = (), *, read_pages: bool = True) -> list[str]:
-    """Every mismatch found in the act ``data``, as sentences; an empty list means it verifies.
+def verify_pdf(
+    data: bytes,
+    trust_roots: Sequence[bytes] = (),
+    *,
+    level: Level = Level.CONTENT,
+    revoked: Collection[Revoked] = (),
+) -> list[str]:
+    """Every reason the act ``data`` does not verify at ``level``, as sentences; empty when it does."""
+    return inspect_act(data, trust_roots, level=level, revoked=revoked).problems
 
-    ``read_pages=False`` skips reading the pages' text (footers, visible values), the slow part: the embedded
-    content, ink and the digest of the whole file as made are still checked, so any changed byte still fails.
-    """
-    return inspect_act(data, trust_roots, read_pages=read_pages).problems
 
-
-def inspect_act(data: bytes, trust_roots: Sequence[bytes] = (), *, read_pages: bool = True) -> Verification:
-    result = Verification()
-    read = _read(data, result, read_pages)
+def inspect_act(
+    data: bytes,
+    trust_roots: Sequence[bytes] = (),
+    *,
+    level: Level = Level.CONTENT,
+    revoked: Collection[Revoked] = (),
+) -> Verification:
+    result = Verification(level=level)
+    read = _read(data, result)
     if read is None:
         return result
     result.embedded = dict(read.attachments)
     content = _check_content(read, result)
-    _check_ink(read, content, result, thorough=read_pages)
-    _check_digest(data, read, trust_roots, result)
+    signature = _check_ink(read, content, result)
+    length = _check_digest(data, read, result)
+    if content is not None and signature is not None and length is not None:
+        _check_pages(data, read, content, signature, length, result)
+    if length is not None:
+        _check_seals(data, read, content, length, trust_roots, revoked, result)
+    if level >= Level.TRUSTED and not trust_roots:
+        result.fail(
+            Level.TRUSTED,
+            say(
+                "Не задан доверенный сертификат компании: доверие к печати не проверить.",
+                "No trusted company certificate is given: the seal's trust cannot be checked.",
+            ),
+        )
     return result
 
 
 # --- reading --------------------------------------------------------------------------------------------
 
 
-def _read(data: bytes, result: Verification, read_pages: bool = True) -> ReadAct | None:
+def _read(data: bytes, result: Verification) -> ReadAct | None:
     from pypdf import PdfReader
 
     try:
@@ -87,33 +175,16 @@ def _read(data: bytes, result: Verification, read_pages: bool = True) -> ReadAct
             reader = PdfReader(BytesIO(data), strict=False)
             attachments = {name: contents[0] for name, contents in reader.attachments.items() if contents}
             signed = _has_signature_fields(reader)
-            pages = (
-                [_page_text(page, number, result) for number, page in enumerate(reader.pages, start=1)]
-                if read_pages
-                else []
-            )
     except Exception as error:  # pypdf raises many kinds on damaged files; all mean the same to a person
-        result.problems.append(
+        result.fail(
+            Level.CONTENT,
             say(
                 f"Файл не читается как PDF ({_short(error)}): это не акт или файл повреждён.",
                 f"The file cannot be read as a PDF ({_short(error)}): it is not an act or it is damaged.",
-            )
+            ),
         )
         return None
-    return ReadAct(pages, attachments, signed)
-
-
-def _page_text(page: Any, number: int, result: Verification) -> str:
-    try:
-        return str(page.extract_text() or "")
-    except Exception as error:  # a damaged content stream: the page is lost, the other checks go on
-        result.problems.append(
-            say(
-                f"Страница {number} повреждена и не читается ({_short(error)}).",
-                f"Page {number} is damaged and cannot be read ({_short(error)}).",
-            )
-        )
-        return ""
+    return ReadAct(reader, attachments, signed)
 
 
 def _has_signature_fields(reader: Any) -> bool:
@@ -134,16 +205,17 @@ def _short(error: Exception) -> str:
 def _attachment(read: ReadAct, name: str, result: Verification) -> bytes | None:
     data = read.attachments.get(name)
     if data is None:
-        result.problems.append(
+        result.fail(
+            Level.CONTENT,
             say(
                 f"В акте нет вложения {name}: файл создан не fieldact или вложения удалены.",
                 f"The act has no embedded {name}: the file was not made by fieldact or was stripped.",
-            )
+            ),
         )
     return data
 
 
-# --- content and footer ---------------------------------------------------------------------------------------
+# --- content and ink ------------------------------------------------------------------------------------------
 
 
 def _check_content(read: ReadAct, result: Verification) -> dict[str, Any] | None:
@@ -153,21 +225,26 @@ def _check_content(read: ReadAct, result: Verification) -> dict[str, Any] | None
     try:
         content = parse_content(data)
     except ValueError as error:
-        result.problems.append(say(f"Содержание акта повреждено: {error}.", f"The act's content is damaged: {error}."))
+        result.fail(
+            Level.CONTENT, say(f"Содержание акта повреждено: {error}.", f"The act's content is damaged: {error}.")
+        )
         return None
     digest = hashlib.sha256(data).hexdigest()
-    if canonical_json(content) != data:
-        result.problems.append(
+    try:
+        canonical = canonical_json(content) == data
+    except TypeError:
+        canonical = False
+    if not canonical:
+        result.fail(
+            Level.CONTENT,
             say(
                 "Содержание акта изменено: оно не в каноническом виде, в котором fieldact его записывает.",
                 "The act's content was changed: it is not in the canonical form fieldact writes.",
-            )
+            ),
         )
-    if read.pages:
-        _check_footers(read.pages, digest, result)
-        _check_visible_text(read.pages, content, result)
-    result.problems.extend(photo_problems(content, read.attachments))
-    act = content.get("act", {})
+    for problem in photo_problems(content, read.attachments):
+        result.fail(Level.CONTENT, problem)
+    act = content.get("act") if isinstance(content.get("act"), dict) else {}
     result.facts.append(
         say(
             f"Акт № {act.get('number')}, версия {act.get('version')}, SHA-256 содержания {digest}.",
@@ -177,187 +254,470 @@ def _check_content(read: ReadAct, result: Verification) -> dict[str, Any] | None
     return content
 
 
-def _check_footers(pages: list[str], digest: str, result: Verification) -> None:
-    for number, text in enumerate(pages, start=1):
-        found = _FOOTER_HASH.search(text)
-        if found is None:
-            result.problems.append(
-                say(
-                    f"На странице {number} нет SHA-256 содержания в нижнем колонтитуле.",
-                    f"Page {number} has no content SHA-256 in its footer.",
-                )
-            )
-        elif found.group(1) != digest:
-            result.problems.append(
-                say(
-                    f"SHA-256 на странице {number} ({found.group(1)}) не совпадает с SHA-256 вложенного "
-                    f"содержания ({digest}): напечатанное и вложенное расходятся.",
-                    f"The SHA-256 on page {number} ({found.group(1)}) differs from that of the embedded "
-                    f"content ({digest}): what is printed and what is embedded disagree.",
-                )
-            )
-        numbered = _PAGE_NUMBER.search(text)
-        if numbered is None or (int(numbered.group(1)), int(numbered.group(2))) != (number, len(pages)):
-            result.problems.append(
-                say(
-                    f"Нумерация страницы {number} не «Стр. {number} из {len(pages)}»: страницы переставлены "
-                    "или потеряны.",
-                    f"Page {number} is not numbered 'Стр. {number} из {len(pages)}': pages were moved or lost.",
-                )
-            )
-
-
-def _check_visible_text(pages: list[str], content: dict[str, Any], result: Verification) -> None:
-    """The printed act must show what its content says, at least the values a reader checks first."""
-    text = _normalized(" ".join(pages))
-    expected = {
-        say("номер акта", "the act number"): content.get("act", {}).get("number", ""),
-        say("Абонент", "the subscriber"): content.get("subscriber", {}).get("name", ""),
-        say("договор", "the contract"): content.get("subscriber", {}).get("contract", ""),
-    }
-    payment = content.get("payment")
-    if isinstance(payment, dict) and isinstance(payment.get("total"), int):
-        expected[say("итого к оплате", "the total")] = amount(payment["total"])
-    for what, value in expected.items():
-        if value and _normalized(str(value)) not in text:
-            result.problems.append(
-                say(
-                    f"На страницах акта не видно значения «{value}» ({what}) из вложенного содержания.",
-                    f"The pages do not show '{value}' ({what}) from the embedded content.",
-                )
-            )
-
-
-def _normalized(text: str) -> str:
-    return _SPACES.sub(" ", text.replace("\u202f", " ").replace("\u00a0", " ")).strip()
-
-
-# --- ink ---------------------------------------------------------------------------------------------------------
-
-
-def _check_ink(read: ReadAct, content: dict[str, Any] | None, result: Verification, thorough: bool = True) -> None:
-    """The signature samples decode (when ``thorough``) and hash to what the content names."""
+def _check_ink(read: ReadAct, content: dict[str, Any] | None, result: Verification) -> Signature | None:
+    """The signature samples decode and hash to what the content names."""
     data = _attachment(read, INK_FILE, result)
     if data is None:
-        return
+        return None
     try:
-        actual = ink_sha256(decode(data)) if thorough else encoded_sha256(data)
+        signature = decode(data)
     except InkFormatError as error:
-        result.problems.append(say(f"Данные подписи повреждены: {error}", f"The signature data is damaged: {error}"))
-        return
+        result.fail(
+            Level.CONTENT, say(f"Данные подписи повреждены: {error}", f"The signature data is damaged: {error}")
+        )
+        return None
     if content is None:
-        return
-    expected = (content.get("ink") or {}).get("sha256")
+        return None
+    actual = ink_sha256(signature)
+    expected = (content.get("ink") or {}).get("sha256") if isinstance(content.get("ink"), dict) else None
     if actual != expected:
-        result.problems.append(
+        result.fail(
+            Level.CONTENT,
             say(
                 f"Подпись не та, что в содержании акта: SHA-256 подписи {actual}, в содержании {expected}.",
                 f"The signature is not the one the content names: its SHA-256 is {actual}, the content "
                 f"holds {expected}.",
-            )
+            ),
         )
+        return None
+    return signature
 
 
-# --- the file as a whole -----------------------------------------------------------------------------------
+# --- the file as made ---------------------------------------------------------------------------------------
 
 
-def _check_digest(data: bytes, read: ReadAct, trust_roots: Sequence[bytes], result: Verification) -> None:
+def _check_digest(data: bytes, read: ReadAct, result: Verification) -> int | None:
+    """The length of the act as made, when its digest record holds."""
     record = _attachment(read, DIGEST_FILE, result)
     if record is None:
-        return
+        return None
     try:
         expected = parse_record(record)
         actual = original_digest(data, record)
     except DigestError:
-        result.problems.append(
+        result.fail(
+            Level.CONTENT,
             say(
                 "Контрольная сумма файла акта повреждена или не на своём месте: файл переписан после создания.",
                 "The act's file digest is damaged or out of place: the file was rewritten after it was made.",
-            )
+            ),
         )
-        return
+        return None
     if actual != expected.sha256:
-        result.problems.append(
+        result.fail(
+            Level.CONTENT,
             say(
                 "Файл акта изменён после создания: SHA-256 его байтов не совпадает с записанным в нём.",
                 "The act's file was changed after it was made: the SHA-256 of its bytes differs from the "
                 "one recorded in it.",
-            )
+            ),
         )
     added = len(data) - expected.length
     if added < 0:
-        result.problems.append(
+        result.fail(
+            Level.CONTENT,
             say(
                 f"Файл акта обрезан: не хватает {-added} байт.",
                 f"The act's file is truncated: {-added} bytes are missing.",
-            )
+            ),
         )
-    _check_seals(data, read, added, trust_roots, result)
+        return None
+    if added > 0 and not read.has_signature_fields:
+        result.fail(
+            Level.CONTENT,
+            say(
+                f"После создания к файлу акта дописано {added} байт, и их не заверяет печать.",
+                f"{added} bytes were added to the act's file after it was made, and no seal covers them.",
+            ),
+        )
+    return expected.length
 
 
-def _check_seals(data: bytes, read: ReadAct, added: int, trust_roots: Sequence[bytes], result: Verification) -> None:
+# --- what is seen against what is signed ------------------------------------------------------------------------
+
+
+def _check_pages(
+    data: bytes, read: ReadAct, content: dict[str, Any], signature: Signature, length: int, result: Verification
+) -> None:
+    """The act drawn again from its content and ink must be the file as made, and what a viewer shows now."""
+    version = template_of(content)
+    if version not in TEMPLATES:
+        result.fail(
+            Level.CONTENT,
+            say(
+                f"Акт нарисован по шаблону версии {version}, которого эта программа не знает: обновите fieldact.",
+                f"The act was drawn with template version {version}, unknown to this program: update fieldact.",
+            ),
+        )
+        return
+    if photo_problems(content, read.attachments):
+        return  # a removed or swapped photo is said already, and without its bytes the act cannot be drawn again
+    try:
+        expected = render_pdf(
+            content,  # type: ignore[arg-type]
+            signature,
+            ink=read.attachments[INK_FILE],
+            photos=embedded_photos(content, read.attachments),
+        )
+    except (ActRenderError, KeyError, TypeError, ValueError, AttributeError, IndexError) as error:
+        result.fail(
+            Level.CONTENT,
+            say(
+                f"По содержанию акта его страницы не нарисовать ({_short(error)}): содержание подделано.",
+                f"The act's pages cannot be drawn from its content ({_short(error)}): the content was forged.",
+            ),
+        )
+        return
+    if expected == data[:length]:
+        if length < len(data):
+            _check_later_revisions(data, read, length, result)
+        return
+    drawn = _page_streams(_reader(expected))
+    shown = _page_streams(read.reader)
+    if drawn is None or shown is None:
+        result.fail(Level.CONTENT, _drawn_differs())
+        return
+    differing = _differing_pages(drawn, shown)
+    for sentence in differing:
+        result.fail(Level.CONTENT, sentence)
+    if not differing and expected != data[:length]:
+        result.fail(Level.CONTENT, _drawn_differs())
+
+
+_SIZE = re.compile(rb"/Size (\d+)")
+
+
+def _check_later_revisions(data: bytes, read: ReadAct, length: int, result: Verification) -> None:
+    """What was added after the act as made (a seal) may not change how a page is drawn. A seal replaces the
+    catalog, the XMP metadata and the pages it puts its widget on; any other object of the act replaced, or a
+    page changed in more than its zero-size widget, is a change to what a viewer shows."""
+    try:
+        with quiet("pypdf"):
+            changed = _redrawn_pages(data, read.reader, length)
+    except Exception:  # noqa: BLE001 - later revisions that cannot be read cannot be trusted either
+        changed = [0]
+    for number in changed:
+        result.fail(
+            Level.CONTENT,
+            say(
+                f"После создания акта в нём заменены части, из которых рисуется страница {number}: видимое "
+                "содержание могло быть изменено."
+                if number
+                else "После создания акта в нём заменены его части: видимое содержание могло быть изменено.",
+                f"After the act was made, parts that draw page {number} were replaced: what is shown may differ."
+                if number
+                else "After the act was made, parts of it were replaced: what is shown may differ.",
+            ),
+        )
+
+
+def _redrawn_pages(data: bytes, reader: Any, length: int) -> list[int]:
+    sizes = _SIZE.findall(data[:length])
+    first_size = int(sizes[-1]) if sizes else 0
+    replaced = {
+        idnum
+        for table in reader.xref.values()
+        for idnum, offset in table.items()
+        if offset >= length and idnum < first_size
+    } | {idnum for idnum in reader.xref_objStm if idnum < first_size}
+    if not replaced:
+        return []
+    root = reader.trailer.raw_get("/Root")
+    catalog = reader.trailer["/Root"]
+    metadata = catalog.raw_get("/Metadata") if "/Metadata" in catalog else None
+    pages = {page.indirect_reference.idnum: number for number, page in enumerate(reader.pages, start=1)}
+    allowed = {root.idnum, *pages, *([metadata.idnum] if metadata is not None else [])}
+    if replaced - allowed:
+        return [0]
+    original = _reader(data[:length])
+    if not _same(original.trailer["/Root"].raw_get("/Pages"), catalog.raw_get("/Pages")):
+        return [0]
+    return [
+        pages[idnum]
+        for idnum in sorted(replaced & set(pages))
+        if _page_changed(original.get_object(idnum), reader.get_object(idnum))
+    ]
+
+
+def _same(one: Any, other: Any) -> bool:
+    """Equal PDF values, references compared by object number (they come from two readers)."""
+    from pypdf.generic import ArrayObject, DictionaryObject, IndirectObject
+
+    if isinstance(one, IndirectObject) or isinstance(other, IndirectObject):
+        return (
+            isinstance(one, IndirectObject)
+            and isinstance(other, IndirectObject)
+            and (one.idnum, one.generation) == (other.idnum, other.generation)
+        )
+    if isinstance(one, DictionaryObject) and isinstance(other, DictionaryObject):
+        return set(one) == set(other) and all(_same(one.raw_get(key), other.raw_get(key)) for key in one)
+    if isinstance(one, ArrayObject) and isinstance(other, ArrayObject):
+        return len(one) == len(other) and all(_same(a, b) for a, b in zip(one, other, strict=True))
+    return bool(one == other)
+
+
+def _page_changed(before: Any, after: Any) -> bool:
+    keys = (set(before) | set(after)) - {"/Annots"}
+    if any(not _same(before.raw_get(key), after.raw_get(key)) for key in keys if key in before and key in after):
+        return True
+    if any((key in before) != (key in after) for key in keys):
+        return True
+    kept = {(ref.idnum) for ref in before.get("/Annots") or []}
+    for annotation in after.get("/Annots") or []:
+        if annotation.idnum in kept:
+            continue
+        widget = annotation.get_object()
+        rect = [float(value) for value in widget.get("/Rect", [0, 0, 0, 0])]
+        if widget.get("/Subtype") != "/Widget" or rect[0] != rect[2] or rect[1] != rect[3]:
+            return True
+    return False
+
+
+def _drawn_differs() -> str:
+    return say(
+        "Файл акта не тот, что получается из его содержания и подписи: страницы, шрифты или служебные данные "
+        "подменены.",
+        "The act's file is not the one its content and signature produce: pages, fonts or metadata were replaced.",
+    )
+
+
+def _reader(data: bytes) -> Any:
+    from pypdf import PdfReader
+
+    return PdfReader(BytesIO(data), strict=False)
+
+
+def _page_streams(reader: Any) -> list[bytes] | None:
+    """Per page, a digest of everything that draws it: its content stream and resources (fonts, images),
+    resolved; the seal's empty widget annotation is no mark and is left out."""
+    try:
+        with quiet("pypdf"):
+            return [_page_digest(page) for page in reader.pages]
+    except Exception:  # noqa: BLE001 - a page that cannot be read cannot be shown as drawn either
+        return None
+
+
+def _page_digest(page: Any) -> bytes:
+    digest = hashlib.sha256()
+    contents = page.get_contents()
+    digest.update(contents.get_data() if contents is not None else b"")
+    _feed(digest, page.get("/Resources"), set())
+    _feed(digest, page.get("/MediaBox"), set())
+    for annotation in page.get("/Annots") or []:
+        annotation = annotation.get_object()
+        rect = [float(value) for value in annotation.get("/Rect", [0, 0, 0, 0])]
+        if annotation.get("/Subtype") != "/Widget" or rect[0] != rect[2] or rect[1] != rect[3]:
+            _feed(digest, annotation, set())
+    return digest.digest()
+
+
+def _feed(digest: Any, value: Any, seen: set[int]) -> None:
+    """Every object reachable from ``value`` into ``digest``, streams by their decoded data."""
+    from pypdf.generic import ArrayObject, DictionaryObject, IndirectObject, StreamObject
+
+    if isinstance(value, IndirectObject):
+        if value.idnum in seen:
+            digest.update(b"R")
+            return
+        seen = seen | {value.idnum}
+        value = value.get_object()
+    if isinstance(value, StreamObject):
+        digest.update(b"S" + value.get_data())
+    if isinstance(value, DictionaryObject):
+        for key in sorted(value):
+            if key != "/Parent":
+                digest.update(b"K" + key.encode())
+                _feed(digest, value.raw_get(key), seen)
+    elif isinstance(value, ArrayObject):
+        digest.update(b"[")
+        for item in value:
+            _feed(digest, item, seen)
+        digest.update(b"]")
+    elif not isinstance(value, StreamObject):
+        digest.update(b"V" + repr(value).encode())
+
+
+def _differing_pages(drawn: list[bytes], shown: list[bytes]) -> list[str]:
+    if len(drawn) != len(shown):
+        return [
+            say(
+                f"В акте {len(shown)} стр., а по его содержанию должно быть {len(drawn)}: страницы добавлены или "
+                "потеряны.",
+                f"The act has {len(shown)} pages where its content makes {len(drawn)}: pages were added or lost.",
+            )
+        ]
+    return [
+        say(
+            f"На странице {number} напечатано не то, что записано в содержании акта и подписано Абонентом.",
+            f"Page {number} shows something other than what the act's content records and the subscriber signed.",
+        )
+        for number, (one, other) in enumerate(zip(drawn, shown, strict=True), start=1)
+        if one != other
+    ]
+
+
+# --- seals ---------------------------------------------------------------------------------------------------
+
+
+def _check_seals(
+    data: bytes,
+    read: ReadAct,
+    content: dict[str, Any] | None,
+    length: int,
+    trust_roots: Sequence[bytes],
+    revoked: Collection[Revoked],
+    result: Verification,
+) -> None:
+    named = content.get("seal") if content is not None and isinstance(content.get("seal"), dict) else None
     if not read.has_signature_fields:
-        if added > 0:
-            result.problems.append(
+        if named is not None:
+            result.fail(
+                Level.SEALED,
                 say(
-                    f"После создания к файлу акта дописано {added} байт, и их не заверяет печать.",
-                    f"{added} bytes were added to the act's file after it was made, and no seal covers them.",
-                )
+                    f"Печать с акта снята: по содержанию его заверил планшет «{named.get('device')}», а печати "
+                    "в файле нет.",
+                    f"The seal was stripped: the content says the device '{named.get('device')}' sealed the act, "
+                    "but the file has no seal.",
+                ),
+            )
+        else:
+            result.fail(
+                Level.SEALED,
+                say(
+                    "Акт не заверен печатью: кто сделал этот файл, не проверить, такой акт мог собрать кто угодно.",
+                    "The act is not sealed: who made this file cannot be checked; anyone could have made it.",
+                ),
             )
         return
     try:
         statuses = seal_statuses(data, trust_roots)
     except SealError as error:
-        result.problems.append(str(error))
+        result.fail(Level.SEALED, str(error))
         return
     except Exception as error:  # pyHanko raises many kinds on a damaged signature; all mean the same here
-        result.problems.append(
+        result.fail(
+            Level.SEALED,
             say(
                 f"Печать акта не проверить, файл повреждён ({_short(error)}).",
                 f"The act's seal cannot be checked, the file is damaged ({_short(error)}).",
-            )
+            ),
         )
         return
-    _judge_seals(statuses, result)
+    _judge_seals(statuses, named, content, revoked, result)
 
 
-def _judge_seals(statuses: list[SealStatus], result: Verification) -> None:
+def _judge_seals(
+    statuses: list[SealStatus],
+    named: dict[str, Any] | None,
+    content: dict[str, Any] | None,
+    revoked: Collection[Revoked],
+    result: Verification,
+) -> None:
     if not statuses:
-        result.problems.append(
-            say("У акта есть поле печати, но нет самой печати.", "The act has a seal field but no seal in it.")
+        result.fail(
+            Level.SEALED,
+            say("У акта есть поле печати, но нет самой печати.", "The act has a seal field but no seal in it."),
         )
         return
+    if len(statuses) > 1:
+        result.fail(
+            Level.SEALED,
+            say(
+                f"На акте {len(statuses)} печати, а ставится одна: после печати планшета к акту добавлена чужая.",
+                f"The act carries {len(statuses)} seals where one is made: another was added after the device's.",
+            ),
+        )
     for status in statuses:
-        who = f"«{status.field}» ({status.signer})"
-        if not status.intact or not status.valid:
-            result.problems.append(
-                say(
-                    f"Печать {who} не сходится с файлом: акт изменён после того, как его заверили.",
-                    f"The seal {who} does not match the file: the act was changed after it was sealed.",
-                )
-            )
-        elif status.trusted is False:
-            result.problems.append(
-                say(
-                    f"Сертификат печати {who} не ведёт к доверенному сертификату.",
-                    f"The certificate of the seal {who} does not chain to a trusted certificate.",
-                )
-            )
+        _judge_seal(status, named, content, revoked, result)
     if not statuses[-1].whole_file:
-        result.problems.append(
+        result.fail(
+            Level.SEALED,
             say(
                 "Последняя печать заверяет не весь файл: после неё к акту что-то дописано.",
                 "The last seal does not cover the whole file: something was added to the act after it.",
-            )
-        )
-    for status in statuses:
-        trust = {
-            True: say("сертификат доверенный", "certificate trusted"),
-            False: say("сертификат не доверенный", "certificate not trusted"),
-            None: say(
-                "доверие к сертификату не проверялось (нет --trust)", "certificate trust not checked (no --trust)"
             ),
-        }[status.trusted]
-        result.facts.append(
-            say(f"Печать {status.field}: {status.signer}; {trust}.", f"Seal {status.field}: {status.signer}; {trust}.")
         )
+
+
+def _judge_seal(
+    status: SealStatus,
+    named: dict[str, Any] | None,
+    content: dict[str, Any] | None,
+    revoked: Collection[Revoked],
+    result: Verification,
+) -> None:
+    fingerprint = hashlib.sha256(status.certificate).hexdigest()
+    who = _who(status, content)
+    if not status.intact or not status.valid:
+        result.fail(
+            Level.SEALED,
+            say(
+                f"Печать ({who}) не сходится с файлом: акт изменён после того, как его заверили.",
+                f"The seal ({who}) does not match the file: the act was changed after it was sealed.",
+            ),
+        )
+        return
+    if named is None or named.get("certificate_sha256") != fingerprint:
+        result.fail(
+            Level.SEALED,
+            say(
+                f"Печать ({who}) не та, что названа в содержании акта: акт заверен чужим сертификатом.",
+                f"The seal ({who}) is not the one the act's content names: it was sealed with another certificate.",
+            ),
+        )
+    withdrawn = next((item for item in revoked if item.certificate_sha256 == fingerprint), None)
+    if withdrawn is not None and _signed_at(content, withdrawn.revoked_at) >= withdrawn.revoked_at:
+        result.fail(
+            Level.SEALED,
+            say(
+                f"Сертификат печати ({who}) отозван компанией {withdrawn.revoked_at:%d.%m.%Y %H:%M} UTC, до "
+                "подписания этого акта: такой печати верить нельзя.",
+                f"The seal's certificate ({who}) was revoked by the company on {withdrawn.revoked_at:%Y-%m-%d %H:%M} "
+                "UTC, before this act was signed: the seal cannot be relied on.",
+            ),
+        )
+    if status.trusted is False:
+        result.fail(
+            Level.TRUSTED,
+            say(
+                f"Сертификат печати ({who}) выдан не доверенным центром компании: печать могла поставить "
+                "посторонняя программа.",
+                f"The seal's certificate ({who}) was not issued by the trusted company CA: anyone could have "
+                "made this seal.",
+            ),
+        )
+    elif status.trusted and not result.trusted_by:
+        result.trusted_by = _issuer(status)
+    if not result.sealed_by:
+        result.sealed_by = who
+
+
+def _who(status: SealStatus, content: dict[str, Any] | None) -> str:
+    """«планшет X, техник Y, сертификат Z» for the seal."""
+    try:
+        from fieldact.trust import describe_device
+
+        device = describe_device(status.certificate)
+    except Exception:  # noqa: BLE001 - a certificate of a shape we did not issue: its subject is all we have
+        return status.signer
+    technician = device.technician or ((content or {}).get("technician") or {}).get("name", "")
+    return say(
+        f"планшет «{device.device}», техник {technician or '—'}, сертификат № {device.serial} ({device.issuer})",
+        f"device '{device.device}', technician {technician or '—'}, certificate No. {device.serial} ({device.issuer})",
+    )
+
+
+def _issuer(status: SealStatus) -> str:
+    try:
+        from fieldact.trust import describe_device
+
+        return describe_device(status.certificate).issuer
+    except Exception:  # noqa: BLE001
+        return status.signer
+
+
+def _signed_at(content: dict[str, Any] | None, otherwise: datetime) -> datetime:
+    try:
+        return datetime.fromisoformat(str(content["signed_at"]["utc"]).replace("Z", "+00:00"))  # type: ignore[index]
+    except (KeyError, TypeError, ValueError):
+        return otherwise  # no readable signing time: the revocation counts

@@ -24,6 +24,7 @@ from pathlib import Path
 from fieldact.store import tables
 from fieldact.store.acts import sha256_hex
 from fieldact.store.doctor import act_label, pdf_bytes_problems, stored_hash_problems
+from fieldact.store.sealing import SealPolicy
 
 __all__ = ["CheckedDigests", "act_label", "check_act", "check_acts", "checker_pool", "checker_version"]
 
@@ -54,14 +55,15 @@ class CheckedDigests:
             self._known = {line.strip() for line in path.read_text(encoding="ascii", errors="ignore").splitlines()}
 
     @staticmethod
-    def key(act: tables.Act) -> str:
-        return f"{checker_version()}:{sha256_hex(act.pdf)}:{sha256_hex(act.content.encode('utf-8'))}"
+    def key(act: tables.Act, policy: SealPolicy | None = None) -> str:
+        held_to = f"+{policy.digest}" if policy is not None else ""
+        return f"{checker_version()}{held_to}:{sha256_hex(act.pdf)}:{sha256_hex(act.content.encode('utf-8'))}"
 
-    def knows(self, act: tables.Act) -> bool:
-        return self.key(act) in self._known
+    def knows(self, act: tables.Act, policy: SealPolicy | None = None) -> bool:
+        return self.key(act, policy) in self._known
 
-    def remember(self, act: tables.Act) -> None:
-        key = self.key(act)
+    def remember(self, act: tables.Act, policy: SealPolicy | None = None) -> None:
+        key = self.key(act, policy)
         with self._lock:
             if key in self._known:
                 return
@@ -78,9 +80,11 @@ def default_checked_path() -> Path:
     return Path(os.environ.get("FIELDACT_CHECKED_ACTS", data_dir() / "office-checked-acts.txt"))
 
 
-def check_act(act: tables.Act, checked: CheckedDigests | None = None, recheck: bool = False) -> list[str]:
+def check_act(
+    act: tables.Act, checked: CheckedDigests | None = None, recheck: bool = False, policy: SealPolicy | None = None
+) -> list[str]:
     """Every reason not to trust the stored act, as sentences; empty when it is the act that was signed."""
-    return check_acts([act], checked, recheck)[0]
+    return check_acts([act], checked, recheck, policy=policy)[0]
 
 
 def check_acts(
@@ -88,20 +92,23 @@ def check_acts(
     checked: CheckedDigests | None = None,
     recheck: bool = False,
     pool: Executor | None = None,
+    policy: SealPolicy | None = None,
 ) -> list[list[str]]:
-    """``check_act`` for each act, in order; the full checks on ``pool`` when given.
+    """``check_act`` for each act, in order; the full checks on ``pool`` when given, held to ``policy`` (the
+    seal level, company CA and revoked certificates; the content level without one).
 
-    An act whose bytes passed the full check on this PC before is only hashed, unless ``recheck``."""
+    An act whose bytes passed the full check with the same policy on this PC before is only hashed, unless
+    ``recheck``."""
     results: list[list[str] | None] = []
     wanted: list[int] = []
     for index, act in enumerate(acts):
         problems = stored_hash_problems(act)
-        if problems or (checked is not None and not recheck and checked.knows(act)):
+        if problems or (checked is not None and not recheck and checked.knows(act, policy)):
             results.append(problems)
         else:
             results.append(None)
             wanted.append(index)
-    arguments = [(acts[i].pdf, acts[i].content, act_label(acts[i])) for i in wanted]
+    arguments = [(acts[i].pdf, acts[i].content, act_label(acts[i]), policy) for i in wanted]
     if pool is not None and len(wanted) > 1:
         found = list(pool.map(_full_check, arguments, chunksize=max(1, len(arguments) // 16)))
     else:
@@ -109,11 +116,11 @@ def check_acts(
     for index, problems in zip(wanted, found, strict=True):
         results[index] = problems
         if not problems and checked is not None:
-            checked.remember(acts[index])
+            checked.remember(acts[index], policy)
     return [problems or [] for problems in results]
 
 
-def _full_check(argument: tuple[bytes, str, str]) -> list[str]:
+def _full_check(argument: tuple[bytes, str, str, SealPolicy | None]) -> list[str]:
     return pdf_bytes_problems(*argument)
 
 

@@ -30,8 +30,10 @@ from fieldact.office.checks import CheckedDigests, act_label, check_acts, checke
 from fieldact.office.names import UniqueNames, act_file_stem
 from fieldact.office.queries import CONTRACT, VISIT, ActStatus, superseded
 from fieldact.office.register import ExportedAct, RegisterFormat, equipment_text, register_bytes, register_name
+from fieldact.standard import load_brand
 from fieldact.store import tables
 from fieldact.store.db import Database
+from fieldact.store.sealing import SealPolicy, seal_policy
 from fieldact.text import say
 
 MANIFEST_FORMAT = "fieldact-export/1"
@@ -333,7 +335,7 @@ def export_acts(
         raise ExportError(_cannot_write(target, error)) from None
     pool = checker_pool(len(act_ids))
     try:
-        checks = _Checks(checked, recheck, pool)
+        checks = _Checks(checked, recheck, pool, seal_policy(database, load_brand()))
         done = _write_acts(database, act_ids, sink, report, checks, progress, should_stop)
         if not done:
             sink.discard()
@@ -369,7 +371,8 @@ def _write_acts(
     for chunk in _chunks(_acts(database, list(act_ids), report.missing)):
         if should_stop is not None and should_stop():
             return False
-        verdicts = check_acts([item.act for item in chunk], checks.checked, checks.recheck, checks.pool)
+        acts = [item.act for item in chunk]
+        verdicts = check_acts(acts, checks.checked, checks.recheck, checks.pool, checks.policy)
         for item, problems in zip(chunk, verdicts, strict=True):
             if should_stop is not None and should_stop():
                 return False
@@ -391,6 +394,7 @@ class _Checks:
     checked: CheckedDigests | None
     recheck: bool
     pool: Executor | None
+    policy: SealPolicy | None
 
 
 def _chunks(items: Iterator[_Loaded]) -> Iterator[list[_Loaded]]:

@@ -382,6 +382,31 @@ class SealSettings(Strict):
     password_env: str | None = Field(default=None, pattern=r"^[A-Za-z_][A-Za-z0-9_]*$")
 
 
+class TrustSettings(Strict):
+    """The company CA that issues every tablet's sealing certificate (paths relative to the brand folder).
+
+    ``demo_ca_key`` is for demonstrations only: with it a tablet enrols itself at first start. A real brand
+    ships only the CA certificate; its key stays with the company, offline.
+    """
+
+    ca_certificate: str = Field(min_length=1)
+    demo_ca_key: str | None = None
+
+
+class ActCopySettings(Strict):
+    """The subscriber's copy of his act, served by the central service (``fieldact serve``)."""
+
+    url: str  # the service's public address; the link is {url}/copy/{token}
+    days: int = Field(default=60, ge=1, le=3650)  # how long the link serves the act after signing
+
+    @field_validator("url")
+    @classmethod
+    def _https(cls, value: str) -> str:
+        if not value.startswith("https://"):
+            raise ValueError("the act copy URL must start with https://")
+        return value.rstrip("/")
+
+
 class Brand(Strict):
     name: str = Field(min_length=1)
     legal_name: str = Field(min_length=1)
@@ -395,6 +420,10 @@ class Brand(Strict):
     ntp_quality_manager: Contact = Contact(role="Менеджер по качеству НТП")  # "cannot fix on site"
     working_hours: WorkingHours
     seal: SealSettings | None = None
+    trust: TrustSettings | None = None
+    act_copy: ActCopySettings | None = None
+    # days after signing that a tablet keeps a visit's personal data and act once the registry holds the act
+    retention_days: int | None = Field(default=None, ge=1, le=3650)
     # how far a pre-call or an arrival may be off the standard's moment and still count as on time
     standard_tolerance_minutes: int = Field(default=5, ge=0, le=60)
     materials: list[CatalogueMaterial] = Field(default_factory=list)

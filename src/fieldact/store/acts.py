@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import secrets
 import uuid
 from dataclasses import dataclass
 from datetime import datetime
@@ -69,6 +70,7 @@ def store_act(store: Store, act: NewAct, actor: str) -> tables.Act:
             created_at=now_utc(),
         )
         session.add(row)
+        session.add(tables.ActCopy(act_id=act.id, token=secrets.token_urlsafe(24), made_at=now_utc()))
         visit.status, visit.signed_at, visit.updated_at = status.value, act.signed_at, now_utc()
         session.add(visit)
         audit.record(
@@ -76,6 +78,7 @@ def store_act(store: Store, act: NewAct, actor: str) -> tables.Act:
             actor,
             f"act_{act.outcome}",
             act.visit_id,
+            when=act.signed_at,
             act=act.id,
             number=act.number,
             version=act.version,

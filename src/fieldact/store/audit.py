@@ -11,10 +11,20 @@ from sqlmodel import Session, col, select
 from fieldact.store.tables import AuditEvent
 
 
-def record(session: Session, actor: str, action: str, visit_id: str | None = None, **details: Any) -> None:
+def record(
+    session: Session,
+    actor: str,
+    action: str,
+    visit_id: str | None = None,
+    *,
+    when: datetime | None = None,
+    **details: Any,
+) -> None:
+    """``when``: the moment the recorded change itself carries (an answer's, a stage's, an act's time), which on
+    the tablet is now; the demo's past visits pass their own."""
     session.add(
         AuditEvent(
-            at=datetime.now(UTC),
+            at=when or datetime.now(UTC),
             actor=actor,
             action=action,
             visit_id=visit_id,

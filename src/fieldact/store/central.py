@@ -33,11 +33,12 @@ ENV_CENTRAL_URL = "FIELDACT_CENTRAL_URL"
 ENV_CENTRAL_PASSWORD = "FIELDACT_CENTRAL_PASSWORD"
 ENV_CONFIG = "FIELDACT_CONFIG"
 CONNECT_TIMEOUT_S = 10
-LoginKind = Literal["tablet", "office", "dispatch"]
+LoginKind = Literal["tablet", "office", "dispatch", "service"]
 GROUP_ROLES: dict[str, str] = {
     "tablet": "fieldact_tablet",
     "office": "fieldact_office",
     "dispatch": "fieldact_dispatch",
+    "service": "fieldact_service",  # the central service's own login (service/app.py)
 }
 
 
@@ -86,7 +87,8 @@ def central_url(url: str | None = None) -> str:
         chosen = "postgresql://" + chosen.removeprefix("postgres://")
     try:
         parsed = make_url(chosen)
-    except ArgumentError:
+        parsed.port  # noqa: B018 - a port that is not a number fails here, not deep inside the driver
+    except (ArgumentError, ValueError):
         raise CentralUnavailable(
             say(
                 "Адрес центральной базы должен выглядеть так: postgresql://пользователь@сервер/база.",
@@ -210,7 +212,9 @@ def save_login(database: Database, role: str, password: str, kind: LoginKind, te
     technician). Any other role (a superuser, a group, a login made by hand) is refused. The password reaches
     PostgreSQL only as a SCRAM-SHA-256 verifier computed here, never as text in a statement or the server's log."""
     if kind not in GROUP_ROLES:
-        raise InputError(say("Вид входа: tablet, office или dispatch.", "A login is tablet, office or dispatch."))
+        raise InputError(
+            say("Вид входа: tablet, office, dispatch или service.", "A login is tablet, office, dispatch or service.")
+        )
     if not role or len(role) > 63 or not role.replace("_", "").isalnum():
         raise InputError(
             say(

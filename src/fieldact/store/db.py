@@ -234,16 +234,20 @@ def unusable_sentence(database: Database, error: Exception) -> str:
         )
     backup = newest_backup(database)
     if backup:
+        taken = _taken_at(backup)
         restore_ru = (
-            f"Сначала обратитесь в поддержку: файл часто можно спасти. Резервная копия {backup} не содержит "
-            "актов и ответов после её создания — акты, ещё не отправленные в офис, пропадут. Только если "
-            f"поддержка недоступна, а все акты отправлены: закройте программу и скопируйте {backup} на место "
-            f"{where}, сохранив повреждённый файл."
+            "Не удаляйте и не заменяйте файл, сначала обратитесь в поддержку: файл часто можно спасти вместе с "
+            f"актами, ещё не отправленными в офис. Последняя резервная копия {backup} сделана {taken}: всё, что "
+            "записано после неё, в ней нет, и акты, не отправленные в офис с тех пор, при возврате к ней "
+            "пропадут. Только если поддержка недоступна и все акты уже в офисе: закройте программу и скопируйте "
+            f"{backup} на место {where}, сохранив повреждённый файл рядом."
         )
         restore_en = (
-            f"Call support first: the file can often be rescued. The backup {backup} lacks every act and answer "
-            "made since it was taken — acts not yet sent to the office would be lost. Only if support cannot "
-            f"help and every act was sent: close the app and copy {backup} over {where}, keeping the damaged file."
+            "Do not delete or replace the file; call support first: it can often be rescued together with the "
+            f"acts not yet sent to the office. The newest backup {backup} was taken {taken}: nothing written "
+            "since is in it, and acts not sent to the office since then would be lost by going back to it. Only "
+            "if support cannot help and every act is at the office: close the app and copy "
+            f"{backup} over {where}, keeping the damaged file beside it."
         )
     else:
         restore_ru = "Резервных копий нет: обратитесь в поддержку, не удаляя файл."
@@ -252,6 +256,14 @@ def unusable_sentence(database: Database, error: Exception) -> str:
         f"База данных {where} повреждена или недоступна ({detail}). {restore_ru}",
         f"The database {where} is damaged or cannot be opened ({detail}). {restore_en}",
     )
+
+
+def _taken_at(backup: Path) -> str:
+    try:
+        moment = datetime.fromtimestamp(backup.stat().st_mtime).astimezone()
+    except OSError:
+        return say("неизвестно когда", "at an unknown time")
+    return moment.strftime("%d.%m.%Y %H:%M")
 
 
 def _disk_nearly_full(path: Path) -> bool:

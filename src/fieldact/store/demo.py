@@ -117,8 +117,15 @@ def _visit(
         plan,
         request_number=f"{day:%d%m}-{hour:02d}{technician_id[:2].upper()}",
         visit_id=visit_id,
+        created_at=_dispatched(day, zone),
     )
     return True
+
+
+def _dispatched(day: date, zone: ZoneInfo) -> datetime | None:
+    """The order came the evening before the visit (now, if that evening has not come yet)."""
+    moment = datetime.combine(day - timedelta(days=1), time(17, 30), zone)
+    return moment if moment < datetime.now(zone) else None
 
 
 def seed_many(store: Store, visits: int, days: int = 60, batch: int = 5000) -> None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import uuid
+from datetime import datetime
 
 from sqlmodel import Session, col, select
 
@@ -12,8 +13,9 @@ from fieldact.text import InputError, say
 from fieldact.visit.equipment import Device, DeviceAction, make_device
 
 
-def add_device(store: Store, visit_id: str, device: Device, actor: str) -> str:
-    """Store a device (checked against the brand's catalogue once more); returns its id."""
+def add_device(store: Store, visit_id: str, device: Device, actor: str, at: datetime | None = None) -> str:
+    """Store a device (checked against the brand's catalogue once more); returns its id. ``at``: when it was
+    recorded, for the demo's past visits (the tablet's is now)."""
     checked = make_device(store.brand, device.action, device.type_key, device.serial, device.mac)
     with store.session() as session:
         store._writable(session, visit_id)
@@ -38,10 +40,12 @@ def add_device(store: Store, visit_id: str, device: Device, actor: str) -> str:
             device_type=checked.type_key,
             serial=checked.serial,
             mac=checked.mac,
-            recorded_at=now_utc(),
+            recorded_at=at or now_utc(),
         )
         session.add(row)
-        audit.record(session, actor, "device", visit_id, what=row.action, type=row.device_type, serial=row.serial)
+        audit.record(
+            session, actor, "device", visit_id, when=at, what=row.action, type=row.device_type, serial=row.serial
+        )
         session.commit()
         return row.id
 

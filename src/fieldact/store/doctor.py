@@ -16,15 +16,23 @@ from fieldact.act.verify import inspect_act
 from fieldact.store import tables
 from fieldact.store.acts import sha256_hex
 from fieldact.store.db import Database
+from fieldact.store.sealing import SealPolicy
 from fieldact.text import say
 
 
 def full_check(database: Database) -> list[str]:
     """Every problem found, one sentence each; empty when all is well."""
+    from fieldact.standard import load_brand
+    from fieldact.store.sealing import seal_policy
+
     problems = _engine_checks(database)
+    policy = seal_policy(database, load_brand())
     with Session(database.engine) as session:
+        purged = set(session.exec(select(tables.Visit.id).where(tables.Visit.purged_at.is_not(None))))  # type: ignore[union-attr]
         for act in session.exec(select(tables.Act)):
-            problems += act_problems(act)
+            if act.visit_id in purged and not act.pdf:
+                continue  # removed after the retention period; the registry's receipt stays (service/retention.py)
+            problems += act_problems(act, policy)
             problems += source_problems(session, act)
         problems += photo_hash_problems(session)
     return problems
@@ -68,9 +76,9 @@ def act_label(act: tables.Act) -> str:
     return f"{act.number} v{act.version}"
 
 
-def act_problems(act: tables.Act) -> list[str]:
+def act_problems(act: tables.Act, policy: SealPolicy | None = None) -> list[str]:
     """Every reason not to trust a stored act; empty when it is the act that was signed."""
-    return stored_hash_problems(act) or pdf_problems(act)
+    return stored_hash_problems(act) or pdf_problems(act, policy)
 
 
 def stored_hash_problems(act: tables.Act) -> list[str]:
@@ -91,14 +99,16 @@ def stored_hash_problems(act: tables.Act) -> list[str]:
     return found
 
 
-def pdf_problems(act: tables.Act) -> list[str]:
+def pdf_problems(act: tables.Act, policy: SealPolicy | None = None) -> list[str]:
     """The PDF checks itself (the whole ``fieldact verify``, read once) and carries the stored content."""
-    return pdf_bytes_problems(act.pdf, act.content, act_label(act))
+    return pdf_bytes_problems(act.pdf, act.content, act_label(act), policy)
 
 
-def pdf_bytes_problems(pdf: bytes, content: str, label: str) -> list[str]:
-    """``pdf_problems`` from plain values, so that it can run in another process."""
-    verification = inspect_act(pdf)
+def pdf_bytes_problems(pdf: bytes, content: str, label: str, policy: SealPolicy | None = None) -> list[str]:
+    """``pdf_problems`` from plain values, so that it can run in another process; held to ``policy``'s level
+    (the content level without one)."""
+    policy = policy or SealPolicy()
+    verification = inspect_act(pdf, policy.trust, level=policy.level, revoked=policy.revoked)
     found = [f"{say('Акт', 'Act')} {label}: {problem}" for problem in verification.problems]
     if not found and verification.embedded.get(CONTENT_FILE) != content.encode("utf-8"):
         found.append(

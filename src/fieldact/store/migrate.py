@@ -16,12 +16,26 @@ MIGRATIONS = Path(__file__).resolve().parent / "migrations"
 
 
 # Tables only the central PostgreSQL has, kept by its owner and reached through functions, not app models.
-CENTRAL_ONLY_TABLES = frozenset({"fieldact_login", "office_password"})
+CENTRAL_ONLY_TABLES = frozenset(
+    {
+        "fieldact_login",
+        "office_password",
+        # the central service (migration 0006)
+        "enrolment",
+        "device",
+        "registry",
+        "act_refused",
+        "act_copy_link",
+    }
+)
 
 
 def is_model_object(obj: object, name: str | None, type_: str, reflected: bool, compare_to: object) -> bool:
     """For comparing a database with the models: leaves the central-only tables out."""
-    return not (type_ == "table" and name in CENTRAL_ONLY_TABLES)
+    if type_ == "table":
+        return name not in CENTRAL_ONLY_TABLES
+    table = getattr(obj, "table", None)  # an index or constraint of a central-only table
+    return getattr(table, "name", None) not in CENTRAL_ONLY_TABLES
 
 
 def alembic_config(database: Database, engine: Engine | None = None) -> Config:

@@ -27,6 +27,7 @@ from sqlalchemy import Connection, bindparam, text
 
 from fieldact.standard import Brand, Service, VisitKind
 from fieldact.store.db import Database
+from fieldact.store.encoding import EncodingRefused, decode_text
 from fieldact.store.validation import check_contract, clean_text
 from fieldact.text import InputError, say
 from fieldact.visit import Plan, Subscriber, subscriber_from_name
@@ -92,11 +93,14 @@ class Order:
 
 @dataclass(frozen=True, slots=True)
 class BadRow:
-    line: int
+    """What is wrong on one line (counted from 1, as a person counts), or with the whole file (line None)."""
+
+    line: int | None
     problems: tuple[str, ...]
 
     def __str__(self) -> str:
-        return say(f"Строка {self.line}: ", f"Line {self.line}: ") + " ".join(self.problems)
+        where = "" if self.line is None else say(f"Строка {self.line}: ", f"Line {self.line}: ")
+        return where + " ".join(self.problems)
 
 
 class OrdersRefused(InputError):
@@ -104,10 +108,48 @@ class OrdersRefused(InputError):
 
     def __init__(self, bad_rows: list[BadRow]) -> None:
         self.bad_rows = bad_rows
+        lines = [bad for bad in bad_rows if bad.line is not None]
+        if lines:
+            message = say(
+                f"Файл не загружен: ошибок в строках — {len(lines)}. Исправьте их и загрузите файл снова.",
+                f"Nothing was loaded: {len(lines)} line(s) have errors. Fix them and load the file again.",
+            )
+        else:
+            message = say(
+                "Файл не загружен; в базе ничего не изменилось.", "Nothing was loaded; the database is as it was."
+            )
+        super().__init__(message)
+
+
+@dataclass(frozen=True, slots=True)
+class SubscriberChange:
+    """A file's row that would change what the central database holds of a contract's subscriber."""
+
+    line: int
+    contract: str
+    field_ru: str
+    field_en: str
+    old: str
+    new: str
+
+    def __str__(self) -> str:
+        return say(
+            f"Строка {self.line}, договор {self.contract}: {self.field_ru} «{self.old}» → «{self.new}».",
+            f"Line {self.line}, contract {self.contract}: {self.field_en} '{self.old}' → '{self.new}'.",
+        )
+
+
+class ChangesNeedConsent(InputError):
+    """The file would change existing subscribers' names or addresses; nothing was loaded."""
+
+    def __init__(self, changes: list[SubscriberChange]) -> None:
+        self.changes = changes
         super().__init__(
             say(
-                f"Файл не загружен: ошибок в строках — {len(bad_rows)}. Исправьте их и загрузите файл снова.",
-                f"Nothing was loaded: {len(bad_rows)} line(s) have errors. Fix them and load the file again.",
+                f"Файл не загружен: он меняет данные существующих абонентов ({len(changes)}). Проверьте изменения "
+                "выше; если они верны, загрузите файл снова с --accept-changes.",
+                f"Nothing was loaded: the file changes existing subscribers' details ({len(changes)}). Check the "
+                "changes above; if they are right, load the file again with --accept-changes.",
             )
         )
 
@@ -119,13 +161,16 @@ class ImportReport:
     cancelled: int = 0
     reassigned: int = 0
     unchanged: int = 0
+    subscribers_changed: list[SubscriberChange] = field(default_factory=list)
 
     def __str__(self) -> str:
         return say(
             f"Заявок: новых {self.added}, изменённых {self.changed}, отменённых {self.cancelled}, "
-            f"переданных другому технику {self.reassigned}, без изменений {self.unchanged}.",
+            f"переданных другому технику {self.reassigned}, без изменений {self.unchanged}; "
+            f"изменено данных абонентов: {len(self.subscribers_changed)}.",
             f"Orders: {self.added} new, {self.changed} changed, {self.cancelled} cancelled, "
-            f"{self.reassigned} reassigned, {self.unchanged} unchanged.",
+            f"{self.reassigned} reassigned, {self.unchanged} unchanged; "
+            f"subscriber details changed: {len(self.subscribers_changed)}.",
         )
 
 
@@ -133,36 +178,56 @@ class ImportReport:
 
 
 def read_text(path: Path) -> str:
-    """Dispatch systems on Windows often write Windows-1251; UTF-8 (with or without BOM) is tried first."""
+    """The file's text, its encoding told only where certain (see ``fieldact.store.encoding``)."""
     try:
-        if path.stat().st_size > MAX_FILE_BYTES:
-            raise OrdersRefused([BadRow(0, (say("Файл слишком большой.", "The file is too large."),))])
+        size = path.stat().st_size
+        if size > MAX_FILE_BYTES:
+            raise OrdersRefused([BadRow(None, (_too_large(size),))])
         data = path.read_bytes()
     except OSError as error:
-        unreadable = say(f"Файл {path} не читается: {error}.", f"Cannot read {path}: {error}.")
-        raise OrdersRefused([BadRow(0, (unreadable,))]) from None
+        unreadable = say(f"Файл {path} не читается ({error.strerror}).", f"Cannot read {path} ({error.strerror}).")
+        raise OrdersRefused([BadRow(None, (unreadable,))]) from None
     try:
-        return data.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        return data.decode("cp1251")
+        return decode_text(data)
+    except EncodingRefused as error:
+        raise OrdersRefused([BadRow(None, (str(error),))]) from None
+
+
+def _too_large(size: int) -> str:
+    limit, megabytes = MAX_FILE_BYTES // 1_000_000, size / 1_000_000
+    return say(
+        f"Файл слишком большой: {megabytes:.1f} МБ, а можно не больше {limit} МБ. Разделите его на части.",
+        f"The file is too large: {megabytes:.1f} MB, at most {limit} MB is allowed. Split it into parts.",
+    )
 
 
 def parse_orders(content: str, brand: Brand, technicians: Collection[str]) -> list[Order]:
     """Every row checked; raises OrdersRefused listing every bad row, or returns all the orders."""
     lines = content.splitlines(keepends=True)
     if not lines:
-        raise OrdersRefused([BadRow(1, (say("Файл пуст.", "The file is empty."),))])
-    reader = csv.DictReader(io.StringIO(content), dialect=_dialect(lines[0]))
-    columns = _columns(reader.fieldnames or [])
+        raise OrdersRefused([BadRow(None, (say("Файл пуст.", "The file is empty."),))])
+    # newline="": a quoted field keeps its line breaks, and bare CR ends a line as CRLF and LF do
+    reader = csv.reader(io.StringIO(content, newline=""), dialect=_dialect(lines[0]))
+    header = _next_record(reader, 1)
+    if header is None:
+        raise OrdersRefused([BadRow(None, (say("Файл пуст.", "The file is empty."),))])
+    columns = _columns(header)
     orders, bad, seen = [], [], {}
     zone = ZoneInfo(brand.timezone)
-    for raw in reader:
-        line = reader.line_num  # where the record ends: its own line unless a quoted field spans lines
-        row = {columns.get(key, ""): (value or "").strip() for key, value in raw.items() if isinstance(value, str)}
-        if not any(row.values()):
+    while True:
+        line = reader.line_num + 1  # where the record starts, counted as a person counts lines
+        try:
+            record = _next_record(reader, line)
+        except OrdersRefused as refused:
+            bad.extend(refused.bad_rows)
+            break
+        if record is None:
+            break
+        row = {column: value.strip() for column, value in zip(columns, record, strict=False) if column}
+        if not any(value.strip() for value in record):
             continue
         problems = []
-        if None in raw:
+        if len(record) > len(columns):
             problems.append(say("Лишние поля в строке.", "The line has more fields than the header."))
         order = _order(line, row, brand, zone, technicians, problems)
         if order is not None and order.request_number in seen:
@@ -182,6 +247,26 @@ def parse_orders(content: str, brand: Brand, technicians: Collection[str]) -> li
     return orders
 
 
+def _next_record(reader: Any, line: int) -> list[str] | None:
+    """The next CSV record, None at the end; a record the csv module cannot read is a sentence, not a traceback."""
+    try:
+        return next(reader)
+    except StopIteration:
+        return None
+    except csv.Error as error:
+        if "field limit" in str(error):
+            limit_kb = csv.field_size_limit() // 1024
+            problem = say(
+                f"Поле длиннее {limit_kb} КБ — так не бывает в заявке: проверьте, что выбран файл заявок и что "
+                "кавычки в нём закрыты.",
+                f"A field is longer than {limit_kb} KB, which no order has: check that this is the orders file "
+                "and that its quotes are closed.",
+            )
+        else:
+            problem = say(f"Строка не читается как CSV ({error}).", f"The line cannot be read as CSV ({error}).")
+        raise OrdersRefused([BadRow(line, (problem,))]) from None
+
+
 def _dialect(header: str) -> type[csv.Dialect]:
     try:
         return csv.Sniffer().sniff(header, delimiters=",;\t")
@@ -189,26 +274,33 @@ def _dialect(header: str) -> type[csv.Dialect]:
         return csv.excel
 
 
-def _columns(fieldnames: Iterable[str]) -> dict[str, str]:
-    columns = {}
+def _columns(fieldnames: Iterable[str]) -> list[str]:
+    """The column each header cell names ("" for a column not used); a column named twice is refused."""
+    columns: list[str] = []
+    named: dict[str, str] = {}
+    problems = []
     for name in fieldnames:
-        key = (name or "").strip().lower()
-        columns[name] = HEADER_ALIASES.get(key, key.replace(" ", "_"))
-    missing = [column for column in REQUIRED if column not in columns.values()]
-    if missing:
-        raise OrdersRefused(
-            [
-                BadRow(
-                    1,
-                    (
-                        say(
-                            f"В заголовке нет столбцов: {', '.join(missing)}.",
-                            f"The header lacks the columns: {', '.join(missing)}.",
-                        ),
-                    ),
+        cell = (name or "").strip()
+        key = HEADER_ALIASES.get(cell.lower(), cell.lower().replace(" ", "_"))
+        if key and key in named:
+            problems.append(
+                say(
+                    f"Столбец {key} назван в заголовке дважды («{named[key]}» и «{cell}»): оставьте один.",
+                    f"The column {key} is named twice in the header ('{named[key]}' and '{cell}'): keep one.",
                 )
-            ]
+            )
+        named.setdefault(key, cell)
+        columns.append(key)
+    missing = [column for column in REQUIRED if column not in named]
+    if missing:
+        problems.append(
+            say(
+                f"В заголовке нет столбцов: {', '.join(missing)}.",
+                f"The header lacks the columns: {', '.join(missing)}.",
+            )
         )
+    if problems:
+        raise OrdersRefused([BadRow(1, tuple(problems))])
     return columns
 
 
@@ -281,7 +373,8 @@ def _moment(value: str, zone: ZoneInfo, label_ru: str, label_en: str) -> datetim
                 f"{label_en} '{value}' is not a date and time; write 2026-11-26 14:00 or 26.11.2026 14:00.",
             )
         )
-    return moment.replace(tzinfo=zone) if moment.tzinfo is None else moment
+    # an explicit offset is kept as the instant it names, shown in the brand's zone like every other visit
+    return moment.replace(tzinfo=zone) if moment.tzinfo is None else moment.astimezone(zone)
 
 
 def _plan(start_text: str, end_text: str, zone: ZoneInfo) -> Plan:
@@ -363,13 +456,22 @@ def _cancelled(value: str) -> bool:
 # --- loading ----------------------------------------------------------------------------------------------------
 
 
-def import_orders(database: Database, path: Path, brand: Brand, actor: str = "dispatch") -> ImportReport:
-    """Check the whole file, then load it in one transaction: all of it or nothing."""
+def import_orders(
+    database: Database, path: Path, brand: Brand, actor: str = "dispatch", accept_changes: bool = False
+) -> ImportReport:
+    """Check the whole file, then load it in one transaction: all of it or nothing.
+
+    A file that would change an existing subscriber's name or address loads nothing (ChangesNeedConsent lists the
+    changes) unless ``accept_changes``: a wrong file must not silently rewrite the people the acts name.
+    """
     content = read_text(path)
     with database.engine.begin() as connection:
         technicians = {row[0] for row in connection.execute(text("SELECT id FROM technician WHERE active"))}
         orders = parse_orders(content, brand, technicians)
-        return load_orders(connection, orders, actor)
+        report = load_orders(connection, orders, actor)
+        if report.subscribers_changed and not accept_changes:
+            raise ChangesNeedConsent(report.subscribers_changed)  # leaving the block rolls everything back
+        return report
 
 
 @dataclass
@@ -380,7 +482,7 @@ class _Loader:
     report: ImportReport = field(default_factory=ImportReport)
     audit: list[dict[str, Any]] = field(default_factory=list)
 
-    def note(self, action: str, visit_id: str, **details: Any) -> None:
+    def note(self, action: str, visit_id: str | None, **details: Any) -> None:
         self.audit.append(
             {
                 "at": self.at,
@@ -396,7 +498,7 @@ def load_orders(connection: Connection, orders: list[Order], actor: str = "dispa
     loader = _Loader(connection, actor)
     known = _known_orders(connection, [order.request_number for order in orders])
     for order in orders:
-        contract_id = _contract(connection, order.subscriber)
+        contract_id = _contract(loader, order)
         _withdraw_from_others(loader, order, known.get(order.request_number, []))
         current = next((row for row in known.get(order.request_number, []) if row["visit_id"] == order.visit_id), None)
         if current is None:
@@ -428,11 +530,30 @@ def _known_orders(connection: Connection, numbers: list[str]) -> dict[str, list[
     return known
 
 
-def _contract(connection: Connection, person: Subscriber) -> str:
-    """The contract's id, made or brought up to date: dispatch is the source of names, addresses and phones."""
-    found = connection.execute(
-        text("SELECT id, subscriber_id FROM contract WHERE number = :number"), {"number": person.contract}
-    ).first()
+SUBSCRIBER_FIELDS = (
+    ("surname", "фамилия", "surname"),
+    ("first_name", "имя", "first name"),
+    ("patronymic", "отчество", "patronymic"),
+    ("address", "адрес", "address"),
+)
+
+
+def _contract(loader: _Loader, order: Order) -> str:
+    """The contract's id, made or brought up to date: dispatch is the source of names, addresses and phones.
+
+    Every change to a name or an address is noted in the report (and the audit) for the office to confirm."""
+    connection, person = loader.connection, order.subscriber
+    found = (
+        connection.execute(
+            text(
+                "SELECT c.id, c.subscriber_id, c.address, s.surname, s.first_name, s.patronymic FROM contract c "
+                "JOIN subscriber s ON s.id = c.subscriber_id WHERE c.number = :number"
+            ),
+            {"number": person.contract},
+        )
+        .mappings()
+        .first()
+    )
     values = {
         "surname": person.surname,
         "first_name": person.first_name,
@@ -441,20 +562,20 @@ def _contract(connection: Connection, person: Subscriber) -> str:
         "address": person.address,
     }
     if found is not None:
-        contract_id, subscriber_id = found
+        _note_changes(loader, order, dict(found), values)
         connection.execute(
             text(
                 "UPDATE subscriber SET surname = :surname, first_name = :first_name, patronymic = :patronymic, "
                 "phone = :phone WHERE id = :id AND (surname, first_name, patronymic, phone) "
                 "IS DISTINCT FROM (:surname, :first_name, :patronymic, :phone)"
             ),
-            values | {"id": subscriber_id},
+            values | {"id": found["subscriber_id"]},
         )
         connection.execute(
             text("UPDATE contract SET address = :address WHERE id = :id AND address <> :address"),
-            {"address": person.address, "id": contract_id},
+            {"address": person.address, "id": found["id"]},
         )
-        return str(contract_id)
+        return str(found["id"])
     subscriber_id, contract_id = str(uuid.uuid4()), str(uuid.uuid4())
     connection.execute(
         text(
@@ -468,6 +589,17 @@ def _contract(connection: Connection, person: Subscriber) -> str:
         {"id": contract_id, "number": person.contract, "subscriber": subscriber_id, "address": person.address},
     )
     return contract_id
+
+
+def _note_changes(loader: _Loader, order: Order, stored: dict[str, Any], wanted: dict[str, str]) -> None:
+    contract = order.subscriber.contract
+    for key, field_ru, field_en in SUBSCRIBER_FIELDS:
+        old, new = stored[key] or "", wanted[key]
+        if old != new:
+            loader.report.subscribers_changed.append(
+                SubscriberChange(order.line, contract, field_ru, field_en, old, new)
+            )
+            loader.note("subscriber_changed", None, contract=contract, field=key, old=old, new=new, line=order.line)
 
 
 def _withdraw_from_others(loader: _Loader, order: Order, rows: list[dict[str, Any]]) -> None:

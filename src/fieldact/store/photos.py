@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import uuid
+from datetime import datetime, timedelta
 
 from sqlmodel import Session, col, func, select
 
@@ -16,9 +17,16 @@ from fieldact.visit.photos import ItemPhoto
 
 
 def add_photo(
-    store: Store, visit_id: str, item_key: str, photo: Photo, actor: str, replaces: str | None = None
+    store: Store,
+    visit_id: str,
+    item_key: str,
+    photo: Photo,
+    actor: str,
+    replaces: str | None = None,
+    at: datetime | None = None,
 ) -> ItemPhoto:
-    """Store a processed photo of an item now; ``replaces``: the id of the photo it retakes (removed with it)."""
+    """Store a processed photo of an item now; ``replaces``: the id of the photo it retakes (removed with it);
+    ``at``: when it was taken, for the demo's past visits (the tablet's is now)."""
     if sha256_hex(photo.jpeg) != photo.sha256:
         raise ValueError("the photo's hash is not over its bytes")
     with store.session() as session:
@@ -32,19 +40,19 @@ def add_photo(
             id=str(uuid.uuid4()),
             visit_id=visit_id,
             item_key=item_key,
-            taken_at=now_utc(),
+            taken_at=at or now_utc(),
             sha256=photo.sha256,
             width=photo.width,
             height=photo.height,
             jpeg=photo.jpeg,
         )
         session.add(row)
-        audit.record(session, actor, "photo", visit_id, item=item_key, sha256=photo.sha256, replaces=replaces)
+        audit.record(session, actor, "photo", visit_id, when=at, item=item_key, sha256=photo.sha256, replaces=replaces)
         session.commit()
         return _value(row)
 
 
-def add_sample_photos(store: Store, visit_id: str, actor: str) -> int:
+def add_sample_photos(store: Store, visit_id: str, actor: str, at: datetime | None = None) -> int:
     """The demo's and the tests' photos: as many as each shown item of the visit needs; returns how many."""
     visit = store.load_visit(visit_id)
     added = 0
@@ -53,9 +61,10 @@ def add_sample_photos(store: Store, visit_id: str, actor: str) -> int:
         if rule is None or not rule.min or not visit.checklist.is_shown(entry):
             continue
         for index in range(rule.min - visit.checklist.photo_count(entry.key)):
-            taken_at = visit.plan.start
+            moment = at + timedelta(seconds=5 * added) if at else None  # one after the other, as taken
+            taken_at = moment or visit.plan.start
             photo = sample_photo(visit.request_number or visit_id[:8], rule.caption, taken_at, index + added)
-            add_photo(store, visit_id, entry.key, photo, actor)
+            add_photo(store, visit_id, entry.key, photo, actor, at=moment)
             added += 1
     return added
 

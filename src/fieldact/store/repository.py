@@ -191,14 +191,16 @@ class Store:
         request_number: str = "",
         visit_id: str | None = None,
         actor: str = "system",
+        created_at: datetime | None = None,
     ) -> str:
+        """``created_at``: when the order was dispatched; now, unless the demo fills in past days."""
         if not services:
             raise InputError(say("Выберите хотя бы одну услугу визита.", "Choose at least one service."))
         contract_number = check_contract(subscriber.contract, self.brand.contract_pattern)
         visit_id = visit_id or str(uuid.uuid4())
         with self.session() as session:
             contract = self._contract(session, subscriber, contract_number)
-            moment = now_utc()
+            moment = created_at or now_utc()
             session.add(
                 tables.Visit(
                     id=visit_id,
@@ -215,7 +217,7 @@ class Store:
                     updated_at=moment,
                 )
             )
-            audit.record(session, actor, "visit_created", visit_id, kind=kind.value)
+            audit.record(session, actor, "visit_created", visit_id, when=moment, kind=kind.value)
             session.commit()
         return visit_id
 
@@ -371,7 +373,7 @@ class Store:
                 row.reason = reason
                 row.answered_at = at or now_utc()
                 session.add(row)
-            audit.record(session, actor, "answer", visit_id, item=key, state=answer.state.value)
+            audit.record(session, actor, "answer", visit_id, when=at, item=key, state=answer.state.value)
             session.commit()
 
     def _checklist(self, row: tables.Visit) -> Checklist:
@@ -410,7 +412,7 @@ class Store:
                 ).first()
                 if exists is None:
                     session.add(tables.StageEvent(visit_id=visit_id, stage_key=completed, completed_at=at or now_utc()))
-            audit.record(session, actor, "stage", visit_id, stage_index=stage_index, completed=completed)
+            audit.record(session, actor, "stage", visit_id, when=at, stage_index=stage_index, completed=completed)
             session.commit()
 
     def mark(self, visit_id: str, moment: str, actor: str, at: datetime | None = None) -> None:
@@ -420,7 +422,7 @@ class Store:
         with self.session() as session:
             row = self._writable(session, visit_id, starts=moment == "arrived_at")
             setattr(row, moment, at or now_utc())
-            audit.record(session, actor, moment.removesuffix("_at"), visit_id)
+            audit.record(session, actor, moment.removesuffix("_at"), visit_id, when=at)
             session.commit()
 
     def stage_completions(self, visit_id: str) -> dict[str, datetime]:
@@ -473,7 +475,9 @@ class Store:
             row.updated_at = now_utc()
             session.add(row)
             _send_again(session, visit_id)
-            audit.record(session, actor, "closing", visit_id, item=key, state=answer.state.value, reason=reason)
+            audit.record(
+                session, actor, "closing", visit_id, when=at, item=key, state=answer.state.value, reason=reason
+            )
             session.commit()
 
     def save_standard_kept(self, visit_id: str, summary: dict[str, object], actor: str) -> None:
@@ -504,7 +508,7 @@ class Store:
             audit.record(session, actor, "status", visit_id, status=status.value, reason=reason)
             session.commit()
 
-    def save_payment(self, visit_id: str, payment: Payment | None, actor: str) -> None:
+    def save_payment(self, visit_id: str, payment: Payment | None, actor: str, at: datetime | None = None) -> None:
         with self.session() as session:
             self._writable(session, visit_id)
             existing = session.get(tables.PaymentRecord, visit_id)
@@ -512,18 +516,19 @@ class Store:
                 session.delete(existing)
                 session.flush()
             if payment is not None:
-                session.add(payment_row(visit_id, payment, now_utc()))
+                session.add(payment_row(visit_id, payment, at or now_utc()))
             audit.record(
                 session,
                 actor,
                 "payment",
                 visit_id,
+                when=at,
                 total=payment.total if payment else None,
                 received=payment.received if payment else None,
             )
             session.commit()
 
-    def add_material(self, visit_id: str, material: Material, actor: str) -> None:
+    def add_material(self, visit_id: str, material: Material, actor: str, at: datetime | None = None) -> None:
         with self.session() as session:
             self._writable(session, visit_id)
             session.add(
@@ -533,10 +538,12 @@ class Store:
                     name=clean_text(material.name, "Материал", "Material", 200),
                     quantity=str(material.quantity),
                     unit=clean_text(material.unit, "Единица", "Unit", 20),
-                    recorded_at=now_utc(),
+                    recorded_at=at or now_utc(),
                 )
             )
-            audit.record(session, actor, "material", visit_id, name=material.name, quantity=str(material.quantity))
+            audit.record(
+                session, actor, "material", visit_id, when=at, name=material.name, quantity=str(material.quantity)
+            )
             session.commit()
 
     def remove_material(self, visit_id: str, index: int, actor: str) -> None:

@@ -6,16 +6,17 @@ bytes and never renders the act again.
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 
 from fieldact.act.appendix import photo_files
 from fieldact.act.content import ActMeta, ActRef, build_content
 from fieldact.act.pdf import render_pdf
-from fieldact.act.signed import make_act, sealer_for
+from fieldact.act.signed import make_act
 from fieldact.ink import CaptureContext, PointerType, Signature
 from fieldact.store import tables
 from fieldact.store.acts import NewAct, act_number, correction_of, store_act
 from fieldact.store.repository import FrozenVisit, Store
+from fieldact.store.sealing import store_sealer
 from fieldact.text import InputError, say
 from fieldact.visit import Visit, VisitStatus
 
@@ -72,7 +73,10 @@ def sign_visit(
         raise InputError(say("Нет подписи — распишитесь, пожалуйста.", "There is no signature; please sign."))
     meta = act_meta(store, visit, at, signer_name)
     signed = make_act(
-        build_content(visit, meta, signature), signature, sealer=sealer_for(store.brand), photos=photo_files(visit)
+        build_content(visit, meta, signature),
+        signature,
+        sealer=store_sealer(store.database, store.brand),
+        photos=photo_files(visit),
     )
     return _store(store, visit_id, meta, signed.pdf, signed.content_json, signed.ink, signed.ink_sha256, actor)
 
@@ -85,8 +89,12 @@ def refuse_visit(store: Store, visit_id: str, reason: str, signer_name: str, at:
     _refuse_blocked(visit)
     meta = act_meta(store, visit, at, signer_name or visit.subscriber.full_name)
     signature = no_signature(at)
-    content = build_content(visit, meta, signature, refusal=reason)
-    signed = make_act(content, signature, sealer=sealer_for(store.brand), photos=photo_files(visit))
+    signed = make_act(
+        build_content(visit, meta, signature, refusal=reason),
+        signature,
+        sealer=store_sealer(store.database, store.brand),
+        photos=photo_files(visit),
+    )
     return _store(
         store, visit_id, meta, signed.pdf, signed.content_json, None, "", actor, outcome="refused", reason=reason
     )
@@ -126,7 +134,8 @@ def _store(
 
 
 def sign_demo_visit(store: Store, visit_id: str, finished_at: datetime) -> None:
-    """A past demo visit done by the book and signed with a synthesized signature: real PDF, real hashes."""
+    """A past demo visit done by the book and signed with a synthesized signature: real PDF, real hashes, and a
+    trail with the times a real visit has (pre-call, arrival, each answer, each stage, payment, signature)."""
     from fieldact.act.sample import complete_up_to_signing, sample_signature
     from fieldact.store.devices import add_device
     from fieldact.store.photos import add_sample_photos
@@ -135,17 +144,43 @@ def sign_demo_visit(store: Store, visit_id: str, finished_at: datetime) -> None:
 
     visit = store.load_visit(visit_id)
     actor = visit.technician.surname_name
-    add_sample_photos(store, visit_id, actor)
+    complete_up_to_signing(visit)
+    moments = demo_timeline(finished_at, len(visit.checklist.answers) + len(visit.definition.stages))
+    precall_before = timedelta(minutes=visit.definition.precall_minutes_before)
+    store.mark(visit_id, "precall_at", actor, at=moments[0] - precall_before)
+    store.mark(visit_id, "arrived_at", actor, at=moments[0])
+    evidence_at = moments[0] + timedelta(seconds=30)  # before the first answer, which may need a photo
+    photos = add_sample_photos(store, visit_id, actor, at=evidence_at)
     if visit.kind.value == "connection" and any(kind.key == "router" for kind in store.brand.equipment):
         digits = visit_id.replace("-", "").upper()
         mac = ":".join(digits[i : i + 2] for i in range(0, 12, 2))
-        add_device(store, visit_id, Device(DeviceAction.INSTALLED, "router", "ZX" + digits[:10], mac), actor)
-    complete_up_to_signing(visit)
-    for key, answer in visit.checklist.answers.items():
-        store.save_answer(visit_id, key, answer, actor)
+        router = Device(DeviceAction.INSTALLED, "router", "ZX" + digits[:10], mac)
+        add_device(store, visit_id, router, actor, at=evidence_at + timedelta(seconds=5 * photos))
+    step = iter(moments[1:])
+    answered = visit.checklist.answers
+    for number, stage in enumerate(visit.definition.stages):
+        if not visit.before_act(stage):
+            break
+        for entry in visit.checklist.entries:
+            if entry.stage.key == stage.key and entry.key in answered:
+                store.save_answer(visit_id, entry.key, answered[entry.key], actor, at=next(step))
+        if not stage.signing:
+            store.set_stage(visit_id, number + 1, actor, completed=stage.key, at=next(step))
     if visit.kind.value == "connection":
         payment = settle((PaymentLine("Подключение услуг", 1, 100_000),), 100_000, 0, "АБ 0" + visit_id[:5].upper())
-        store.save_payment(visit_id, payment, actor)
+        store.save_payment(visit_id, payment, actor, at=finished_at - timedelta(minutes=4))
     sign_visit(
         store, visit_id, sample_signature(started_at=finished_at), visit.subscriber.full_name, finished_at, actor
     )
+
+
+def demo_timeline(finished_at: datetime, steps: int) -> list[datetime]:
+    """The arrival an hour before the signature, then ``steps`` moments up to five minutes before it, a little
+    uneven as real work is (the same visit gets the same times every run)."""
+    arrived = finished_at - timedelta(hours=1)
+    span = (finished_at - timedelta(minutes=5) - arrived).total_seconds()
+    moments = [arrived]
+    for n in range(1, steps + 1):
+        even = span * n / (steps + 1)
+        moments.append(arrived + timedelta(seconds=round(even + (n * 37 % 41) - 20)))
+    return moments

@@ -12,13 +12,22 @@ that meets a different stored act with its id (or number and version) is kept as
 reported, never written over. The tablet deletes nothing; an outbox row is only marked confirmed once PostgreSQL
 has committed.
 
+Time: the tablet's wall clock may be off by minutes or years. Which orders to pull and when a refused visit is
+tried again are reckoned on the central database's clock (carried forward on the tablet's monotonic clock), so
+a wrong date can neither hide orders nor park visits for years; a pass measures how far the tablet's clock is
+from the server's, and more than ``CLOCK_SKEW_TOLERANCE`` is told to the technician (acts carry the times he
+signs at).
+
 For the app: ``sync_status`` (cheap, local) and ``SyncLoop`` (a background thread with back-off).
 """
 
 from __future__ import annotations
 
+import errno
 import hashlib
 import json
+import logging
+import sqlite3
 import threading
 import time
 import uuid
@@ -30,7 +39,7 @@ from typing import Any
 
 from sqlalchemy import Connection, Engine, Table, delete, func, insert, literal_column, or_, select, text, update
 from sqlalchemy.dialects.postgresql import insert as pg_insert
-from sqlalchemy.exc import DBAPIError, OperationalError
+from sqlalchemy.exc import DBAPIError, OperationalError, SQLAlchemyError
 from sqlalchemy.exc import InterfaceError as SAInterfaceError
 
 from fieldact.store import tables
@@ -38,6 +47,7 @@ from fieldact.store.central import CentralUnavailable, central_engine, central_u
 from fieldact.store.db import Database
 from fieldact.store.migrate import head_revision
 from fieldact.text import say
+from fieldact.visit.clock import SYSTEM_CLOCK, Clock
 
 PULL_DAYS_BACK = 2
 RETRY_FIRST_S = 30.0
@@ -45,6 +55,7 @@ RETRY_MAX_S = 3600.0
 LOOP_INTERVAL_S = 300.0
 OFFLINE_FIRST_S = 5.0
 OFFLINE_MAX_S = 600.0
+CLOCK_SKEW_TOLERANCE = timedelta(minutes=5)
 FINISHED = ("signed", "refused", "rescheduled")
 NOT_STARTED = ("planned", "cancelled")
 
@@ -64,6 +75,8 @@ SYNC_STATE = _table(tables.SyncState)
 TECHNICIAN = _table(tables.Technician)
 ACT_CONFLICT = _table(tables.ActConflict)
 OFFICE_NOTICE = _table(tables.OfficeNotice)
+REVOKED = _table(tables.RevokedDevice)
+RATING = _table(tables.VisitRating)
 CHILDREN = tuple(
     _table(model)
     for model in (
@@ -81,6 +94,62 @@ SERIAL_IDS = {"material_use", "branch_event", "stage_event"}  # local ids mean n
 
 def now_utc() -> datetime:
     return datetime.now(UTC)
+
+
+@dataclass(frozen=True, slots=True)
+class ServerTime:
+    """The central database's time, read once a pass and carried forward on the tablet's monotonic clock."""
+
+    at: datetime  # the server's clock (UTC) ...
+    monotonic: float  # ... at this reading of the tablet's monotonic clock
+    skew: timedelta  # the tablet's wall clock minus the server's: positive when the tablet is ahead
+
+    def now(self, clock: Clock) -> datetime:
+        return self.at + timedelta(seconds=clock.monotonic() - self.monotonic)
+
+
+def server_time(connection: Connection, clock: Clock = SYSTEM_CLOCK) -> ServerTime:
+    """The server's clock against the tablet's, taken halfway through the round trip."""
+    wall, before = clock.now(), clock.monotonic()
+    at = connection.execute(text("SELECT clock_timestamp()")).scalar_one().astimezone(UTC)
+    middle = before + (clock.monotonic() - before) / 2
+    return ServerTime(at, middle, wall + timedelta(seconds=middle - before) - at)
+
+
+def clock_skew_sentence(skew: timedelta) -> str:
+    """What the technician is told when his tablet's clock is off: by how much, and what to do."""
+    off = describe_duration(abs(skew))
+    ahead = skew > timedelta(0)
+    return say(
+        f"Часы планшета {'спешат' if ahead else 'отстают'} на {off} относительно сервера. Поставьте верные дату "
+        "и время в настройках планшета: время визитов и подписи в актах берётся с этих часов.",
+        f"The tablet's clock is {off} {'ahead of' if ahead else 'behind'} the server's. Set the right date and "
+        "time in the tablet's settings: the times of visits and signatures on acts come from this clock.",
+    )
+
+
+def describe_duration(span: timedelta) -> str:
+    """«5 лет 2 дня», «3 ч 10 мин», «7 мин»: the two largest units."""
+    minutes = int(span.total_seconds() // 60)
+    years, rest = divmod(minutes, 365 * 24 * 60)
+    days, rest = divmod(rest, 24 * 60)
+    hours, minutes = divmod(rest, 60)
+    parts = [
+        (years, say(_russian_count(years, "год", "года", "лет"), f"{years} year{'s' * (years != 1)}")),
+        (days, say(_russian_count(days, "день", "дня", "дней"), f"{days} day{'s' * (days != 1)}")),
+        (hours, say(f"{hours} ч", f"{hours} h")),
+        (minutes, say(f"{minutes} мин", f"{minutes} min")),
+    ]
+    shown = [text for count, text in parts if count][:2]
+    return " ".join(shown) or say("меньше минуты", "less than a minute")
+
+
+def _russian_count(count: int, one: str, few: str, many: str) -> str:
+    if count % 10 == 1 and count % 100 != 11:
+        return f"{count} {one}"
+    if 2 <= count % 10 <= 4 and not 12 <= count % 100 <= 14:
+        return f"{count} {few}"
+    return f"{count} {many}"
 
 
 # --- reports ----------------------------------------------------------------------------------------------------
@@ -104,6 +173,7 @@ class PullReport:
     cancelled: int = 0
     reassigned: int = 0
     office_told: int = 0
+    clock_skew: timedelta | None = None  # the tablet's clock minus the server's, measured by this pull
 
 
 @dataclass
@@ -113,6 +183,7 @@ class PushReport:
     kept_aside: list[str] = field(default_factory=list)
     failed: list[tuple[str, str]] = field(default_factory=list)  # (visit id, sentence)
     waiting: int = 0
+    next_attempt_in: timedelta | None = None  # until the soonest waiting visit is tried again (server time)
 
 
 @dataclass
@@ -122,7 +193,18 @@ class SyncReport:
     offline: bool = False
     error: str = ""
 
+    @property
+    def clock_off(self) -> bool:
+        """Whether the tablet's clock is further from the server's than the tolerance."""
+        return self.pull.clock_skew is not None and abs(self.pull.clock_skew) > CLOCK_SKEW_TOLERANCE
+
+    @property
+    def complete(self) -> bool:
+        """Nothing went wrong and nothing is left waiting on the tablet."""
+        return not self.error and not self.push.failed and not self.push.waiting
+
     def lines(self) -> list[str]:
+        """What happened; ``warnings`` says what is still wrong."""
         if self.error:
             return [self.error]
         pull, push = self.pull, self.push
@@ -141,6 +223,25 @@ class SyncReport:
         lines += push.kept_aside
         lines += [say(f"Визит {visit}: {why}", f"Visit {visit}: {why}") for visit, why in push.failed]
         return lines
+
+    def warnings(self) -> list[str]:
+        """The tablet's clock when it is off, and the visits left waiting: each a sentence saying what to do."""
+        skew = self.pull.clock_skew
+        clock = [clock_skew_sentence(skew)] if skew is not None and self.clock_off else []
+        waiting = self.push.waiting
+        if not waiting:
+            return clock
+        when = self.push.next_attempt_in
+        retry_ru = f"следующая попытка через {describe_duration(when)}" if when else "повторите синхронизацию"
+        retry_en = f"the next try is in {describe_duration(when)}" if when else "sync again"
+        return clock + [
+            say(
+                f"Не отправлено в центральную базу визитов: {waiting}. Они сохранены на планшете; {retry_ru}. "
+                "Если они не уйдут до конца дня, сообщите в офис.",
+                f"Visits not yet sent to the central database: {waiting}. They are kept on the tablet; {retry_en}. "
+                "If they have not gone by the end of the day, tell the office.",
+            )
+        ]
 
 
 class SyncRefused(Exception):
@@ -227,34 +328,65 @@ def tablet_technician(central: Connection) -> str:
 
 # --- pull ---------------------------------------------------------------------------------------------------------
 
+# "Since" is the server's now() less the days: a tablet whose clock is years ahead still gets today's orders.
 PULL_QUERY = text(
     "SELECT w.visit_id, w.request_number, w.state, w.changed_at, v.kind, v.services, v.zone, v.planned_start, "
     "v.planned_exact, v.planned_end, c.id AS contract_id, c.number AS contract_number, c.address, "
     "s.id AS subscriber_id, s.surname, s.first_name, s.patronymic, s.phone "
     "FROM work_order w JOIN visit v ON v.id = w.visit_id JOIN contract c ON c.id = v.contract_id "
     "JOIN subscriber s ON s.id = c.subscriber_id "
-    "WHERE w.technician_id = :me AND (v.planned_start >= :since OR w.changed_at >= :since) "
+    "WHERE w.technician_id = :me AND (v.planned_start >= now() - make_interval(days => :days) "
+    "OR w.changed_at >= now() - make_interval(days => :days)) "
     "ORDER BY v.planned_start"
 )
 
 
-def pull_orders(local: Database, central: Engine, days_back: int = PULL_DAYS_BACK) -> PullReport:
+def pull_orders(
+    local: Database, central: Engine, days_back: int = PULL_DAYS_BACK, clock: Clock = SYSTEM_CLOCK
+) -> PullReport:
     """Bring the technician's orders down; tell the office about orders changed after work on them began."""
-    since = now_utc() - timedelta(days=days_back)
     with central.connect() as connection:
         me = tablet_technician(connection)
+        skew = server_time(connection, clock).skew
         technician = connection.execute(select(TECHNICIAN).where(TECHNICIAN.c.id == me)).mappings().one()
-        orders = [dict(row) for row in connection.execute(PULL_QUERY, {"me": me, "since": since}).mappings()]
+        orders = [dict(row) for row in connection.execute(PULL_QUERY, {"me": me, "days": days_back}).mappings()]
+        revoked = [dict(row) for row in connection.execute(select(REVOKED)).mappings()]
         connection.rollback()
+    report, started = apply_pull(local, dict(technician), orders, revoked)
+    report.clock_skew = skew
+    if started:
+        with central.begin() as connection:
+            connection.execute(
+                pg_insert(OFFICE_NOTICE).on_conflict_do_nothing(index_elements=["key"]), office_notices(me, started)
+            )
+        office_told(local, started)
+        report.office_told = len(started)
+    _remember(local, last_pull_at=clock.now())
+    return report
+
+
+def _save_revoked(connection: Connection, rows: list[dict[str, Any]]) -> None:
+    """The company's revoked device certificates, so this tablet's own checks know them too."""
+    known = set(connection.execute(select(REVOKED.c.certificate_sha256)).scalars())
+    for row in rows:
+        if row["certificate_sha256"] not in known:
+            connection.execute(insert(REVOKED).values(row))
+
+
+def apply_pull(
+    local: Database,
+    technician: dict[str, Any],
+    orders: list[dict[str, Any]],
+    revoked: list[dict[str, Any]] | None = None,
+) -> tuple[PullReport, list]:
+    """The technician's record and orders into the tablet's database; returns the report and the orders the office
+    must be told about (changed after work on them began). Shared by the direct and the service sync."""
     report = PullReport()
     with local.engine.begin() as connection:
-        _save_technician(connection, dict(technician))
-        started = [order for order in orders if _apply_order(connection, order, me, report)]
-    if started:
-        _tell_office(local, central, me, started)
-        report.office_told = len(started)
-    _remember(local, last_pull_at=now_utc())
-    return report
+        _save_technician(connection, technician)
+        _save_revoked(connection, revoked or [])
+        started = [order for order in orders if _apply_order(connection, order, technician["id"], report)]
+    return report, started
 
 
 def _save_technician(connection: Connection, row: dict[str, Any]) -> None:
@@ -395,7 +527,7 @@ def _audit(connection: Connection, visit_id: str, action: str, **details: Any) -
     )
 
 
-def _tell_office(local: Database, central: Engine, me: str, orders: list[dict[str, Any]]) -> None:
+def office_notices(me: str, orders: list[dict[str, Any]]) -> list[dict[str, Any]]:
     """One notice per order and state; a repeated report adds nothing (the key is unique)."""
     notices = []
     for order in orders:
@@ -417,8 +549,10 @@ def _tell_office(local: Database, central: Engine, me: str, orders: list[dict[st
                 ),
             }
         )
-    with central.begin() as connection:
-        connection.execute(pg_insert(OFFICE_NOTICE).on_conflict_do_nothing(index_elements=["key"]), notices)
+    return notices
+
+
+def office_told(local: Database, orders: list[dict[str, Any]]) -> None:
     with local.engine.begin() as connection:
         for order in orders:
             connection.execute(
@@ -437,6 +571,7 @@ class VisitPayload:
     children: dict[str, list[dict[str, Any]]]
     acts: list[dict[str, Any]]
     audit: list[dict[str, Any]]
+    rating: dict[str, Any] | None = None  # the subscriber's, given after the act: sent even for a frozen visit
 
 
 def read_payload(connection: Connection, visit_id: str, device: str) -> VisitPayload:
@@ -459,7 +594,10 @@ def read_payload(connection: Connection, visit_id: str, device: str) -> VisitPay
         event = dict(row)
         event["origin"], event["origin_id"] = device, event.pop("id")
         audit.append(event)
-    return VisitPayload(visit, contract, dict(subscriber.mappings().one()), children, acts, audit)
+    rating = connection.execute(select(RATING).where(RATING.c.visit_id == visit_id)).mappings().first()
+    return VisitPayload(
+        visit, contract, dict(subscriber.mappings().one()), children, acts, audit, dict(rating) if rating else None
+    )
 
 
 @dataclass(frozen=True, slots=True)
@@ -496,6 +634,11 @@ def push_visit(central: Connection, payload: VisitPayload, me: str) -> Delivered
                 },
             ).scalar()
         )
+    if payload.rating is not None:
+        added = central.execute(
+            pg_insert(RATING).values(payload.rating).on_conflict_do_nothing().returning(RATING.c.visit_id)
+        )
+        fresh = fresh or bool(added.all())
     kept_aside = []
     for act in payload.acts:
         verdict = _store_act(central, act)
@@ -594,7 +737,7 @@ def _keep_aside(central: Connection, act: dict[str, Any], me: str, visit: dict[s
     reason = "another act is stored with this id, or with this number and version"
     central.execute(
         pg_insert(ACT_CONFLICT)
-        .values(received_at=now_utc(), technician_id=me, origin=visit["id"], act_id=act["id"], reason=reason, **kept)
+        .values(received_at=func.now(), technician_id=me, origin=visit["id"], act_id=act["id"], reason=reason, **kept)
         .on_conflict_do_nothing()
     )
     message = say(
@@ -607,7 +750,7 @@ def _keep_aside(central: Connection, act: dict[str, Any], me: str, visit: dict[s
         pg_insert(OFFICE_NOTICE)
         .values(
             key=f"act-conflict:{act['id']}:{act['pdf_sha256'][:16]}",
-            at=now_utc(),
+            at=func.now(),
             technician_id=me,
             visit_id=act["visit_id"],
             kind="act_conflict",
@@ -619,10 +762,19 @@ def _keep_aside(central: Connection, act: dict[str, Any], me: str, visit: dict[s
 
 
 def _due(connection: Connection, at: datetime, limit: int | None) -> list[str]:
+    """Visits to try now, ``at`` on the server's clock. A next attempt further ahead than any back-off was set by
+    a clock that was wrong then (or before retries ran on the server's clock): it is due now, not in years."""
+    next_attempt = OUTBOX.c.next_attempt_at
     statement = (
         select(OUTBOX.c.visit_id)
         .where(OUTBOX.c.confirmed_at.is_(None))
-        .where(or_(OUTBOX.c.next_attempt_at.is_(None), OUTBOX.c.next_attempt_at <= at))
+        .where(
+            or_(
+                next_attempt.is_(None),
+                next_attempt <= at,
+                next_attempt > at + timedelta(seconds=RETRY_MAX_S + 60),
+            )
+        )
         .order_by(OUTBOX.c.queued_at, OUTBOX.c.visit_id)
     )
     if limit is not None:
@@ -630,24 +782,27 @@ def _due(connection: Connection, at: datetime, limit: int | None) -> list[str]:
     return [row[0] for row in connection.execute(statement)]
 
 
-def push_finished(local: Database, central: Engine, limit: int | None = None) -> PushReport:
+def push_finished(
+    local: Database, central: Engine, limit: int | None = None, clock: Clock = SYSTEM_CLOCK
+) -> PushReport:
     """Push every due visit of the outbox, each in its own central transaction.
 
     A lost connection stops the pass (raised, the caller backs off); a visit the central database refuses is
-    marked with the reason and retried later with a growing delay, and the others go on.
+    marked with the reason and retried later with a growing delay (on the server's clock), and the others go on.
     """
     device = device_id(local)
     report = PushReport()
     with central.connect() as connection:
         me = tablet_technician(connection)
+        server = server_time(connection, clock)
         connection.rollback()
         with local.engine.connect() as reader:
-            due = _due(reader, now_utc(), limit)
+            due = _due(reader, server.now(clock), limit)
         for visit_id in due:
             with local.engine.connect() as reader:
                 payload = read_payload(reader, visit_id, device)
             if payload.visit["technician_id"] != me:
-                _failed(local, visit_id, _not_mine(), report)
+                _failed(local, visit_id, _not_mine(), report, server.now(clock))
                 continue
             try:
                 with connection.begin():
@@ -655,15 +810,26 @@ def push_finished(local: Database, central: Engine, limit: int | None = None) ->
             except DBAPIError as error:
                 if _is_offline(error):
                     raise
-                _failed(local, visit_id, _refused_sentence(error), report)
+                _failed(local, visit_id, _refused_sentence(error), report, server.now(clock))
                 continue
             except ContractTaken as error:
-                _failed(local, visit_id, str(error), report)
+                _failed(local, visit_id, str(error), report, server.now(clock))
                 continue
-            _confirmed(local, visit_id, delivered, report)
-    _remember(local, last_push_at=now_utc(), last_error="")
+            _confirmed(local, visit_id, delivered, report, clock)
+    _remember(local, last_push_at=clock.now(), last_error="")
     report.waiting = sync_status(local).waiting
+    report.next_attempt_in = _next_attempt_in(local, server.now(clock)) if report.waiting else None
     return report
+
+
+def _next_attempt_in(local: Database, at: datetime) -> timedelta | None:
+    with local.engine.connect() as connection:
+        soonest = connection.execute(
+            select(func.min(OUTBOX.c.next_attempt_at)).where(OUTBOX.c.confirmed_at.is_(None))
+        ).scalar()
+    if soonest is None:
+        return None
+    return max((soonest.replace(tzinfo=UTC) if soonest.tzinfo is None else soonest) - at, timedelta(0))
 
 
 def _not_mine() -> str:
@@ -685,25 +851,25 @@ def _is_offline(error: DBAPIError) -> bool:
     return bool(error.connection_invalidated) or isinstance(error, OperationalError | SAInterfaceError)
 
 
-def _failed(local: Database, visit_id: str, why: str, report: PushReport) -> None:
+def _failed(local: Database, visit_id: str, why: str, report: PushReport, server_now: datetime) -> None:
     with local.engine.begin() as connection:
         attempts = connection.execute(select(OUTBOX.c.attempts).where(OUTBOX.c.visit_id == visit_id)).scalar_one()
         delay = min(RETRY_FIRST_S * 2**attempts, RETRY_MAX_S)
         connection.execute(
             update(OUTBOX)
             .where(OUTBOX.c.visit_id == visit_id)
-            .values(attempts=attempts + 1, last_error=why, next_attempt_at=now_utc() + timedelta(seconds=delay))
+            .values(attempts=attempts + 1, last_error=why, next_attempt_at=server_now + timedelta(seconds=delay))
         )
     report.failed.append((visit_id, why))
 
 
-def _confirmed(local: Database, visit_id: str, delivered: Delivered, report: PushReport) -> None:
+def _confirmed(local: Database, visit_id: str, delivered: Delivered, report: PushReport, clock: Clock) -> None:
     with local.engine.begin() as connection:
         connection.execute(
             update(OUTBOX)
             .where(OUTBOX.c.visit_id == visit_id)
             .values(
-                confirmed_at=now_utc(),
+                confirmed_at=clock.now(),
                 attempts=OUTBOX.c.attempts + 1,
                 last_error="",
                 next_attempt_at=None,
@@ -733,23 +899,57 @@ def _engine_for(url: str | None, engine: Engine | None) -> Iterator[tuple[Engine
         made.dispose()
 
 
-def sync_once(local: Database, url: str | None = None, engine: Engine | None = None) -> SyncReport:
+def sync_once(
+    local: Database, url: str | None = None, engine: Engine | None = None, clock: Clock = SYSTEM_CLOCK
+) -> SyncReport:
     """Pull orders, then push finished visits. Never raises for the network or the central side: the report says."""
     report = SyncReport()
     try:
         with _engine_for(url, engine) as (central, resolved):
             try:
-                report.pull = pull_orders(local, central)
-                report.push = push_finished(local, central)
+                report.pull = pull_orders(local, central, clock=clock)
+                report.push = push_finished(local, central, clock=clock)
             except DBAPIError as error:
+                if _is_local(local, error):
+                    raise
                 report.offline = _is_offline(error)
                 report.error = unreachable_sentence(resolved, error) if report.offline else _refused_sentence(error)
     except (CentralUnavailable, SyncRefused) as error:
         report.error = str(error)
+    except (SQLAlchemyError, OSError) as error:  # the tablet's own database: never blamed on the central one
+        report.error = local_failed_sentence(error)
     if report.error:
-        _remember(local, last_error=report.error, last_error_at=now_utc())
-        report.push.waiting = sync_status(local).waiting
+        _note_failure(local, report, clock)
     return report
+
+
+def _is_local(local: Database, error: DBAPIError) -> bool:
+    """The central database is PostgreSQL; an SQLite error can only be the tablet's own file."""
+    return local.path is not None and isinstance(error.orig, sqlite3.Error)
+
+
+def local_failed_sentence(error: Exception) -> str:
+    detail = str(getattr(error, "orig", error)).strip().splitlines()[0]
+    if "disk is full" in detail or getattr(error, "errno", None) == errno.ENOSPC:
+        cause_ru, cause_en = "на диске планшета нет места", "the tablet's storage is full"
+        fix_ru, fix_en = "освободите место на планшете", "free some space on the tablet"
+    else:
+        cause_ru = cause_en = detail
+        fix_ru, fix_en = "если это повторяется, обратитесь в поддержку", "if it happens again, call support"
+    return say(
+        f"Синхронизация не закончена: база данных планшета не записала изменения ({cause_ru}). Всё сохранённое "
+        f"остаётся на планшете; {fix_ru} — синхронизация повторится сама.",
+        f"The sync did not finish: the tablet's database could not write ({cause_en}). Everything saved stays on "
+        f"the tablet; {fix_en}, and the sync will run again by itself.",
+    )
+
+
+def _note_failure(local: Database, report: SyncReport, clock: Clock) -> None:
+    try:
+        _remember(local, last_error=report.error, last_error_at=clock.now())
+        report.push.waiting = sync_status(local).waiting
+    except (SQLAlchemyError, OSError):
+        pass  # the tablet's database cannot take even this note (a full disk): the report still says why
 
 
 def backoff(failures: int, first: float = OFFLINE_FIRST_S, most: float = OFFLINE_MAX_S) -> float:
@@ -763,15 +963,16 @@ def sync_with_retries(
     attempts: int = 4,
     sleep: Callable[[float], object] | None = None,
     engine: Engine | None = None,
+    clock: Clock = SYSTEM_CLOCK,
 ) -> SyncReport:
     """``sync_once`` again after a growing pause while the network is down, at most ``attempts`` times."""
     pause = sleep or time.sleep
-    report = sync_once(local, url, engine)
+    report = sync_once(local, url, engine, clock)
     for failure in range(1, attempts):
         if not report.offline:
             break
         pause(backoff(failure))
-        report = sync_once(local, url, engine)
+        report = sync_once(local, url, engine, clock)
     return report
 
 
@@ -785,8 +986,11 @@ class SyncLoop:
         url: str | None = None,
         interval_s: float = LOOP_INTERVAL_S,
         on_report: Callable[[SyncReport], None] | None = None,
+        clock: Clock = SYSTEM_CLOCK,
     ) -> None:
         self.local, self.url, self.interval_s, self.on_report = local, url, interval_s, on_report
+        self.clock = clock
+        self.last_report: SyncReport | None = None  # the day screen reads it (the clock check) from its thread
         self._stop, self._wake = threading.Event(), threading.Event()
         self._thread: threading.Thread | None = None
 
@@ -805,12 +1009,33 @@ class SyncLoop:
         if self._thread is not None:
             self._thread.join(timeout)
 
+    def sync(self) -> SyncReport:
+        """One pass; the service's loop (service/client.py) syncs over HTTPS instead."""
+        return sync_once(self.local, self.url, clock=self.clock)
+
     def run(self) -> None:
         failures = 0
         while not self._stop.is_set():
-            report = sync_once(self.local, self.url)
+            report = self._pass()
+            self.last_report = report
             failures = failures + 1 if report.offline else 0
             if self.on_report is not None:
                 self.on_report(report)
             self._wake.wait(backoff(failures) if failures else self.interval_s)
             self._wake.clear()
+
+    def _pass(self) -> SyncReport:
+        """One sync; whatever goes wrong is logged and reported, and the loop lives on to try again."""
+        try:
+            return self.sync()
+        except Exception as error:  # noqa: BLE001 - a dead sync thread would leave acts on the tablet unseen
+            logging.getLogger("fieldact").exception("sync pass failed")
+            return SyncReport(
+                offline=True,
+                error=say(
+                    f"Синхронизация не удалась ({type(error).__name__}: {error}); она повторится сама. "
+                    "Если это повторяется, обратитесь в поддержку.",
+                    f"The sync failed ({type(error).__name__}: {error}); it will run again by itself. "
+                    "If it happens again, call support.",
+                ),
+            )

@@ -66,6 +66,7 @@ class Visit(SQLModel, table=True):
     signed_at: datetime | None = None
     created_at: datetime
     updated_at: datetime
+    purged_at: datetime | None = None  # personal data and act bytes removed after the retention period
 
 
 class StageEvent(SQLModel, table=True):
@@ -116,7 +117,7 @@ class PhotoRecord(SQLModel, table=True):
 class DeviceRecord(SQLModel, table=True):
     """A device a connection installed at the subscriber's or took away."""
 
-    __tablename__ = "device"
+    __tablename__ = "equipment"
     id: str = Field(primary_key=True, max_length=36)
     visit_id: str = Field(foreign_key="visit.id", max_length=36, index=True)
     action: str = Field(max_length=20)  # installed, removed
@@ -241,6 +242,26 @@ class SyncState(SQLModel, table=True):
     last_error_at: datetime | None = None
 
 
+class ActReceipt(SQLModel, table=True):
+    """Tablet: the central registry's entry for an act the service accepted (service/registry.py), kept as given."""
+
+    __tablename__ = "act_receipt"
+    act_id: str = Field(primary_key=True, max_length=36)
+    seq: int
+    entry_hash: str = Field(max_length=64)
+    registered_at: datetime
+    entry: str = Field(sa_column=Column(Text, nullable=False))
+
+
+class ActCopy(SQLModel, table=True):
+    """Tablet: the unguessable token of the subscriber's link to his copy of an act, made at signing."""
+
+    __tablename__ = "act_copy"
+    act_id: str = Field(primary_key=True, max_length=36)
+    token: str = Field(max_length=64)
+    made_at: datetime
+
+
 class ActConflict(SQLModel, table=True):
     """Central: an act that arrived with the id (or number and version) of a different stored act, kept aside."""
 
@@ -287,3 +308,106 @@ class Setting(SQLModel, table=True):
     key: str = Field(primary_key=True, max_length=64)
     value: str = Field(sa_column=Column(Text, nullable=False))
     updated_at: datetime
+
+
+class RevokedDevice(SQLModel, table=True):
+    """A tablet's sealing certificate the company withdrew (a lost or stolen tablet): acts sealed with it at
+    or after ``revoked_at`` fail ``verify``. Kept centrally, copied to tablets on pull and to the office."""
+
+    __tablename__ = "revoked_device"
+    certificate_sha256: str = Field(primary_key=True, max_length=64)
+    device: str = Field(default="", max_length=100)
+    revoked_at: datetime
+    reason: str = Field(default="", max_length=500)
+    revoked_by: str = Field(default="", max_length=100)
+# --- quality department (migration 0006) ------------------------------------------------------------------------------
+
+
+class VisitRating(SQLModel, table=True):
+    """The subscriber's answer after signing (1-5 and a comment): stored with the visit, never on the act, and
+    never changed afterwards (triggers refuse it)."""
+
+    __tablename__ = "visit_rating"
+    visit_id: str = Field(foreign_key="visit.id", primary_key=True, max_length=36)
+    score: int
+    comment: str = Field(default="", max_length=1000)
+    rated_at: datetime
+
+
+class VisitQuality(SQLModel, table=True):
+    """One visit as the quality department counts it, rebuilt by triggers whenever the visit or anything of it
+    changes (migration 0006); 0/1 flags so that sums count."""
+
+    __tablename__ = "visit_quality"
+    __table_args__ = (
+        Index("ix_visit_quality_day", "day", "technician_id"),
+        Index("ix_visit_quality_materials", "materials"),
+    )
+    visit_id: str = Field(primary_key=True, max_length=36)
+    technician_id: str = Field(max_length=36)
+    kind: str = Field(max_length=20)
+    day: str = Field(max_length=10)  # the planned day (UTC), YYYY-MM-DD
+    status: str = Field(max_length=24)
+    finished: int = 0
+    kept: int = 0  # the standard-kept summary was written
+    precall_on_time: int = 0
+    arrival_measured: int = 0
+    arrival_on_time: int = 0
+    late_minutes: int | None = None
+    required_done: int = 0
+    closing_done: int = 0
+    items_done: int = 0
+    items_not_needed: int = 0
+    items_failed: int = 0
+    refused: int = 0
+    rescheduled: int = 0
+    cannot_fix: int = 0
+    credited: int = 0
+    materials: int = 0
+    rating: int | None = None
+    stage_minutes: str = Field(default="{}", sa_column=Column(Text, nullable=False, default="{}"))
+
+
+class QualityDay(SQLModel, table=True):
+    """The sums of visit_quality per planned day, technician and kind, kept by triggers on visit_quality: a year's
+    dashboard reads a few thousand rows whatever the number of visits."""
+
+    __tablename__ = "quality_day"
+    day: str = Field(primary_key=True, max_length=10)
+    technician_id: str = Field(primary_key=True, max_length=36)
+    kind: str = Field(primary_key=True, max_length=20)
+    visits: int = 0
+    finished: int = 0
+    kept: int = 0
+    precall_on_time: int = 0
+    arrival_measured: int = 0
+    arrival_on_time: int = 0
+    late_1_15: int = 0
+    late_16_30: int = 0
+    late_31_60: int = 0
+    late_over_60: int = 0
+    required_done: int = 0
+    closing_done: int = 0
+    items_done: int = 0
+    items_not_needed: int = 0
+    items_failed: int = 0
+    refused: int = 0
+    rescheduled: int = 0
+    cannot_fix: int = 0
+    credited: int = 0
+    materials: int = 0
+    materials_sq: int = 0
+    rated: int = 0
+    rating_sum: int = 0
+
+
+class QualityStageDay(SQLModel, table=True):
+    """Minutes per stage summed per planned day, technician and kind (triggers on visit_quality)."""
+
+    __tablename__ = "quality_stage_day"
+    day: str = Field(primary_key=True, max_length=10)
+    technician_id: str = Field(primary_key=True, max_length=36)
+    kind: str = Field(primary_key=True, max_length=20)
+    stage_key: str = Field(primary_key=True, max_length=64)
+    visits: int = 0
+    minutes: int = 0

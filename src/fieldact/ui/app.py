@@ -11,7 +11,6 @@ from PySide6.QtGui import QSessionManager
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from fieldact.standard import StandardError, load_brand, load_standard
-from fieldact.store.central import CentralUnavailable, central_url
 from fieldact.store.db import DatabaseUnavailable, open_database
 from fieldact.store.demo import fill as fill_demo
 from fieldact.store.repository import Store
@@ -157,11 +156,12 @@ def close_on_session_end(app: QApplication, shell: Shell) -> Callable[[QSessionM
 
 
 def start_sync(store: Store) -> SyncLoop | None:
-    """Background sync with the central database when one is configured; the tablet works without it."""
-    try:
-        url = central_url()
-    except CentralUnavailable:
+    """Background sync over HTTPS with the central service once the tablet is enrolled (``fieldact enrol``);
+    the tablet works without it."""
+    from fieldact.service.client import ServiceSyncLoop, is_enrolled
+
+    if not is_enrolled(store.database):
         return None
-    loop = SyncLoop(store.database, url)
+    loop = ServiceSyncLoop(store.database)
     loop.start()
     return loop

@@ -19,12 +19,14 @@ from PySide6.QtWidgets import (
 
 from fieldact.store.open_visit import OpenVisit
 from fieldact.store.repository import VisitSummary
-from fieldact.store.sync import sync_status
+from fieldact.store.sync import describe_duration, sync_status
 from fieldact.text import InputError
 from fieldact.ui.context import AppContext
 from fieldact.ui.labels import kind_name, service_name, status_name
 from fieldact.ui.precall_panel import PrecallPanel
 from fieldact.ui.widgets.common import big_button, card, clear_layout, heading, note, set_pixel_size
+from fieldact.ui.widgets.stepper import Stepper
+from fieldact.ui.widgets.touch import kinetic
 from fieldact.visit import Plan, VisitStatus, precall_moment
 from fieldact.visit.scripts import ScriptValueMissing, render_script
 
@@ -42,6 +44,8 @@ class DayScreen(QWidget):
         self.visits: list[VisitSummary] = []
         self.title = heading("")
         self.sync_line = note("", "syncLine")
+        self.clock_warning = note("", "error")
+        self.clock_warning.hide()
         self.sign_out_button = big_button(self.tr("Sign out"), "quiet")
         self.sign_out_button.clicked.connect(self.sign_out)
         self.rules = card()
@@ -61,12 +65,14 @@ class DayScreen(QWidget):
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
         scroll.setWidget(holder)
+        self.scroll = kinetic(scroll)
         top = QHBoxLayout()
         top.addWidget(self.title, 1)
         top.addWidget(self.sync_line)
         top.addWidget(self.sign_out_button)
         layout = QVBoxLayout(self)
         layout.addLayout(top)
+        layout.addWidget(self.clock_warning)
         layout.addWidget(self.precall)
         layout.addWidget(self.rules)
         layout.addWidget(self.always_toggle, 0, Qt.AlignmentFlag.AlignLeft)
@@ -105,15 +111,34 @@ class DayScreen(QWidget):
         """When the tablet last reached the office database, and how many finished visits wait to go up."""
         status = sync_status(self.context.store.database)
         if self.context.sync is None and status.last_sync_at is None:
-            text = self.tr("Acts are kept on this tablet (no office database set up)")
+            text = self.tr("Acts are saved on this tablet; sending them to the office is not set up: tell the office")
         elif status.last_sync_at is None:
-            text = self.tr("Not synced yet · waiting: {n}").format(n=status.waiting)
+            text = self.tr("Nothing sent to the office yet · acts to send: {n}").format(n=status.waiting)
         else:
             when = status.last_sync_at.astimezone(self.context.zone).strftime("%d.%m %H:%M")
-            text = self.tr("Synced {when} · waiting: {n}").format(when=when, n=status.waiting)
+            text = self.tr("Sent to the office {when} · acts to send: {n}").format(when=when, n=status.waiting)
         if status.failing or status.conflicts:
-            text += " · " + self.tr("problems: {n}, the office is told").format(n=status.failing + status.conflicts)
+            text += " · " + self.tr("not accepted: {n}, the office sees them").format(
+                n=status.failing + status.conflicts
+            )
         self.sync_line.setText(text)
+        self._show_clock_check()
+
+    def _show_clock_check(self) -> None:
+        """Acts carry the times he signs at: a tablet clock off the server's by more than a few minutes is told."""
+        report = self.context.sync.last_report if self.context.sync is not None else None
+        skew = report.pull.clock_skew if report is not None and report.clock_off else None
+        if skew is None:
+            self.clock_warning.hide()
+            return
+        off = describe_duration(abs(skew))
+        if skew.total_seconds() > 0:
+            text = self.tr("The tablet's clock is {off} fast compared with the server.")
+        else:
+            text = self.tr("The tablet's clock is {off} slow compared with the server.")
+        advice = self.tr("Set the right date and time in the tablet's settings: acts carry the times from this clock.")
+        self.clock_warning.setText(text.format(off=off) + " " + advice)
+        self.clock_warning.show()
 
     @property
     def rules_seen(self) -> bool:
@@ -166,6 +191,7 @@ class DayScreen(QWidget):
             status_name(summary.status),
             f"{summary.subscriber_name}, {summary.address}",
             summary.status,
+            QTime(summary.planned_start.hour, summary.planned_start.minute),
         )
         card.clicked.connect(lambda v=summary.id: self.open_visit.emit(v))
         if self._asks_arrival(summary):
@@ -246,8 +272,9 @@ class VisitCard(QFrame):
     clicked = Signal()
     arrival_set = Signal(QTime)
 
-    def __init__(self, title: str, status: str, where: str, state: VisitStatus) -> None:
+    def __init__(self, title: str, status: str, where: str, state: VisitStatus, planned: QTime | None = None) -> None:
         super().__init__()
+        self.planned = planned or QTime(12, 0)
         self.setObjectName("visitCard")
         self.setProperty("status", state.value)
         self.setCursor(Qt.CursorShape.PointingHandCursor)
@@ -257,21 +284,22 @@ class VisitCard(QFrame):
         self.title = note(title, "cardTitle")
         set_pixel_size(self.title, 20, bold=True)
         top.addWidget(self.title, 1)
-        top.addWidget(note(status, "cardStatus"), 0, Qt.AlignmentFlag.AlignTop)
+        self.status = note(status, "cardStatus")
+        self.status.setProperty("status", state.value)
+        top.addWidget(self.status, 0, Qt.AlignmentFlag.AlignTop)
         self.body = QVBoxLayout(self)
         self.body.addLayout(top)
         self.body.addWidget(note(where))
 
     def ask_arrival(self, question: str) -> None:
         """A visit without an exact time: the technician says when he expects to come."""
-        self.arrival = QTimeEdit()
+        self.arrival = QTimeEdit(self.planned)  # from the window's start, a quarter of an hour per tap
         self.arrival.setDisplayFormat("HH:mm")
-        self.arrival.setMinimumHeight(56)
         self.set_arrival = big_button(QApplication.translate("DayScreen", "Set"), "primary")
         self.set_arrival.clicked.connect(lambda: self.arrival_set.emit(self.arrival.time()))
         row = QHBoxLayout()
         row.addWidget(note(question), 1)
-        row.addWidget(self.arrival)
+        row.addWidget(Stepper(self.arrival))
         row.addWidget(self.set_arrival)
         self.body.addLayout(row)
 

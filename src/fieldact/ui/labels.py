@@ -38,6 +38,15 @@ def status_name(status: VisitStatus) -> str:
     return names[status]
 
 
+# the act's colours (fieldact.act.pdf.RESULT_COLORS), also in resources/styles/app.qss
+STATE_COLORS = {
+    ItemState.PENDING: "#966400",
+    ItemState.DONE: "#19783c",
+    ItemState.NOT_APPLICABLE: "#6c757d",
+    ItemState.FAILED: "#b02020",
+}
+
+
 def state_name(state: ItemState) -> str:
     names = {
         ItemState.PENDING: QCoreApplication.translate("labels", "not marked"),

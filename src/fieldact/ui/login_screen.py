@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from fieldact.store.tables import Technician
 from fieldact.ui.context import AppContext
@@ -13,6 +13,7 @@ from fieldact.ui.widgets.pin_pad import PinPad
 
 EMPTY_RECHECK_MS = 5000
 EMPTY_NOTE_WIDTH = 760
+PIN_COLUMN_WIDTH = 420
 
 
 class LoginScreen(QWidget):
@@ -24,6 +25,7 @@ class LoginScreen(QWidget):
         self.context = context
         self.chosen: Technician | None = None
         self.title = heading(self.tr("Who is working today?"))
+        self.title.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.people = QGridLayout()
         self.people.setSpacing(12)
         self.prompt = heading("", 2)
@@ -41,7 +43,7 @@ class LoginScreen(QWidget):
         pin_column.addWidget(self.back)
         self.pin_box = QWidget()
         self.pin_box.setLayout(pin_column)
-        self.pin_box.setMaximumWidth(420)
+        self.pin_box.setMaximumWidth(PIN_COLUMN_WIDTH)
         self.people_box = QWidget()
         self.people_box.setLayout(self.people)
         self.empty_note = note("", "empty")
@@ -55,13 +57,16 @@ class LoginScreen(QWidget):
         center.addWidget(self.pin_box, 2)
         center.addStretch(1)
         layout = QVBoxLayout(self)
-        layout.addWidget(self.title, 0, Qt.AlignmentFlag.AlignHCenter)
+        layout.addWidget(self.title)  # full width: a centred wrapped label is measured too narrow and cut
         layout.addStretch(1)
         layout.addLayout(center)
         layout.addWidget(self.empty_note, 0, Qt.AlignmentFlag.AlignHCenter)
         layout.addStretch(2)
         layout.addWidget(self.standard_button, 0, Qt.AlignmentFlag.AlignRight)
         self.show_people()
+
+    def _say(self, text: str) -> None:
+        say_in_column(self.message, text)
 
     def person_buttons(self) -> list[QPushButton]:
         return [self.people.itemAt(i).widget() for i in range(self.people.count())]
@@ -72,12 +77,14 @@ class LoginScreen(QWidget):
         self._show_empty(not technicians)
         for index, technician in enumerate(technicians):
             button = big_button(f"{technician.surname} {technician.first_name}")
+            button.setObjectName("personButton")  # 72 px high: the stylesheet's rule, it wins over code
             button.setMinimumHeight(72)
             button.clicked.connect(lambda _=False, t=technician: self.choose(t))
             self.people.addWidget(button, index // 2, index % 2)
         self.chosen = None
         self.people_box.show()
         self.pin_box.hide()
+        self.pin_pad.set_locked(False)
         self.message.clear()
 
     def _show_empty(self, empty: bool) -> None:
@@ -111,6 +118,7 @@ class LoginScreen(QWidget):
         self.chosen = technician
         self.prompt.setText(self.tr("{name}, enter your PIN").format(name=technician.first_name))
         self.message.clear()
+        self.title.hide()  # the question is answered: the PIN pad has the screen
         self.people_box.hide()
         self.pin_box.show()
         self.pin_pad.field.setFocus()
@@ -121,7 +129,7 @@ class LoginScreen(QWidget):
             result = self.context.store.check_pin(self.chosen.id, pin, self.context.now())
         except STORE_ERRORS as error:
             log_error(error, "PIN check")
-            self.message.setText(sentence_for(error))
+            self._say(sentence_for(error))
             return
         if result.ok:
             self.context.technician = self.chosen
@@ -129,14 +137,14 @@ class LoginScreen(QWidget):
             self.signed_in.emit(self.chosen.id)
             return
         if result.office_must_unlock:
-            self.message.setText(self.tr("Too many wrong PINs. Only the office can unlock you now: call them."))
+            self.pin_pad.set_locked(True)
+            self._say(self.tr("Too many wrong PINs. Only the office can unlock you now: call them."))
         elif result.locked_until is not None:
+            self.pin_pad.lock_for((result.locked_until - self.context.now()).total_seconds())
             until = result.locked_until.astimezone(self.context.zone).strftime("%H:%M")
-            self.message.setText(
-                self.tr("Too many wrong PINs. Try again after {time} or ask the office.").format(time=until)
-            )
+            self._say(self.tr("Too many wrong PINs. Try again after {time} or ask the office.").format(time=until))
         else:
-            self.message.setText(self.tr("Wrong PIN. Tries left: {count}.").format(count=result.tries_left))
+            self._say(self.tr("Wrong PIN. Tries left: {count}.").format(count=result.tries_left))
 
 
 class UnlockPrompt(QWidget):
@@ -160,11 +168,14 @@ class UnlockPrompt(QWidget):
         column.addWidget(self.cancel)
         box = QWidget()
         box.setLayout(column)
-        box.setMaximumWidth(420)
+        box.setMaximumWidth(PIN_COLUMN_WIDTH)
         layout = QHBoxLayout(self)
         layout.addStretch(1)
         layout.addWidget(box)
         layout.addStretch(1)
+
+    def _say(self, text: str) -> None:
+        say_in_column(self.message, text)
 
     def _check(self, pin: str) -> None:
         technician = self.context.technician
@@ -174,14 +185,23 @@ class UnlockPrompt(QWidget):
             result = self.context.store.check_pin(technician.id, pin, self.context.now())
         except STORE_ERRORS as error:
             log_error(error, "PIN check")
-            self.message.setText(sentence_for(error))
+            self._say(sentence_for(error))
             return
         if result.ok:
             self.message.clear()
             self.unlocked.emit()
         elif result.office_must_unlock:
-            self.message.setText(self.tr("Too many wrong PINs. Only the office can unlock you now: call them."))
+            self.pin_pad.set_locked(True)
+            self._say(self.tr("Too many wrong PINs. Only the office can unlock you now: call them."))
         elif result.locked_until is not None:
-            self.message.setText(self.tr("Too many wrong PINs. Wait a few minutes."))
+            self.pin_pad.lock_for((result.locked_until - self.context.now()).total_seconds())
+            self._say(self.tr("Too many wrong PINs. Wait a few minutes."))
         else:
-            self.message.setText(self.tr("Wrong PIN. Tries left: {count}.").format(count=result.tries_left))
+            self._say(self.tr("Wrong PIN. Tries left: {count}.").format(count=result.tries_left))
+
+
+def say_in_column(label: QLabel, text: str) -> None:
+    """A sentence under the PIN pad: a column in a row does not pass a wrapped label's height up, so the
+    label asks for it itself."""
+    label.setText(text)
+    label.setMinimumHeight(label.heightForWidth(PIN_COLUMN_WIDTH - 24) if text else 0)

@@ -4,13 +4,14 @@ from __future__ import annotations
 
 from decimal import Decimal, InvalidOperation
 
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QComboBox, QFrame, QHBoxLayout, QLineEdit, QListWidget, QVBoxLayout, QWidget
+from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtWidgets import QComboBox, QFrame, QHBoxLayout, QLineEdit, QVBoxLayout, QWidget
 
 from fieldact.store.open_visit import OpenVisit
 from fieldact.text import InputError
 from fieldact.ui.context import AppContext
-from fieldact.ui.widgets.common import big_button, heading, note
+from fieldact.ui.widgets.common import big_button, clear_layout, heading, labelled, note
+from fieldact.ui.widgets.stepper import Stepper
 from fieldact.visit import Material
 
 
@@ -24,43 +25,44 @@ class MaterialsPanel(QFrame):
         self.name.setEditable(True)
         self.name.addItems(list(self.catalogue))
         self.name.setCurrentIndex(-1)
-        self.name.lineEdit().setPlaceholderText(self.tr("Material (e.g. UTP cable 5e)"))
+        self.name.lineEdit().setPlaceholderText(self.tr("e.g. UTP cable 5e"))
         self.name.currentTextChanged.connect(self._name_changed)
         self.quantity = QLineEdit()
-        self.quantity.setPlaceholderText(self.tr("quantity"))
+        self.quantity.setPlaceholderText("12,5")
         self.quantity.setInputMethodHints(Qt.InputMethodHint.ImhFormattedNumbersOnly)
-        self.quantity.setMaximumWidth(140)
         self.unit = QComboBox()
         self.unit.addItems(sorted({material.unit for material in self.catalogue.values()}))
         self.unit.setCurrentIndex(-1)
-        self.unit.setPlaceholderText(self.tr("unit"))
+        self.unit.setPlaceholderText("—")
+        self.unit.setMinimumWidth(110)
         self.add = big_button(self.tr("Add material"))
-        self.items = QListWidget()
-        self.items.setMaximumHeight(160)
-        self.remove = big_button(self.tr("Remove selected"), "quiet")
+        self.lines: list[MaterialLine] = []
+        self.list_layout = QVBoxLayout()
+        self.list_layout.setSpacing(6)
         self.message = note("", "error")
-        row = QHBoxLayout()
-        row.addWidget(self.name, 3)
-        row.addWidget(self.quantity)
-        row.addWidget(self.unit)
-        row.addWidget(self.add)
+        row = QHBoxLayout()  # the name alone on its line: the row below fits a portrait screen
+        row.addWidget(labelled(self.tr("Quantity"), Stepper(self.quantity)))
+        row.addWidget(labelled(self.tr("Unit"), self.unit))
+        row.addStretch(1)
+        row.addWidget(self.add, 0, Qt.AlignmentFlag.AlignBottom)
         layout = QVBoxLayout(self)
         layout.addWidget(heading(self.tr("Materials used"), 2))
+        layout.addWidget(labelled(self.tr("Material"), self.name))
         layout.addLayout(row)
-        layout.addWidget(self.items)
-        layout.addWidget(self.remove, 0, Qt.AlignmentFlag.AlignLeft)
+        layout.addLayout(self.list_layout)
         layout.addWidget(self.message)
         self.add.clicked.connect(self._add)
-        self.remove.clicked.connect(self._remove)
         self._show()
 
     def _add(self) -> None:
         try:
+            name = self.name.currentText().strip()
+            if not name:
+                raise InputError(self.tr("Enter the material's name or choose it from the list."))
             try:
                 quantity = Decimal(self.quantity.text().strip().replace(",", "."))
             except InvalidOperation:
                 raise InputError(self.tr("Enter the quantity as a number, e.g. 12,5.")) from None
-            name = self.name.currentText().strip()
             known = self.catalogue.get(name)
             unit = known.unit if known else self.unit.currentText()
             if not unit:
@@ -83,18 +85,34 @@ class MaterialsPanel(QFrame):
         self.unit.setEnabled(known is None)
         self.unit.setCurrentIndex(self.unit.findText(known.unit) if known else -1)
 
-    def _remove(self) -> None:
-        row = self.items.currentRow()
-        if 0 <= row < len(self.visit.materials):
-            try:
-                self.current.remove_material(row)
-            except InputError as error:
-                self.message.setText(str(error))
-                return
-            self._show()
+    def _remove(self, index: int) -> None:
+        try:
+            self.current.remove_material(index)
+        except InputError as error:
+            self.message.setText(str(error))
+            return
+        self._show()
 
     def _show(self) -> None:
-        self.items.clear()
-        for material in self.visit.materials:
+        clear_layout(self.list_layout)
+        self.lines = []
+        for index, material in enumerate(self.visit.materials):
             quantity = str(material.quantity).replace(".", ",")
-            self.items.addItem(f"{material.name} — {quantity} {material.unit}")
+            line = MaterialLine(f"{material.name} — {quantity} {material.unit}")
+            line.remove.clicked.connect(lambda _=False, i=index: self._remove(i))
+            self.lines.append(line)
+            self.list_layout.addWidget(line)
+
+
+class MaterialLine(QFrame):
+    """One material written down, with its own «Remove»: nothing to select first."""
+
+    def __init__(self, text: str) -> None:
+        super().__init__()
+        self.setObjectName("materialLine")
+        self.text = note(text, "materialText")
+        self.remove = big_button(QCoreApplication.translate("MaterialsPanel", "Remove"), "danger")
+        row = QHBoxLayout(self)
+        row.setContentsMargins(10, 2, 2, 2)
+        row.addWidget(self.text, 1)
+        row.addWidget(self.remove)

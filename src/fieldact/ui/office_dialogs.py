@@ -2,11 +2,9 @@
 
 from __future__ import annotations
 
-import threading
 from datetime import date
 from pathlib import Path
 
-from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -27,59 +25,17 @@ from fieldact.office.materials import write_materials_report
 from fieldact.office.queries import ActFilter
 from fieldact.office.register import RegisterFormat
 from fieldact.text import InputError
-from fieldact.ui.office_window import OfficeContext
+from fieldact.ui.office_context import OfficeContext
 from fieldact.ui.widgets.common import big_button, heading, note
-from fieldact.ui.worker import run_in_background
-
-
-def alive(widget: QWidget) -> bool:
-    """False once Qt has deleted the widget: a background job may finish after its dialog was closed."""
-    import shiboken6
-
-    return shiboken6.isValid(widget)
-
-
-class _ExportSignals(QObject):
-    progress = Signal(int, int)
-    done = Signal(object)
-    failed = Signal(object)
-
-
-class ExportJob(QRunnable):
-    """The export on the thread pool; ``cancel`` stops it before the next act, and nothing is left behind."""
-
-    def __init__(self, context: OfficeContext, ids: list[str], target: Path, register: RegisterFormat | None) -> None:
-        super().__init__()
-        self.context, self.ids, self.target, self.register = context, ids, target, register
-        self.signals = _ExportSignals()
-        self.stop = threading.Event()
-
-    def cancel(self) -> None:
-        self.stop.set()
-
-    def run(self) -> None:
-        try:
-            report = export_acts(
-                self.context.database,
-                self.ids,
-                self.target,
-                self.register,
-                self.context.checked,
-                progress=self.signals.progress.emit,
-                should_stop=self.stop.is_set,
-                source=shown_source(self.context.database),
-            )
-        except Exception as error:  # noqa: BLE001 - every failure goes back to the dialog as a sentence
-            self.signals.failed.emit(error)
-            return
-        self.signals.done.emit(report)
+from fieldact.ui.widgets.date_input import DateInput
+from fieldact.ui.worker import Job, Progress, run_in_background
 
 
 class ExportDialog(QDialog):
     def __init__(self, context: OfficeContext, ids: list[str], parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.context, self.ids = context, ids
-        self.job: ExportJob | None = None
+        self.job: Job | None = None
         self.report: ExportReport | None = None
         self.setWindowTitle(self.tr("Export acts"))
         self.setModal(True)
@@ -157,14 +113,10 @@ class ExportDialog(QDialog):
             self.message.setText(self.tr("Choose a folder or a ZIP file to export to."))
             self._restyle()
             return
-        register = self.register.currentData()  # a combo box gives the enum back as a plain string
-        self.job = ExportJob(
-            self.context, self.ids, Path(text).expanduser(), RegisterFormat(register) if register else None
-        )
-        self.job.setAutoDelete(False)
-        self.job.signals.progress.connect(self._progress)
-        self.job.signals.done.connect(self._done)
-        self.job.signals.failed.connect(self._failed)
+        chosen = self.register.currentData()  # a combo box gives the enum back as a plain string
+        register = RegisterFormat(chosen) if chosen else None
+        target, ids, database, checked = Path(text).expanduser(), self.ids, self.context.database, self.context.checked
+        job = self.job = Job(self, self._progress)
         self.start.setEnabled(False)
         self.close_button.setEnabled(False)
         self.cancel.setEnabled(True)
@@ -175,14 +127,25 @@ class ExportDialog(QDialog):
         self.message.setObjectName("note")
         self.message.setText(self.tr("Checking and writing the acts…"))
         self._restyle()
-        QThreadPool.globalInstance().start(self.job)
+        job.start(
+            lambda: export_acts(
+                database,
+                ids,
+                target,
+                register,
+                checked,
+                progress=job.report,
+                should_stop=job.cancelled,
+                source=shown_source(database),
+            ),
+            self._done,
+            self._failed,
+        )
 
-    def _progress(self, done: int, total: int) -> None:
-        if not alive(self.progress):
-            return
-        self.progress.setMaximum(max(total, 1))
-        self.progress.setValue(done)
-        self.progress.setFormat(self.tr("{done} of {total}").format(done=done, total=total))
+    def _progress(self, progress: Progress) -> None:
+        self.progress.setMaximum(max(progress.total, 1))
+        self.progress.setValue(progress.done)
+        self.progress.setFormat(self.tr("{done} of {total}").format(done=progress.done, total=progress.total))
 
     def _cancel(self) -> None:
         if self.job is not None:
@@ -191,8 +154,6 @@ class ExportDialog(QDialog):
             self.message.setText(self.tr("Cancelling…"))
 
     def _done(self, report: ExportReport) -> None:
-        if not alive(self.message):
-            return
         self.report = report
         self._finished()
         if report.cancelled:
@@ -208,8 +169,6 @@ class ExportDialog(QDialog):
             self.problems.show()
 
     def _failed(self, error: Exception) -> None:
-        if not alive(self.message):
-            return
         self._finished()
         self.message.setObjectName("error")
         if isinstance(error, ExportError | InputError):
@@ -250,15 +209,13 @@ class MaterialsDialog(QDialog):
         self, context: OfficeContext, wanted: ActFilter, technician_name: str, parent: QWidget | None = None
     ) -> None:
         super().__init__(parent)
-        from fieldact.ui.office_acts import date_edit
-
         self.context = context
         self.setWindowTitle(self.tr("Materials report"))
         self.setModal(True)
         self.resize(700, 360)
         today = date.today()
-        self.date_from = date_edit(wanted.date_from or today)
-        self.date_to = date_edit(wanted.date_to or today)
+        self.date_from = DateInput(wanted.date_from or today)
+        self.date_to = DateInput(wanted.date_to or today)
         self.technician_id = wanted.technician_id
         self.target = QLineEdit()
         self.target.setPlaceholderText(self.tr("A file ending in .xlsx or .csv"))
@@ -298,14 +255,13 @@ class MaterialsDialog(QDialog):
             self.target.setText(chosen)
 
     def _save(self) -> None:
-        from fieldact.ui.office_acts import to_date
-
         text = self.target.text().strip()
         if not text:
             self.message.setObjectName("error")
             self.message.setText(self.tr("Choose the file for the report."))
+            self.message.style().polish(self.message)
             return
-        path, first, last = Path(text).expanduser(), to_date(self.date_from.date()), to_date(self.date_to.date())
+        path, first, last = Path(text).expanduser(), self.date_from.value(), self.date_to.value()
         database, zone, technician = self.context.database, self.context.zone, self.technician_id
         self.save.setEnabled(False)
         run_in_background(
@@ -313,8 +269,6 @@ class MaterialsDialog(QDialog):
         )
 
     def _saved(self, lines: list) -> None:  # type: ignore[type-arg]
-        if not alive(self.message):
-            return
         self.save.setEnabled(True)
         self.message.setObjectName("saved")
         saved = self.tr("Saved: {path} ({count} line(s)).")
@@ -322,8 +276,6 @@ class MaterialsDialog(QDialog):
         self.message.style().polish(self.message)
 
     def _failed(self, error: Exception) -> None:
-        if not alive(self.message):
-            return
         self.save.setEnabled(True)
         self.message.setObjectName("error")
         if isinstance(error, InputError):

@@ -7,8 +7,17 @@ import json
 from dataclasses import dataclass
 
 from PySide6.QtCore import QSize, Qt
-from PySide6.QtGui import QIcon
-from PySide6.QtWidgets import QLabel, QListWidget, QListWidgetItem, QScrollArea, QSplitter, QVBoxLayout, QWidget
+from PySide6.QtGui import QIcon, QPixmap, QResizeEvent
+from PySide6.QtWidgets import (
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QScrollArea,
+    QSplitter,
+    QVBoxLayout,
+    QWidget,
+)
 
 from fieldact.act.appendix import photo_problems
 from fieldact.ui.widgets.common import note
@@ -52,15 +61,25 @@ class PhotosTab(QWidget):
         self.thumbs.currentRowChanged.connect(self._show_full)
         self.full = QLabel()
         self.full.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        scroll = QScrollArea()
-        scroll.setWidget(self.full)
-        scroll.setWidgetResizable(True)
+        self.scroll = QScrollArea()
+        self.scroll.setWidget(self.full)
+        self.scroll.setWidgetResizable(True)
+        # The photo is fitted to the width and scrolls only up and down, as the act's pages do.
+        self.scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.full_pixmap = QPixmap()
+        # Fitted to the width by default, like the act's pages; the office zooms to the photo's own pixels to
+        # read a label's serial number.
+        self.actual_size = QPushButton(self.tr("Actual size"))
+        self.actual_size.setCheckable(True)
+        self.actual_size.setEnabled(False)
+        self.actual_size.toggled.connect(self._zoom)
         split = QSplitter(Qt.Orientation.Vertical)
         split.addWidget(self.thumbs)
-        split.addWidget(scroll)
+        split.addWidget(self.scroll)
         split.setSizes([200, 600])
         layout = QVBoxLayout(self)
         layout.addWidget(self.status)
+        layout.addWidget(self.actual_size, 0, Qt.AlignmentFlag.AlignLeft)
         layout.addWidget(split, 1)
         self.photos: list[ActPhoto] = []
 
@@ -68,6 +87,13 @@ class PhotosTab(QWidget):
         self.photos = photos
         self.thumbs.clear()
         self.full.clear()
+        self.full_pixmap = QPixmap()
+        # Fitted to the width by default, like the act's pages; the office zooms to the photo's own pixels to
+        # read a label's serial number.
+        self.actual_size = QPushButton(self.tr("Actual size"))
+        self.actual_size.setCheckable(True)
+        self.actual_size.setEnabled(False)
+        self.actual_size.toggled.connect(self._zoom)
         for photo in photos:
             self.thumbs.addItem(
                 QListWidgetItem(
@@ -89,4 +115,29 @@ class PhotosTab(QWidget):
 
     def _show_full(self, row: int) -> None:
         if 0 <= row < len(self.photos):
-            self.full.setPixmap(photo_pixmap(self.photos[row].jpeg, FULL_EDGE))
+            self.full_pixmap = photo_pixmap(self.photos[row].jpeg, FULL_EDGE)
+            self._fit()
+
+    def _zoom(self, actual: bool) -> None:
+        policy = Qt.ScrollBarPolicy.ScrollBarAsNeeded if actual else Qt.ScrollBarPolicy.ScrollBarAlwaysOff
+        self.scroll.setHorizontalScrollBarPolicy(policy)
+        self._fit()
+
+    def _fit(self) -> None:
+        self.actual_size.setEnabled(not self.full_pixmap.isNull())
+        if self.full_pixmap.isNull():
+            return
+        if self.actual_size.isChecked():
+            self.full.setPixmap(self.full_pixmap)
+            return
+        width = max(self.scroll.viewport().width() - 2, 1)
+        shown = (
+            self.full_pixmap
+            if self.full_pixmap.width() <= width
+            else self.full_pixmap.scaledToWidth(width, Qt.TransformationMode.SmoothTransformation)
+        )
+        self.full.setPixmap(shown)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802
+        super().resizeEvent(event)
+        self._fit()

@@ -2,75 +2,38 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from zoneinfo import ZoneInfo
 
-from PySide6.QtCore import QTimer, Signal
-from PySide6.QtWidgets import QHBoxLayout, QLineEdit, QMainWindow, QMessageBox, QStackedWidget, QVBoxLayout, QWidget
+from PySide6.QtCore import QSize, QTimer, Signal
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLineEdit,
+    QMainWindow,
+    QMessageBox,
+    QScrollArea,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
 
 from fieldact.office import password
-from fieldact.office.checks import CheckedDigests, default_checked_path
-from fieldact.store.db import Database
+from fieldact.resources import resource_path
 from fieldact.text import InputError
-from fieldact.ui.widgets.common import big_button, heading, note
+from fieldact.ui.office_acts import ActsScreen
+from fieldact.ui.office_context import OfficeContext
+from fieldact.ui.widgets.common import big_button, captioned, heading, note
 
 LOCK_MS = 60_000
+OPENING_SIZE = QSize(1440, 900)
 
-OFFICE_STYLE = """
-QTableView {
-    background: #ffffff;
-    alternate-background-color: #f7f9fc;
-    border: 1px solid #d9dee5;
-    border-radius: 8px;
-    gridline-color: #eef1f5;
-    selection-background-color: #2563eb;
-    selection-color: #ffffff;
-}
-QHeaderView::section {
-    background: #f5f7fa;
-    border: none;
-    border-bottom: 1px solid #d9dee5;
-    padding: 8px 10px;
-    font-weight: 600;
-}
-QTabWidget::pane {
-    border: 1px solid #d9dee5;
-    border-radius: 8px;
-    background: #ffffff;
-}
-QTabBar::tab {
-    min-height: 40px;
-    padding: 0 18px;
-}
-QTabBar::tab:selected {
-    color: #2563eb;
-    font-weight: 600;
-}
-QLabel#checkOk {
-    color: #1e7a46;
-    font-weight: 600;
-}
-QProgressBar {
-    min-height: 28px;
-    border: 1px solid #9aa5b1;
-    border-radius: 8px;
-    text-align: center;
-    background: #ffffff;
-}
-QProgressBar::chunk {
-    background: #2563eb;
-    border-radius: 7px;
-}
-"""
+STYLE_FILE = "styles/office.qss"
 
 
-@dataclass
-class OfficeContext:
-    """What the office screens share: the database, the brand's zone, this PC's record of checked acts."""
-
-    database: Database
-    zone: ZoneInfo
-    checked: CheckedDigests = field(default_factory=lambda: CheckedDigests(default_checked_path()))
+def office_style() -> str:
+    """The office stylesheet, its images found beside it (a stylesheet's relative url is read from the
+    working directory, which is anywhere)."""
+    sheet = resource_path(STYLE_FILE)
+    return sheet.read_text(encoding="utf-8").replace("@styles/", sheet.parent.as_posix() + "/")
 
 
 class PasswordGate(QWidget):
@@ -84,8 +47,10 @@ class PasswordGate(QWidget):
         self.first_use = not password.is_set(context.database)
         self.title = heading(self.tr("Office"))
         self.prompt = note("")
-        self.password = self._field(self.tr("Office password"))
-        self.repeat = self._field(self.tr("The same password again"))
+        self.password = self._field()
+        self.repeat = self._field()
+        self.password_box = captioned(self.tr("Office password"), self.password)
+        self.repeat_box = captioned(self.tr("The same password again"), self.repeat)
         self.message = note("", "error")
         self.submit = big_button("", "primary")
         self.submit.clicked.connect(self._submit)
@@ -97,7 +62,7 @@ class PasswordGate(QWidget):
         column = QVBoxLayout()
         column.setSpacing(12)
         column.addStretch(1)
-        for widget in (self.title, self.prompt, self.password, self.repeat, self.message, self.submit):
+        for widget in (self.title, self.prompt, self.password_box, self.repeat_box, self.message, self.submit):
             column.addWidget(widget)
         column.addStretch(2)
         box = QWidget()
@@ -109,10 +74,9 @@ class PasswordGate(QWidget):
         layout.addStretch(1)
         self._show_mode()
 
-    def _field(self, placeholder: str) -> QLineEdit:
+    def _field(self) -> QLineEdit:
         line = QLineEdit()
         line.setEchoMode(QLineEdit.EchoMode.Password)
-        line.setPlaceholderText(placeholder)
         return line
 
     def _show_mode(self) -> None:
@@ -124,7 +88,7 @@ class PasswordGate(QWidget):
         else:
             self.prompt.setText(self.tr("Enter the office password."))
             self.submit.setText(self.tr("Sign in"))
-        self.repeat.setVisible(self.first_use)
+        self.repeat_box.setVisible(self.first_use)
         self.password.setFocus()
 
     def _submit(self) -> None:
@@ -180,11 +144,9 @@ class PasswordGate(QWidget):
 class OfficeWindow(QMainWindow):
     def __init__(self, context: OfficeContext) -> None:
         super().__init__()
-        from fieldact.ui.office_acts import ActsScreen
-
         self.context = context
         self.setWindowTitle(self.tr("fieldact — office"))
-        self.setStyleSheet(OFFICE_STYLE)
+        self.setStyleSheet(office_style())
         self.stack = QStackedWidget()
         self.setCentralWidget(self.stack)
         self.gate = PasswordGate(context)
@@ -192,10 +154,60 @@ class OfficeWindow(QMainWindow):
         self.stack.addWidget(self.gate)
         self.stack.addWidget(self.acts)
         self.gate.passed.connect(self._open_acts)
+        self._add_quality()
 
     def _open_acts(self) -> None:
         self.stack.setCurrentWidget(self.acts)
         self.acts.search()
+        self.screens.setVisible(True)
+
+    def _add_quality(self) -> None:
+        """The quality department's dashboard beside the acts, once the office password is given."""
+        from fieldact.ui.office_admin import AdminScreen
+        from fieldact.ui.quality_screen import QualityScreen
+
+        self.quality = QualityScreen(self.context)
+        self.admin = AdminScreen(self.context)
+        # In scroll areas: the dashboard and the administration need more width than a portrait office screen
+        # has, and the window must not grow past the screen for their sake while the acts are shown.
+        self.quality_page, self.admin_page = _scrolled(self.quality), _scrolled(self.admin)
+        self.stack.addWidget(self.quality_page)
+        self.stack.addWidget(self.admin_page)
+        self.screens = self.addToolBar(self.tr("Screens"))
+        self.screens.setObjectName("screens")
+        self.screens.setMovable(False)
+        self.screens.addAction(self.tr("Acts"), lambda: self.stack.setCurrentWidget(self.acts))
+        self.screens.addAction(self.tr("Quality"), self._open_quality)
+        self.screens.addAction(self.tr("Print selected acts"), self.print_selected)
+        self.screens.addAction(self.tr("Administration"), self._open_admin)
+        self.screens.setVisible(False)
+
+    def print_selected(self, preview: bool = False) -> int:
+        """The acts selected in the list, as stored, in one print job (audited)."""
+        from sqlmodel import Session
+
+        from fieldact.office.password import OFFICE
+        from fieldact.office.queries import load_act
+        from fieldact.store import audit
+        from fieldact.ui.act_printing import print_with_dialog
+
+        ids = self.acts.selected_ids()
+        if not ids:
+            return 0
+        pages = print_with_dialog([load_act(self.context.database, act_id).pdf for act_id in ids], self, preview)
+        if pages:
+            with Session(self.context.database.engine) as session:
+                audit.record(session, OFFICE, "acts_printed", acts=ids, pages=pages)
+                session.commit()
+        return pages
+
+    def _open_admin(self) -> None:
+        self.stack.setCurrentWidget(self.admin_page)
+        self.admin.refresh()
+
+    def _open_quality(self) -> None:
+        self.stack.setCurrentWidget(self.quality_page)
+        self.quality.refresh()
 
 
 def run(language: str = "ru", db: str | None = None) -> int:
@@ -219,10 +231,19 @@ def run(language: str = "ru", db: str | None = None) -> int:
         QMessageBox.critical(None, APP_NAME, "\n".join(error.problems))
         return 1
     window = OfficeWindow(OfficeContext(database, zone))
-    window.resize(1440, 900)
+    screen = app.primaryScreen()
+    room = screen.availableGeometry().size() if screen is not None else OPENING_SIZE
+    window.resize(OPENING_SIZE.boundedTo(room))  # a 1280×720 screen gets the window whole
     window.show()
     try:
         return app.exec()
     finally:
         close_down(app, [window])
         database.dispose()
+
+
+def _scrolled(page: QWidget) -> QScrollArea:
+    area = QScrollArea()
+    area.setWidgetResizable(True)
+    area.setWidget(page)
+    return area

@@ -8,7 +8,9 @@ from PySide6.QtWidgets import QFrame, QGridLayout, QHBoxLayout, QLineEdit, QList
 from fieldact.store.open_visit import OpenVisit
 from fieldact.text import InputError
 from fieldact.ui.context import AppContext
-from fieldact.ui.widgets.common import big_button, heading, note
+from fieldact.ui.widgets.common import big_button, heading, labelled, note
+from fieldact.ui.widgets.stepper import Stepper
+from fieldact.ui.widgets.touch import kinetic
 from fieldact.visit import PaymentLine, format_rubles, parse_rubles, settle
 
 MONEY_HINTS = Qt.InputMethodHint.ImhFormattedNumbersOnly
@@ -21,13 +23,12 @@ class PaymentPanel(QFrame):
         self.context, self.current, self.visit = context, current, current.visit
         self.lines: list[PaymentLine] = list(self.visit.payment.lines) if self.visit.payment else []
         self.description = QLineEdit()
-        self.description.setPlaceholderText(self.tr("What for (e.g. connection, cable, router)"))
+        self.description.setPlaceholderText(self.tr("e.g. connection, cable, router"))
         self.quantity = QSpinBox()
         self.quantity.setRange(1, 999)
-        self.quantity.setMinimumSize(100, 48)
-        self.price = self._money(self.tr("price, ₽"))
+        self.price = self._money(self.tr("e.g. 1500"))
         self.add_line = big_button(self.tr("Add line"))
-        self.line_list = QListWidget()
+        self.line_list = kinetic(QListWidget())
         self.line_list.setObjectName("paymentLines")
         self.line_list.setMaximumHeight(160)
         self.remove_line = big_button(self.tr("Remove selected line"), "quiet")
@@ -51,10 +52,10 @@ class PaymentPanel(QFrame):
 
     def _layout(self) -> None:
         line_row = QHBoxLayout()
-        line_row.addWidget(self.description, 3)
-        line_row.addWidget(self.quantity)
-        line_row.addWidget(self.price, 1)
-        line_row.addWidget(self.add_line)
+        line_row.addWidget(labelled(self.tr("What for"), self.description), 3)
+        line_row.addWidget(labelled(self.tr("Quantity"), Stepper(self.quantity)))
+        line_row.addWidget(labelled(self.tr("Price, ₽"), self.price), 1)
+        line_row.addWidget(self.add_line, 0, Qt.AlignmentFlag.AlignBottom)
         money = QGridLayout()
         money.addWidget(note(self.tr("Received")), 0, 0)
         money.addWidget(self.received, 0, 1)

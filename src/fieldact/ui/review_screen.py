@@ -2,38 +2,12 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QBuffer, QByteArray, QIODevice, Signal
-from PySide6.QtPdf import QPdfDocument
-from PySide6.QtPdfWidgets import QPdfView
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QHBoxLayout, QVBoxLayout, QWidget
 
 from fieldact.ui.widgets.common import big_button, heading, note
-
-
-class PdfViewer(QWidget):
-    """Shows PDF bytes (the preview, or a stored act's frozen bytes) page after page, fitted to the width."""
-
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.document = QPdfDocument(self)
-        self.view = QPdfView(self)
-        self.view.setDocument(self.document)
-        self.view.setPageMode(QPdfView.PageMode.MultiPage)
-        self.view.setZoomMode(QPdfView.ZoomMode.FitToWidth)
-        self.buffer: QBuffer | None = None
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(self.view)
-
-    def show_pdf(self, data: bytes) -> None:
-        self.document.close()
-        self.buffer = QBuffer(self)
-        self.buffer.setData(QByteArray(data))
-        self.buffer.open(QIODevice.OpenModeFlag.ReadOnly)
-        self.document.load(self.buffer)
-
-    def page_count(self) -> int:
-        return self.document.pageCount()
+from fieldact.ui.widgets.pdf_viewer import PdfViewer
+from fieldact.ui.widgets.touch import kinetic
 
 
 class ReviewScreen(QWidget):
@@ -43,6 +17,7 @@ class ReviewScreen(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.visit_id = ""
+        self.preview = b""  # the act as it will be signed: the subscriber may open it before he signs
         self.title = heading(self.tr("The act as it will be signed"))
         self.viewer = PdfViewer()
         self.status = note(self.tr("Preparing the act…"))
@@ -58,16 +33,19 @@ class ReviewScreen(QWidget):
         layout = QVBoxLayout(self)
         layout.addWidget(self.title)
         layout.addWidget(self.viewer, 1)
+        kinetic(self.viewer.view)
         layout.addLayout(bottom)
 
     def waiting(self, visit_id: str) -> None:
         self.visit_id = visit_id
+        self.preview = b""
         self.title.setText(self.tr("The act as it will be signed"))
         self.hand_button.show()
         self.hand_button.setEnabled(False)
         self.status.setText(self.tr("Preparing the act…"))
 
     def show_preview(self, data: bytes) -> None:
+        self.preview = data
         self.viewer.show_pdf(data)
         self.status.setText(
             self.tr("{n} page(s). Comment on what the subscriber signs.").format(n=self.viewer.page_count())
@@ -81,6 +59,19 @@ class ReviewScreen(QWidget):
         self.hand_button.hide()
         self.viewer.show_pdf(data)
         self.status.setText(self.tr("{n} page(s).").format(n=self.viewer.page_count()))
+
+    def show_removed(self, visit_id: str, number: str) -> None:
+        """A finished visit whose act left the tablet after the retention period: only the receipt stays."""
+        self.visit_id = visit_id
+        self.title.setText(self.tr("Act {number} as stored").format(number=number))
+        self.hand_button.hide()
+        self.viewer.clear()
+        self.status.setText(
+            self.tr(
+                "This act was removed from the tablet after the retention period: the company's registry holds it, "
+                "and the subscriber has his own copy."
+            )
+        )
 
     def show_failure(self, sentence: str) -> None:
         self.status.setText(sentence)

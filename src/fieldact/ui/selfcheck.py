@@ -79,7 +79,7 @@ def _render(document: QPdfDocument, index: int, dpi: int) -> GrayImage:
 
 def viewer_pages(pdf: bytes) -> int:
     """How many pages the app's PDF viewer (QtPdfWidgets) shows for the act, without showing it."""
-    from fieldact.ui.review_screen import PdfViewer
+    from fieldact.ui.widgets.pdf_viewer import PdfViewer
 
     viewer = PdfViewer()
     viewer.show_pdf(pdf)

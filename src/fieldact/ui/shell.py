@@ -18,6 +18,7 @@ from fieldact.ui.review_screen import ReviewScreen
 from fieldact.ui.signing_screen import SigningScreen
 from fieldact.ui.standard_screen import StandardScreen
 from fieldact.ui.visit_screen import VisitScreen
+from fieldact.ui.widgets.touch import FocusKeeper
 from fieldact.ui.worker import run_in_background
 from fieldact.visit import VisitStatus
 
@@ -58,6 +59,7 @@ class Shell(QMainWindow):
         self.idle.setInterval(lock_after_ms)
         self.idle.timeout.connect(self.lock)
         QApplication.instance().installEventFilter(self)
+        self.focus_keeper = FocusKeeper(self)
 
     def _connect(self) -> None:
         self.login.signed_in.connect(self._signed_in)
@@ -122,6 +124,10 @@ class Shell(QMainWindow):
         act = act_of_visit(self.context.store, visit_id)
         if act is None:
             return
+        if not act.pdf:  # removed from the tablet after the retention period (service/retention.py)
+            self.review.show_removed(visit_id, act.number)
+            self.show_screen(self.review)
+            return
         self.review.show_stored(visit_id, act.number, act.pdf)
         self.show_screen(self.review)
 
@@ -154,7 +160,8 @@ class Shell(QMainWindow):
         except InputError as error:
             self.review.show_failure(str(error))
             return
-        self.signing.open(self.context.store.load_visit(visit_id))
+        preview = self.review.preview if self.review.visit_id == visit_id else b""
+        self.signing.open(self.context.store.load_visit(visit_id), preview)
         self.show_screen(self.signing)
 
     def _sign(self, signature: object, signer: str) -> None:

@@ -24,11 +24,14 @@ from fieldact.standard import Brand, Service, Stage, Standard, VisitKind
 from fieldact.standard.schema import Item, Requirement
 from fieldact.ui.labels import kind_name, service_name
 from fieldact.ui.widgets.common import big_button
+from fieldact.ui.widgets.flow_layout import FlowLayout
+from fieldact.ui.widgets.touch import kinetic
 from fieldact.visit import Plan, Subscriber, Technician
 from fieldact.visit.scripts import ScriptContext, ScriptValueMissing, render_script, render_title
 
 SAMPLE_SUBSCRIBER = Subscriber("Иванов", "Иван", "Петрович")
 SAMPLE_TECHNICIAN = Technician("Петров", "Пётр")
+SAMPLE_REQUEST = "1234567"
 
 
 class StandardScreen(QWidget):
@@ -45,10 +48,13 @@ class StandardScreen(QWidget):
         for kind in standard.kinds:
             self.kind_box.addItem(kind_name(kind), kind)
         self.service_boxes = {service: QCheckBox(service_name(service)) for service in Service}
-        self.stage_list = QListWidget()
+        self.stage_list = kinetic(QListWidget())
         self.stage_list.setObjectName("stageRail")
         self.stage_list.setWordWrap(True)
         self.stage_list.setMaximumWidth(360)
+        # long stage titles wrap within the rail: it never scrolls sideways
+        self.stage_list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.stage_list.setResizeMode(QListWidget.ResizeMode.Adjust)
         self.back_button = big_button(self.tr("‹ Back"), "quiet")
         self.back_button.clicked.connect(self.back)
         self.body = QLabel()
@@ -61,21 +67,22 @@ class StandardScreen(QWidget):
         self._fill_stages()
 
     def _layout(self) -> None:
-        top = QHBoxLayout()
+        top_row = QWidget()
+        top = FlowLayout(top_row)  # the kind and the services wrap onto a second row on a narrow portrait screen
         top.addWidget(self.back_button)
         top.addWidget(self.kind_box)
         for box in self.service_boxes.values():
             box.setChecked(True)
             top.addWidget(box)
-        top.addStretch(1)
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
         scroll.setWidget(self.body)
+        kinetic(scroll)
         middle = QHBoxLayout()
         middle.addWidget(self.stage_list, 1)
         middle.addWidget(scroll, 3)
         root = QVBoxLayout(self)
-        root.addLayout(top)
+        root.addWidget(top_row)
         root.addLayout(middle, 1)
 
     def _connect(self) -> None:
@@ -123,7 +130,9 @@ class StandardScreen(QWidget):
     def _context(self) -> ScriptContext:
         definition = self.standard.kind(self.kind)
         plan = Plan(self.now.replace(minute=0, second=0, microsecond=0))
-        return ScriptContext(self.brand, definition, self.now, SAMPLE_SUBSCRIBER, SAMPLE_TECHNICIAN, plan)
+        return ScriptContext(
+            self.brand, definition, self.now, SAMPLE_SUBSCRIBER, SAMPLE_TECHNICIAN, plan, SAMPLE_REQUEST, self.now
+        )
 
     def _stage_html(self, stage: Stage) -> str:
         context = self._context()

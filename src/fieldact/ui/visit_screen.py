@@ -7,7 +7,7 @@ from datetime import datetime
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QSize, Qt, QTimer, Signal
-from PySide6.QtGui import QGuiApplication, QResizeEvent
+from PySide6.QtGui import QColor, QGuiApplication, QResizeEvent
 from PySide6.QtWidgets import (
     QBoxLayout,
     QCheckBox,
@@ -29,17 +29,18 @@ from fieldact.ui.branch_panel import BranchPanel
 from fieldact.ui.context import AppContext
 from fieldact.ui.equipment_panel import EquipmentPanel
 from fieldact.ui.errors import STORE_ERRORS, log_error, sentence_for
-from fieldact.ui.labels import kind_name, service_name
+from fieldact.ui.labels import STATE_COLORS, kind_name, service_name
 from fieldact.ui.materials_panel import MaterialsPanel
 from fieldact.ui.payment_panel import PaymentPanel
 from fieldact.ui.precall_panel import PrecallPanel
-from fieldact.ui.widgets.common import big_button, clear_layout, heading, note
+from fieldact.ui.widgets.common import RowCheckBox, big_button, clear_layout, heading, note
 from fieldact.ui.widgets.item_row import ItemRow
 from fieldact.ui.widgets.photo_strip import PhotoStrip
 
 if TYPE_CHECKING:
     from fieldact.ui.photo_screen import PhotosChanged, PhotoScreen
 from fieldact.ui.widgets.scripts import rendered_script
+from fieldact.ui.widgets.touch import kinetic
 from fieldact.visit import Answer, ItemState, Visit, VisitStatus
 from fieldact.visit.evidence import Evidence
 from fieldact.visit.measures import arrival_timing, precall_timing
@@ -117,10 +118,19 @@ class VisitScreen(QWidget):
         self.scroll = QScrollArea()
         self.scroll.setWidgetResizable(True)
         self.scroll.setWidget(holder)
+        kinetic(self.scroll)
         self.blockers = note("", "blockers")
         self.blocker_list = QListWidget()
         self.blocker_list.setObjectName("blockerList")
         self.blocker_list.hide()
+        # whole sentences, wrapped: never a line cut at the edge with a horizontal scrollbar
+        self.blocker_list.setWordWrap(True)
+        self.blocker_list.setTextElideMode(Qt.TextElideMode.ElideNone)
+        self.blocker_list.setResizeMode(QListView.ResizeMode.Adjust)
+        self.blocker_list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.blocker_list.setSpacing(2)
+        kinetic(self.blocker_list)
+        kinetic(self.rail)
         self.blocker_list.itemClicked.connect(self._go_to_blocker)
         self.show_blockers = big_button(self.tr("What blocks signing?"), "quiet")
         self.show_blockers.clicked.connect(self._toggle_blockers)
@@ -301,10 +311,15 @@ class VisitScreen(QWidget):
         self.rail.clear()
         for stage in self.visit.stages:
             done, total = self.visit.checklist.progress(stage.key)
+            failed = self._failed_in(stage)
             mark = "✓" if done == total else f"{done}/{total}"
+            if failed:
+                mark += f" ✗{failed}" if self.portrait else " · " + self.tr("not done: {n}").format(n=failed)
             text = f"{stage.number}\n{mark}" if self.portrait else f"{stage.number}. {stage.title}\n{mark}"
             item = QListWidgetItem(text)
             item.setToolTip(stage.title)
+            if failed or done == total:
+                item.setForeground(QColor(STATE_COLORS[ItemState.FAILED if failed else ItemState.DONE]))
             if self.portrait:
                 item.setTextAlignment(Qt.AlignmentFlag.AlignCenter)
                 item.setSizeHint(QSize(96, 72))
@@ -313,6 +328,15 @@ class VisitScreen(QWidget):
             self.rail.addItem(item)
         self.rail.setCurrentRow(max(current, 0))
         self.rail.blockSignals(False)
+
+    def _failed_in(self, stage: Stage) -> int:
+        assert self.visit is not None
+        checklist = self.visit.checklist
+        return sum(
+            1
+            for entry in checklist.entries
+            if entry.stage.key == stage.key and checklist.answer(entry.key).state is ItemState.FAILED
+        )
 
     def _rail_item_size(self, text: str) -> QSize:
         """A list item does not grow with its wrapped text by itself: measure it."""
@@ -451,11 +475,7 @@ class VisitScreen(QWidget):
             row = self.rows.get(key)
             if row is None:
                 continue
-            row.setEnabled(False)
-            for button in (row.done, row.not_applicable, row.failed):
-                button.hide()  # measured, never ticked by hand
-            row.hint.setText(hint)
-            row.hint.show()
+            row.set_measured(hint)
 
     def open_branch(self, key: str) -> None:
         """The pre-call card's «another time» / «not home»: stage 1 with that branch's form open."""
@@ -515,7 +535,7 @@ class VisitScreen(QWidget):
         for condition in self.visit.standard.conditions:
             if condition.key not in wanted:
                 continue
-            box = QCheckBox(condition.question)
+            box = RowCheckBox(condition.question)
             box.setObjectName(f"condition_{condition.key}")
             box.setChecked(self.visit.checklist.conditions.get(condition.key, False))
             box.setEnabled(self.editable)
@@ -625,7 +645,10 @@ class VisitScreen(QWidget):
         self._fill_rail()
 
     def _toggle_blockers(self) -> None:
-        self.blocker_list.setVisible(not self.blocker_list.isVisible())
+        showing = not self.blocker_list.isVisible()
+        # about half the page: enough sentences to see what is left, the stage still in view above
+        self.blocker_list.setFixedHeight(max(200, self.height() // (2 if self.portrait else 3)))
+        self.blocker_list.setVisible(showing)
 
     def _go_to_blocker(self, item: QListWidgetItem) -> None:
         index = int(item.data(Qt.ItemDataRole.UserRole))

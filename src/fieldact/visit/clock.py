@@ -1,11 +1,39 @@
-"""Time rules of the standard: the greeting, the pre-call moment, whom to call to reschedule."""
+"""Time rules of the standard (the greeting, the pre-call moment, whom to call to reschedule), and the clock.
+
+The tablet's wall clock is what the technician set: it may be minutes or years off. ``Clock`` gives it together
+with a monotonic clock, so that waits can be measured without it, and tests can set either.
+"""
 
 from __future__ import annotations
 
+import time as _time
 from dataclasses import dataclass
-from datetime import datetime, time, timedelta
+from datetime import UTC, datetime, time, timedelta
+from typing import Protocol
 
 from fieldact.standard.schema import Brand, Contact, Greeting, Kind
+
+
+class Clock(Protocol):
+    def now(self) -> datetime:
+        """The wall clock, timezone-aware (UTC): what the tablet believes the time is."""
+        ...
+
+    def monotonic(self) -> float:
+        """Seconds on a clock that only moves forward, whatever is done to the wall clock."""
+        ...
+
+
+@dataclass(frozen=True, slots=True)
+class SystemClock:
+    def now(self) -> datetime:
+        return datetime.now(UTC)
+
+    def monotonic(self) -> float:
+        return _time.monotonic()
+
+
+SYSTEM_CLOCK = SystemClock()
 
 
 def greeting_for(local: time, greeting: Greeting) -> str:

@@ -2,10 +2,23 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QFrame, QLabel, QPushButton, QSizePolicy, QVBoxLayout, QWidget
+from PySide6.QtCore import QPoint, Qt
+from PySide6.QtGui import QMouseEvent
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QRadioButton,
+    QSizePolicy,
+    QVBoxLayout,
+    QWidget,
+)
 
 SCRIPT_PIXEL_SIZE = 21
+CAPTION_PIXEL_SIZE = 16
+BOLD_NOTES = {"error", "saved", "itemState", "blockers", "todo", "cardStatus", "fieldLabel", "pickedTime"}
 
 
 def set_pixel_size(widget: QWidget, pixels: int, bold: bool = False) -> None:
@@ -27,6 +40,15 @@ def big_button(text: str, role: str = "", parent: QWidget | None = None) -> QPus
     return button
 
 
+def restyle(widget: QWidget, name: str, value: object) -> None:
+    """Set a property the stylesheet selects on, and have the widget drawn with its new rule."""
+    if widget.property(name) == value:
+        return
+    widget.setProperty(name, value)
+    widget.style().unpolish(widget)
+    widget.style().polish(widget)
+
+
 def heading(text: str, level: int = 1) -> QLabel:
     label = QLabel(text)
     label.setObjectName(f"heading{level}")
@@ -40,6 +62,10 @@ def note(text: str, name: str = "note") -> QLabel:
     label.setObjectName(name)
     label.setWordWrap(True)
     label.setTextInteractionFlags(Qt.TextInteractionFlag.NoTextInteraction)
+    if name in BOLD_NOTES:  # bold in code, not in the stylesheet: the wrapped height is measured right
+        font = label.font()
+        font.setBold(True)
+        label.setFont(font)
     return label
 
 
@@ -61,6 +87,22 @@ def script_box(title: str, text: str) -> QFrame:
     return frame
 
 
+def labelled(text: str, field: QWidget, stretch: bool = False) -> QWidget:
+    """A field with its label above it: a placeholder inside the field is only an example, gone when typing."""
+    box = QWidget()
+    box.setObjectName("labelledField")
+    layout = QVBoxLayout(box)
+    layout.setContentsMargins(0, 0, 0, 0)
+    layout.setSpacing(4)
+    label = note(text, "fieldLabel")
+    label.setBuddy(field)
+    layout.addWidget(label)
+    layout.addWidget(field)
+    if stretch:
+        layout.addStretch(1)
+    return box
+
+
 def card() -> QFrame:
     frame = QFrame()
     frame.setObjectName("card")
@@ -76,3 +118,53 @@ def clear_layout(layout) -> None:  # type: ignore[no-untyped-def]
             child.widget().deleteLater()
         elif child.layout() is not None:
             clear_layout(child.layout())
+
+
+def captioned(caption: str, field: QWidget) -> QWidget:
+    """A field with its caption above it: the caption stays when the field has text (a placeholder does not)."""
+    box = QWidget()
+    label = QLabel(caption)
+    label.setObjectName("caption")
+    set_pixel_size(label, CAPTION_PIXEL_SIZE)
+    label.setBuddy(field)
+    column = QVBoxLayout(box)
+    column.setContentsMargins(0, 0, 0, 0)
+    column.setSpacing(4)
+    column.addWidget(label)
+    column.addWidget(field)
+    box.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
+    return box
+class RowCheckBox(QCheckBox):
+    """A check box that answers a tap anywhere on its row, not only on the box or its words."""
+
+    def __init__(self, text: str, parent: QWidget | None = None) -> None:
+        super().__init__(text, parent)
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+
+    def hitButton(self, pos: QPoint) -> bool:  # noqa: N802
+        return self.rect().contains(pos)
+
+
+class OptionRow(QWidget):
+    """A check box or radio button whose words wrap (a long sentence never widens the page), answering a tap
+    anywhere on the row."""
+
+    def __init__(self, button: QCheckBox | QRadioButton, text: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.button = button
+        self.setObjectName("optionRow")
+        button.setText("")
+        button.setAccessibleName(text)
+        self.label = note(text, "optionText")
+        self.label.setBuddy(button)
+        row = QHBoxLayout(self)
+        row.setContentsMargins(0, 4, 0, 4)
+        row.setSpacing(12)
+        row.addWidget(button, 0, Qt.AlignmentFlag.AlignTop)
+        row.addWidget(self.label, 1)
+        self.setMinimumHeight(48)
+
+    def mouseReleaseEvent(self, event: QMouseEvent) -> None:  # noqa: N802
+        if self.isEnabled() and self.rect().contains(event.position().toPoint()):
+            self.button.click()
+        super().mouseReleaseEvent(event)

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import (
-    QCheckBox,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -16,6 +15,9 @@ from PySide6.QtWidgets import (
 
 from fieldact.standard import EvidenceKind, Item
 from fieldact.text import InputError, say
+from fieldact.ui.widgets.common import RowCheckBox
+from fieldact.ui.widgets.stepper import Stepper
+from fieldact.ui.widgets.touch import kinetic
 from fieldact.visit.evidence import (
     Apps,
     CableLabels,
@@ -57,7 +59,7 @@ def _line(placeholder: str = "", hints: Qt.InputMethodHint | None = None) -> QLi
 
 
 def _text_box(placeholder: str) -> QPlainTextEdit:
-    box = QPlainTextEdit()
+    box = kinetic(QPlainTextEdit())
     box.setPlaceholderText(placeholder)
     box.setFixedHeight(96)
     return box
@@ -66,7 +68,6 @@ def _text_box(placeholder: str) -> QPlainTextEdit:
 def _spin(minimum: int) -> QSpinBox:
     spin = QSpinBox()
     spin.setRange(minimum, 99)
-    spin.setMinimumSize(140, 48)
     return spin
 
 
@@ -109,8 +110,8 @@ class ChannelsEditor(EvidenceEditor):
 class TestCallEditor(EvidenceEditor):
     def __init__(self) -> None:
         super().__init__()
-        self.incoming = QCheckBox(self.tr("Incoming call works"))
-        self.outgoing = QCheckBox(self.tr("Outgoing call works"))
+        self.incoming = RowCheckBox(self.tr("Incoming call works"))
+        self.outgoing = RowCheckBox(self.tr("Outgoing call works"))
         row = QHBoxLayout(self)
         row.setContentsMargins(0, 0, 0, 0)
         row.addWidget(self.incoming)
@@ -134,7 +135,7 @@ class CountEditor(EvidenceEditor):
         row = QHBoxLayout(self)
         row.setContentsMargins(0, 0, 0, 0)
         row.addWidget(QLabel(label))
-        row.addWidget(self.spin)
+        row.addWidget(Stepper(self.spin))
         row.addStretch(1)
 
     def value(self) -> Evidence:
@@ -177,7 +178,7 @@ class TextEditor(EvidenceEditor):
 class DebrisEditor(EvidenceEditor):
     def __init__(self) -> None:
         super().__init__()
-        self.removed = QCheckBox(self.tr("The debris is removed"))
+        self.removed = RowCheckBox(self.tr("The debris is removed"))
         QVBoxLayout(self).addWidget(self.removed)
         self.layout().setContentsMargins(0, 0, 0, 0)
 
@@ -192,7 +193,7 @@ class DebrisEditor(EvidenceEditor):
 class AppsEditor(EvidenceEditor):
     def __init__(self, options: list[str]) -> None:
         super().__init__()
-        self.boxes = {option: QCheckBox(option) for option in options}
+        self.boxes = {option: RowCheckBox(option) for option in options}
         row = QHBoxLayout(self)
         row.setContentsMargins(0, 0, 0, 0)
         for box in self.boxes.values():  # nothing pre-answered: each installed app is ticked by the technician

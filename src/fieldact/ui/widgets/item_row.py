@@ -1,13 +1,17 @@
-"""One checklist item: its words, its evidence inputs, and large Done / Not applicable / Not done buttons."""
+"""One checklist item: its words, its evidence inputs, and three large choices: Done / Not applicable / Not done.
+
+The look says the state: an unanswered row carries a "to do" marker and three equal outlined choices; an
+answered row shows its choice filled in the state's colour, the other two quiet, and its inputs read-only.
+"""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QFrame, QHBoxLayout, QLineEdit, QVBoxLayout, QWidget
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QLineEdit, QPushButton, QVBoxLayout, QWidget
 
 from fieldact.text import InputError
 from fieldact.ui.labels import state_name
-from fieldact.ui.widgets.common import big_button, note, set_pixel_size
+from fieldact.ui.widgets.common import big_button, note, restyle, set_pixel_size
 from fieldact.ui.widgets.evidence import EvidenceEditor, editor_for
 from fieldact.visit import Answer, Entry, ItemState
 from fieldact.visit.evidence import Check, Evidence, describe
@@ -30,8 +34,10 @@ class ItemRow(QFrame):
         self.entry = entry
         self.setObjectName("itemRow")
         self.pending_state: ItemState | None = None
+        self.measured = False  # answered from a record (the pre-call, the arrival), never by the choices
         self.text = note(entry.item.text + ("" if required else self.tr(" (when it applies)")), "itemText")
         set_pixel_size(self.text, 20, bold=True)
+        self.todo = note(self.tr("To do"), "todo")
         self.hint = note(entry.item.hint or "", "hint")
         self.hint.setVisible(bool(entry.item.hint) and entry.item.evidence.value != "text")
         self.scripts = scripts or []
@@ -40,9 +46,10 @@ class ItemRow(QFrame):
         self.message = note("", "error")
         self.reason = QLineEdit()
         self.reason.setPlaceholderText(self.tr("Why? A few words"))
-        self.done = big_button(self.tr("Done"), "primary")
-        self.not_applicable = big_button(self.tr("Not applicable"), "quiet")
-        self.failed = big_button(self.tr("Not done"), "quiet")
+        self.done = choice_button(self.tr("Done"), ItemState.DONE)
+        self.not_applicable = choice_button(self.tr("Not applicable"), ItemState.NOT_APPLICABLE)
+        self.failed = choice_button(self.tr("Not done"), ItemState.FAILED)
+        self.choices = (self.done, self.not_applicable, self.failed)
         self.save_reason = big_button(self.tr("Save the reason"))
         self.undo = big_button(self.tr("Change"), "quiet")
         self._layout()
@@ -51,14 +58,17 @@ class ItemRow(QFrame):
 
     def _layout(self) -> None:
         buttons = QHBoxLayout()
-        for button in (self.done, self.not_applicable, self.failed, self.undo):
-            buttons.addWidget(button)
-        buttons.addStretch(1)
+        for button in self.choices:
+            buttons.addWidget(button, 1)  # three equal choices: none looks chosen before it is
+        buttons.addWidget(self.undo)
         reason_row = QHBoxLayout()
         reason_row.addWidget(self.reason, 1)
         reason_row.addWidget(self.save_reason)
         layout = QVBoxLayout(self)
-        layout.addWidget(self.text)
+        top = QHBoxLayout()
+        top.addWidget(self.text, 1)
+        top.addWidget(self.todo, 0, Qt.AlignmentFlag.AlignTop)
+        layout.addLayout(top)
         layout.addWidget(self.hint)
         for script in self.scripts:
             layout.addWidget(script)
@@ -103,6 +113,15 @@ class ItemRow(QFrame):
                 evidence = None
         self.answer_requested.emit(self.entry.key, self.pending_state, evidence, self.reason.text())
 
+    def set_measured(self, hint: str) -> None:
+        """Answered by a record with its time (the pre-call, «I am here»): no choices, only the state."""
+        self.measured = True
+        self.setEnabled(False)
+        for button in self.choices:
+            button.hide()
+        self.hint.setText(hint)
+        self.hint.show()
+
     def show_error(self, sentence: str) -> None:
         self.message.setText(sentence)
         self.message.show()
@@ -114,16 +133,27 @@ class ItemRow(QFrame):
         answered = answer.state is not ItemState.PENDING
         for widget in self.reason_widgets:
             widget.setVisible(False)
-        for button in (self.done, self.not_applicable, self.failed):
-            button.setVisible(not answered)
+        for button in self.choices:
+            button.setVisible(not self.measured)
+            button.setEnabled(not answered)
+            chosen = answered and button.property("choice") == answer.state.value
+            restyle(button, "chosen", answer.state.value if chosen else "")
         self.undo.setVisible(answered)
+        self.todo.setVisible(not answered)
         if self.editor is not None:
             self.editor.setEnabled(not answered)
             if answer.evidence is not None:
                 self.editor.show_value(answer.evidence)
-        self.setProperty("state", answer.state.value)
-        self.style().unpolish(self)
-        self.style().polish(self)
+        restyle(self, "state", answer.state.value)
+        restyle(self.state_label, "state", answer.state.value)
         detail = describe(answer.evidence) if answer.evidence and answer.state is ItemState.DONE else answer.reason
         self.state_label.setText(f"{state_name(answer.state)}{': ' + detail if detail else ''}" if answered else "")
         self.state_label.setVisible(answered)
+
+
+def choice_button(text: str, state: ItemState) -> QPushButton:
+    """One of the row's three choices; the stylesheet fills the chosen one in its state's colour."""
+    button = big_button(text, "choice")
+    button.setProperty("choice", state.value)
+    button.setProperty("chosen", "")
+    return button

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import QGridLayout, QLineEdit, QPushButton, QVBoxLayout, QWidget
 
 MAX_PIN = 8
@@ -36,6 +36,18 @@ class PinPad(QWidget):
         layout = QVBoxLayout(self)
         layout.addWidget(self.field)
         layout.addLayout(grid)
+
+    def set_locked(self, locked: bool) -> None:
+        """While the PIN is locked the keys look and are disabled: nothing typed would be checked."""
+        self.field.clear()
+        self.field.setEnabled(not locked)
+        for button in self.keys.values():
+            button.setEnabled(not locked)
+
+    def lock_for(self, seconds: float) -> None:
+        """Locked now, open again by itself after ``seconds``."""
+        self.set_locked(True)
+        QTimer.singleShot(max(1000, int(seconds * 1000)), lambda: self.set_locked(False))
 
     def _press(self, key: str) -> None:
         if key == "⌫":

@@ -3,8 +3,8 @@
 Both are rows of the visit, like its answers: a tablet adds them only to its own visits without an act, and
 once the act exists they are frozen (SQLite triggers; PostgreSQL the frozen-child trigger of 0005).
 
-Revision ID: 0006_photos_devices
-Revises: 0005_faults_pin_lock
+Revision ID: 0009_photos_equipment
+Revises: 0008_central_service
 Create Date: 2026-12-03
 """
 
@@ -14,12 +14,12 @@ import sqlalchemy as sa
 import sqlmodel
 from alembic import op
 
-revision = "0006_photos_devices"
-down_revision = "0005_faults_pin_lock"
+revision = "0009_photos_equipment"
+down_revision = "0008_central_service"
 branch_labels = None
 depends_on = None
 
-TABLES = ("photo", "device")
+TABLES = ("photo", "equipment")
 HAS_ACT = "EXISTS (SELECT 1 FROM act WHERE act.visit_id = {visit})"
 ME = "(SELECT fieldact_technician())"
 
@@ -38,7 +38,7 @@ def _create_tables() -> None:
     )
     op.create_index("ix_photo_visit_id", "photo", ["visit_id"])
     op.create_table(
-        "device",
+        "equipment",
         sa.Column("id", sa.String(36), primary_key=True),
         sa.Column("visit_id", sa.String(36), sa.ForeignKey("visit.id"), nullable=False),
         sa.Column("action", sa.String(20), nullable=False),
@@ -47,7 +47,7 @@ def _create_tables() -> None:
         sa.Column("mac", sa.String(17), nullable=False, server_default=""),
         sa.Column("recorded_at", sqlmodel.sql.sqltypes.UTCDateTime(), nullable=False),
     )
-    op.create_index("ix_device_visit_id", "device", ["visit_id"])
+    op.create_index("ix_equipment_visit_id", "equipment", ["visit_id"])
 
 
 def _sqlite_triggers() -> dict[str, str]:

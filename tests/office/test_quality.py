@@ -1,0 +1,110 @@
+"""The quality department's figures on generated visits, each against a hand count, on SQLite and PostgreSQL."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+from datetime import date
+from pathlib import Path
+
+import pytest
+from sqlalchemy import text
+from sqlalchemy.exc import DBAPIError
+from tests.office.quality_data import A, B, fill
+from tests.store.pg import Central, central_fixture  # noqa: F401  (the fixture)
+
+from fieldact.office.quality import Measure, QualityFilter, by_technician, dashboard, figures, visits_behind, weekly
+from fieldact.store.db import Database, open_database
+
+NOVEMBER_FIRST_HALF = QualityFilter(date(2026, 11, 2), date(2026, 11, 15))
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def database(request, tmp_path: Path) -> Iterator[Database]:
+    if request.param == "sqlite":
+        found = open_database(tmp_path / "q.db")
+    else:
+        central = request.getfixturevalue("central")
+        found = central.database()
+    fill(found)
+    yield found
+    found.dispose()
+
+
+def test_every_figure_matches_the_hand_count(database: Database) -> None:
+    total = figures(database, NOVEMBER_FIRST_HALF)
+    assert total["visits"] == 5  # v6 is after the period
+    assert total["kept"] == 4  # v4 was rescheduled before any summary
+    assert total.precall_pct == 75.0  # v1, v3, v5 of 4
+    assert total.arrival_pct == 50.0  # v1, v5 of v1, v2, v3, v5
+    assert total.lateness == {"late_0": 1, "late_1_15": 1, "late_16_30": 1, "late_31_60": 0, "late_over_60": 1}
+    assert total.required_pct == 75.0  # v1, v3, v5
+    assert total.closing_pct == 75.0  # v1, v2, v5
+    assert (total["items_done"], total["items_not_needed"], total["items_failed"]) == (2, 1, 2)
+    assert (total["refused"], total["rescheduled"], total["cannot_fix"]) == (1, 1, 1)
+    assert total["credited"] == 70_000
+    assert total.materials_per_visit == 3.2  # 16 lines over 5 visits
+    assert total.rating_avg == 4.0 and total["rated"] == 2
+    assert total.visits_per_day == 1.0  # five technician-days, one visit each
+    assert total.stage_minutes == {"precall": 20.0, "arrival": 20.0}
+
+
+def test_weeks_technicians_kind_and_team(database: Database) -> None:
+    weeks = weekly(database, NOVEMBER_FIRST_HALF)
+    assert [(monday, week["visits"]) for monday, week in weeks] == [(date(2026, 11, 2), 2), (date(2026, 11, 9), 3)]
+    assert weeks[0][1].precall_pct == 50.0 and weeks[1][1].precall_pct == 100.0
+    side_by_side = by_technician(database, NOVEMBER_FIRST_HALF)
+    assert [(name, f["visits"], f.precall_pct) for _, name, f in side_by_side] == [
+        ("Андреев Антон", 3, 66.7),
+        ("Борисов Борис", 2, 100.0),
+    ]
+    only_b = QualityFilter(NOVEMBER_FIRST_HALF.first, NOVEMBER_FIRST_HALF.last, (B,))
+    assert (figures(database, only_b)["visits"], figures(database, only_b)["rescheduled"]) == (2, 1)
+    service = QualityFilter(NOVEMBER_FIRST_HALF.first, NOVEMBER_FIRST_HALF.last, (A, B), "service")
+    assert figures(database, service)["visits"] == 3
+
+
+def test_numbers_open_the_visits_behind_them(database: Database) -> None:
+    def ids(measure: Measure) -> list[str]:
+        return sorted(line.visit_id for line in visits_behind(database, NOVEMBER_FIRST_HALF, measure))
+
+    assert ids(Measure.PRECALL_MISSED) == ["v2"]
+    assert ids(Measure.LATE) == ["v2", "v3"]
+    assert ids(Measure.MATERIALS_OUTLIER) == ["v3"]  # 12 lines against 3.2 a visit
+    assert ids(Measure.RESCHEDULED) == ["v4"]
+    assert ids(Measure.CREDITED) == ["v1", "v5"]
+    assert ids(Measure.VISITS) == ["v1", "v2", "v3", "v4", "v5"]
+    board = dashboard(database, NOVEMBER_FIRST_HALF)
+    assert [(item.item_key, item.not_needed, item.failed) for item in board.skipped] == [("x", 1, 1), ("y", 0, 1)]
+    assert [(r.what, r.visit_id, r.text) for r in board.reasons] == [
+        ("cannot_fix", "v5", "refused: кабель"),
+        ("refused", "v3", "дорого"),
+        ("rescheduled", "v4", "на завтра"),
+    ]
+
+
+def test_the_sums_follow_every_change_at_once(database: Database) -> None:
+    kept = json.dumps({"precall_on_time": True, "required_done": True, "stage_minutes": {"precall": 50}})
+    with database.engine.begin() as connection:
+        connection.execute(text("UPDATE visit SET standard_kept = :k WHERE id = 'v2'"), {"k": kept})
+        connection.execute(text("DELETE FROM material_use WHERE visit_id = 'v2'"))
+        connection.execute(
+            text("UPDATE visit SET planned_start = planned_start + interval '10 days' WHERE id = 'v1'")
+            if database.engine.dialect.name == "postgresql"
+            else text("UPDATE visit SET planned_start = '2026-11-12 09:00:00.000000' WHERE id = 'v1'")
+        )
+    total = figures(database, NOVEMBER_FIRST_HALF)
+    assert total.precall_pct == 100.0
+    assert total["materials"] == 14  # v2's two lines gone
+    assert total.stage_minutes == {"precall": 30.0, "arrival": 20.0}  # (10 + 50) / 2
+    assert [week["visits"] for _, week in weekly(database, NOVEMBER_FIRST_HALF)] == [1, 4]
+
+
+def test_a_hostile_summary_counts_as_none_and_the_rating_never_changes(database: Database) -> None:
+    with database.engine.begin() as connection:
+        connection.execute(text("UPDATE visit SET standard_kept = 'not json' WHERE id = 'v1'"))
+    assert figures(database, NOVEMBER_FIRST_HALF)["kept"] == 3
+    for statement in ("UPDATE visit_rating SET score = 5 WHERE visit_id = 'v2'", "DELETE FROM visit_rating"):
+        with pytest.raises(DBAPIError), database.engine.begin() as connection:
+            connection.execute(text(statement))
+    assert figures(database, NOVEMBER_FIRST_HALF).rating_avg == 4.0
