@@ -213,6 +213,34 @@ def test_a_forged_act_is_refused_and_kept_aside(
     assert central.query("SELECT kind FROM office_notice WHERE kind = 'act_refused'") == [("act_refused",)]
 
 
+def test_a_photo_swapped_in_the_visits_rows_is_refused(
+    central: Central, service: RunningService, tablet: Store, tmp_path: Path, brand: Brand
+) -> None:
+    from fieldact.hashing import sha256_hex
+    from fieldact.photo.sample import sample_photo
+
+    setup_two(central, tmp_path, brand)
+    client = enrolled(central, service, tablet)
+    sync_via_service(tablet.database, client)
+    visit_id = planned(tablet)[0]
+    sign_some(tablet, [visit_id])
+    with tablet.database.engine.connect() as reader:
+        payload = read_payload(reader, visit_id, device_id(tablet.database))
+    photos = payload.children["photo"]
+    assert photos, "the standard asks for photos on every visit kind"
+    other = sample_photo("X-1", "подмена", datetime.now(UTC), index=3).jpeg
+    photos[0]["jpeg"], photos[0]["sha256"] = other, sha256_hex(other)  # a consistent row, not the photo signed
+    wire_visit = {
+        key: getattr(payload, key) for key in ("visit", "contract", "subscriber", "children", "acts", "audit")
+    }
+    _, _, answer = client.request("POST", "/v1/push", {"visits": [wire_visit]})
+    result = answer["results"][0]
+    assert result["refused"] and result["receipts"] == []
+    assert count(central, "act") == 0 and count(central, "registry") == 0
+    (reason,) = central.query("SELECT reason FROM act_refused")[0]
+    assert "photos" in reason or "фото" in reason
+
+
 def test_another_technicians_data_is_out_of_reach(
     central: Central, service: RunningService, tablet: Store, tmp_path: Path, brand: Brand
 ) -> None:

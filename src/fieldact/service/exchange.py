@@ -21,6 +21,7 @@ from sqlalchemy.exc import DBAPIError
 from fieldact.act.content import parse_content
 from fieldact.act.pdf import CONTENT_FILE
 from fieldact.act.verify import inspect_act
+from fieldact.hashing import sha256_hex
 from fieldact.service import registry
 from fieldact.store.sync import (
     OFFICE_NOTICE,
@@ -105,9 +106,14 @@ class VisitResult:
         }
 
 
-def act_problems(act: dict[str, Any], visit: dict[str, Any], trust_roots: Sequence[bytes]) -> list[str]:
-    """Everything wrong with an act as the tablet sent it: the PDF verifies, and its content is this very row's
-    and this very visit's."""
+def act_problems(
+    act: dict[str, Any],
+    visit: dict[str, Any],
+    trust_roots: Sequence[bytes],
+    children: dict[str, Any] | None = None,
+) -> list[str]:
+    """Everything wrong with an act as the tablet sent it: the PDF verifies, and its content is this very row's,
+    this very visit's, and lists the visit's photos and equipment as sent."""
     pdf = act.get("pdf")
     if not isinstance(pdf, bytes):
         return [say("акт без PDF", "an act without its PDF")]
@@ -137,6 +143,34 @@ def act_problems(act: dict[str, Any], visit: dict[str, Any], trust_roots: Sequen
         problems.append(say("номер или версия в PDF — не этого акта", "the PDF's number or version is another act's"))
     if visit_record.get("id") != visit.get("id") or act.get("visit_id") != visit.get("id"):
         problems.append(say("акт другого визита", "the act of another visit"))
+    return problems + evidence_problems(content, children or {})
+
+
+def evidence_problems(content: dict[str, Any], children: dict[str, Any]) -> list[str]:
+    """The visit's photo and equipment rows as sent are exactly the ones its act lists (acts of template 1 list
+    neither): a photo swapped in the rows, or bytes that are not their hash, is not stored."""
+    problems = []
+    photos = [row for row in children.get("photo") or [] if isinstance(row, dict)]
+    if "photos" in content:
+        sent = sorted((row.get("item_key"), row.get("sha256")) for row in photos)
+        listed = sorted((photo.get("item"), photo.get("sha256")) for photo in content["photos"])
+        if sent != listed:
+            problems.append(say("фото визита не те, что в акте", "the visit's photos are not the ones in its act"))
+    if any(not isinstance(row.get("jpeg"), bytes) or sha256_hex(row["jpeg"]) != row.get("sha256") for row in photos):
+        problems.append(say("байты фото не дают его SHA-256", "a photo's bytes do not give its SHA-256"))
+    if "devices" in content:
+        rows = [row for row in children.get("equipment") or [] if isinstance(row, dict)]
+        sent_devices = sorted(
+            (row.get("action"), row.get("device_type"), row.get("serial"), row.get("mac")) for row in rows
+        )
+        listed_devices = sorted(
+            (device.get("action"), device.get("type"), device.get("serial"), device.get("mac"))
+            for device in content["devices"]
+        )
+        if sent_devices != listed_devices:
+            problems.append(
+                say("оборудование визита не то, что в акте", "the visit's equipment is not the one in its act")
+            )
     return problems
 
 
@@ -154,7 +188,11 @@ def check_acts(wire: Any, trust_roots: Sequence[bytes]) -> list[list[str]]:
     if not isinstance(wire, dict) or not isinstance(wire.get("acts"), list) or not isinstance(wire.get("visit"), dict):
         return []
     return [
-        act_problems(act, wire["visit"], trust_roots) if isinstance(act, dict) else ["not an act"]
+        act_problems(
+            act, wire["visit"], trust_roots, wire.get("children") if isinstance(wire.get("children"), dict) else {}
+        )
+        if isinstance(act, dict)
+        else ["not an act"]
         for act in wire["acts"]
     ]
 
