@@ -37,6 +37,15 @@ app.exec()
 """
 
 
+def wait_for(app, condition, seconds: float = 10.0) -> None:  # type: ignore[no-untyped-def]
+    """Let the event loop run until ``condition`` holds (work that runs off the UI thread), at most ``seconds``."""
+    deadline = time.perf_counter() + seconds
+    while not condition() and time.perf_counter() < deadline:
+        app.processEvents()
+        time.sleep(0.005)
+    app.processEvents()
+
+
 def startup(db: Path) -> float:
     started = time.perf_counter()
     process = subprocess.Popen([sys.executable, "-c", CHILD, str(db)], stdout=subprocess.PIPE, text=True)
@@ -98,6 +107,7 @@ def scripted_visit(db: Path) -> tuple[float, str]:
     for digit in "1111":
         click(shell.login.pin_pad.keys[digit])
     click(shell.login.pin_pad.keys["OK"])
+    wait_for(app, lambda: not shell.login.pin_pad.checking)  # the PIN is checked off the UI thread
     visit = next(v for v in shell.day.visits if len(v.services) == 3)
     timed("open the visit", lambda: shell.day.open_visit.emit(visit.id))
     settle()
@@ -172,7 +182,7 @@ def fling(db: Path) -> tuple[float, float]:
     shell.show()
     shell.login.choose(next(t for t in store.technicians() if t.surname == "Петров"))
     shell.login.pin_pad.enter("1111")
-    app.processEvents()
+    wait_for(app, lambda: not shell.login.pin_pad.checking)
     visit = next(v for v in shell.day.visits if len(v.services) == 3)
     shell.open_visit(visit.id)
     shell.visit._move_to(3, completed=None)

@@ -812,47 +812,47 @@
 <context>
     <name>LoginScreen</name>
     <message>
-        <location filename="../../src/fieldact/ui/login_screen.py" line="27" />
+        <location filename="../../src/fieldact/ui/login_screen.py" line="32" />
         <source>Who is working today?</source>
         <translation>Кто сегодня работает?</translation>
     </message>
     <message>
-        <location filename="../../src/fieldact/ui/login_screen.py" line="35" />
+        <location filename="../../src/fieldact/ui/login_screen.py" line="40" />
         <source>The service standard</source>
         <translation>Стандарт обслуживания</translation>
     </message>
     <message>
-        <location filename="../../src/fieldact/ui/login_screen.py" line="37" />
+        <location filename="../../src/fieldact/ui/login_screen.py" line="42" />
         <source>Another technician</source>
         <translation>Другой техник</translation>
     </message>
     <message>
-        <location filename="../../src/fieldact/ui/login_screen.py" line="99" />
+        <location filename="../../src/fieldact/ui/login_screen.py" line="104" />
         <source>No technician on this tablet yet. Connect it to the network: the technician whose login the tablet has appears here after the first sync, with his orders. If nobody appears, ask the office to enrol him (fieldact central technician) and to give this tablet his login.</source>
         <translation>На этом планшете ещё нет техников. Подключите его к сети: техник, чей вход задан на планшете, появится здесь после первой синхронизации вместе со своими заявками. Если никто не появился, попросите офис внести техника (fieldact central technician) и выдать планшету его вход.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldact/ui/login_screen.py" line="106" />
+        <location filename="../../src/fieldact/ui/login_screen.py" line="111" />
         <source>No technician on this tablet yet, and no office database is set up. Ask support to enrol the technician in the office database and to give this tablet its login (central.toml); he then appears here after the first sync. For training: fieldact demo fills in demo technicians.</source>
         <translation>На этом планшете ещё нет техников, и база офиса не настроена. Попросите поддержку внести техника в базу офиса и выдать планшету его вход (central.toml); техник появится здесь после первой синхронизации. Для обучения: fieldact demo добавит демонстрационных техников.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldact/ui/login_screen.py" line="119" />
+        <location filename="../../src/fieldact/ui/login_screen.py" line="124" />
         <source>{name}, enter your PIN</source>
         <translation>{name}, введите PIN</translation>
     </message>
     <message>
-        <location filename="../../src/fieldact/ui/login_screen.py" line="141" />
+        <location filename="../../src/fieldact/ui/login_screen.py" line="149" />
         <source>Too many wrong PINs. Only the office can unlock you now: call them.</source>
         <translation>Слишком много неверных PIN. Теперь разблокировать может только офис: позвоните туда.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldact/ui/login_screen.py" line="145" />
+        <location filename="../../src/fieldact/ui/login_screen.py" line="153" />
         <source>Too many wrong PINs. Try again after {time} or ask the office.</source>
         <translation>Слишком много неверных PIN. Попробуйте после {time} или обратитесь в офис.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldact/ui/login_screen.py" line="147" />
+        <location filename="../../src/fieldact/ui/login_screen.py" line="155" />
         <source>Wrong PIN. Tries left: {count}.</source>
         <translation>Неверный PIN. Осталось попыток: {count}.</translation>
     </message>
@@ -1266,8 +1266,14 @@
     <name>PinPad</name>
     <message>
         <location filename="../../src/fieldact/ui/widgets/pin_pad.py" line="21" />
+        <location filename="../../src/fieldact/ui/widgets/pin_pad.py" line="50" />
         <source>PIN</source>
         <translation>PIN</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldact/ui/widgets/pin_pad.py" line="50" />
+        <source>Checking…</source>
+        <translation>Проверка…</translation>
     </message>
 </context>
 <context>
@@ -1869,22 +1875,22 @@
 <context>
     <name>UnlockPrompt</name>
     <message>
-        <location filename="../../src/fieldact/ui/login_screen.py" line="162" />
+        <location filename="../../src/fieldact/ui/login_screen.py" line="170" />
         <source>Back</source>
         <translation>Назад</translation>
     </message>
     <message>
-        <location filename="../../src/fieldact/ui/login_screen.py" line="195" />
+        <location filename="../../src/fieldact/ui/login_screen.py" line="204" />
         <source>Too many wrong PINs. Only the office can unlock you now: call them.</source>
         <translation>Слишком много неверных PIN. Теперь разблокировать может только офис: позвоните туда.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldact/ui/login_screen.py" line="198" />
+        <location filename="../../src/fieldact/ui/login_screen.py" line="207" />
         <source>Too many wrong PINs. Wait a few minutes.</source>
         <translation>Слишком много неверных PIN. Подождите несколько минут.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldact/ui/login_screen.py" line="200" />
+        <location filename="../../src/fieldact/ui/login_screen.py" line="209" />
         <source>Wrong PIN. Tries left: {count}.</source>
         <translation>Неверный PIN. Осталось попыток: {count}.</translation>
     </message>

@@ -17,6 +17,7 @@ from fieldact.store.repository import Store
 from fieldact.ui.context import AppContext
 from fieldact.ui.shell import Shell
 from fieldact.ui.widgets.item_row import ItemRow
+from fieldact.ui.widgets.pin_pad import PinPad
 
 SHOTS = Path(__file__).resolve().parents[2] / "screenshots"
 DAY = date(2026, 11, 26)
@@ -58,9 +59,22 @@ def click(qtbot, button: QPushButton) -> None:
 def sign_in(qtbot, shell: Shell, name: str, pin: str) -> None:
     button = next(b for b in shell.login.person_buttons() if b.text() == name)
     click(qtbot, button)
+    pad = shell.login.pin_pad
     for digit in pin:
-        click(qtbot, shell.login.pin_pad.keys[digit])
-    click(qtbot, shell.login.pin_pad.keys["OK"])
+        click(qtbot, pad.keys[digit])
+    click(qtbot, pad.keys["OK"])
+    wait_checked(qtbot, pad)
+
+
+def enter_pin(qtbot, pad: PinPad, pin: str) -> None:
+    """Type ``pin`` and OK on the pad, and wait for its check (it runs off the UI thread)."""
+    pad.enter(pin)
+    wait_checked(qtbot, pad)
+
+
+def wait_checked(qtbot, pad: PinPad) -> None:
+    qtbot.waitUntil(lambda: not pad.checking, timeout=10000)
+    QApplication.processEvents()  # the screen the check opens is shown by a queued call
 
 
 def rows(shell: Shell) -> Iterator[ItemRow]:

@@ -10,7 +10,19 @@ from PySide6.QtWidgets import QApplication
 from fieldact.store.db import open_database
 from fieldact.store.repository import Store
 
-from .helpers import Clock, click, draw_signature, local, make_shell, make_store, save_shot, sign_in, type_text
+from .helpers import (
+    Clock,
+    click,
+    draw_signature,
+    enter_pin,
+    local,
+    make_shell,
+    make_store,
+    save_shot,
+    sign_in,
+    type_text,
+    wait_checked,
+)
 from .test_signing_flow import pay, review_and_hand_over, to_documents
 from .test_visit_flow import answer_stage
 
@@ -52,7 +64,7 @@ def test_inactivity_locks_behind_the_pin(qtbot, tmp_path: Path, standard, brand)
     sign_in(qtbot, shell, "Петров Пётр", "1111")
     qtbot.waitUntil(lambda: shell.unlock is not None, timeout=3000)
     assert shell.stack.currentWidget() is shell.unlock
-    shell.unlock.pin_pad.enter("1111")
+    enter_pin(qtbot, shell.unlock.pin_pad, "1111")
     assert shell.stack.currentWidget() is shell.day
 
 
@@ -77,6 +89,7 @@ def test_every_screen_in_both_orientations(qtbot, tmp_path: Path, standard, bran
     for digit in "1111":
         click(qtbot, shell.login.pin_pad.keys[digit])
     click(qtbot, shell.login.pin_pad.keys["OK"])
+    wait_checked(qtbot, shell.login.pin_pad)
     shot("day")
     summary = next(v for v in shell.day.visits if len(v.services) == 3)
     shell.day.open_visit.emit(summary.id)

@@ -13,7 +13,18 @@ from fieldact.act.verify import verify_pdf
 from fieldact.store.acts import act_of_visit
 from fieldact.visit import ItemState, VisitStatus
 
-from .helpers import Clock, click, draw_signature, local, make_shell, make_store, save_shot, sign_in, type_text
+from .helpers import (
+    Clock,
+    click,
+    draw_signature,
+    enter_pin,
+    local,
+    make_shell,
+    make_store,
+    save_shot,
+    sign_in,
+    type_text,
+)
 from .test_visit_flow import answer_stage
 
 
@@ -183,7 +194,7 @@ def test_signing_screen_reaches_nothing_without_the_pin(qtbot, tmp_path: Path, s
     review_and_hand_over(qtbot, shell, "lock")
     click(qtbot, shell.signing.technician_button)
     assert shell.stack.currentWidget() is shell.unlock
-    shell.unlock.pin_pad.enter("2222")
+    enter_pin(qtbot, shell.unlock.pin_pad, "2222")
     assert "Неверный PIN" in shell.unlock.message.text()
     click(qtbot, shell.unlock.cancel)
     assert shell.stack.currentWidget() is shell.signing, "a wrong PIN or Back keeps the subscriber's screen"
@@ -193,7 +204,7 @@ def test_signing_screen_reaches_nothing_without_the_pin(qtbot, tmp_path: Path, s
     QTest.keyClick(shell, Qt.Key.Key_Escape)
     assert shell.stack.currentWidget() is shell.signing
     click(qtbot, shell.signing.technician_button)
-    shell.unlock.pin_pad.enter("1111")
+    enter_pin(qtbot, shell.unlock.pin_pad, "1111")
     QApplication.processEvents()
     assert shell.stack.currentWidget() is shell.visit
     assert store.load_visit(summary.id).status is VisitStatus.IN_PROGRESS

@@ -9,7 +9,19 @@ from PySide6.QtWidgets import QApplication
 
 from fieldact.visit import ItemState
 
-from .helpers import Clock, click, local, make_shell, make_store, rows, save_shot, sign_in, take_photos, type_text
+from .helpers import (
+    Clock,
+    click,
+    enter_pin,
+    local,
+    make_shell,
+    make_store,
+    rows,
+    save_shot,
+    sign_in,
+    take_photos,
+    type_text,
+)
 
 
 def precall_and_arrive(qtbot, shell) -> None:
@@ -142,7 +154,7 @@ def test_pin_lockout(qtbot, tmp_path: Path, standard, brand) -> None:
     for _ in range(5):
         sign_in(qtbot, shell, "Петров Пётр", "9999") if shell.login.people_box.isVisible() else None
         if not shell.login.people_box.isVisible():
-            shell.login.pin_pad.enter("9999")
+            enter_pin(qtbot, shell.login.pin_pad, "9999")
     assert "Слишком много неверных PIN" in shell.login.message.text()
-    shell.login.pin_pad.enter("1111")
+    enter_pin(qtbot, shell.login.pin_pad, "1111")
     assert shell.stack.currentWidget() is shell.login, "locked even with the right PIN"

@@ -16,7 +16,18 @@ from fieldact.ui.day_screen import VisitCard
 from fieldact.ui.precall_panel import PrecallPanel
 from fieldact.visit import ItemState, VisitStatus
 
-from .helpers import Clock, click, draw_signature, local, make_shell, make_store, save_shot, sign_in, type_text
+from .helpers import (
+    Clock,
+    click,
+    draw_signature,
+    enter_pin,
+    local,
+    make_shell,
+    make_store,
+    save_shot,
+    sign_in,
+    type_text,
+)
 from .test_signing_flow import close_visit, review_and_hand_over, to_documents
 
 
@@ -214,7 +225,7 @@ def test_a_signed_visit_opens_read_only_and_is_corrected(qtbot, tmp_path: Path, 
     assert shell.review.viewer.page_count() >= 1 and old_act.number in shell.review.title.text()
     click(qtbot, shell.review.back_button)
     click(qtbot, shell.visit.correct_button)
-    shell.unlock.pin_pad.enter("1111")
+    enter_pin(qtbot, shell.unlock.pin_pad, "1111")
     QApplication.processEvents()
     assert shell.stack.currentWidget() is shell.visit
     correction = shell.visit.current

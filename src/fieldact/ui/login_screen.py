@@ -2,14 +2,19 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from dataclasses import dataclass
+
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
+from fieldact.store.repository import PinCheck
 from fieldact.store.tables import Technician
 from fieldact.ui.context import AppContext
-from fieldact.ui.errors import STORE_ERRORS, log_error, sentence_for
+from fieldact.ui.errors import log_error, sentence_for
 from fieldact.ui.widgets.common import big_button, clear_layout, heading, note
 from fieldact.ui.widgets.pin_pad import PinPad
+from fieldact.ui.worker import run_in_background
 
 EMPTY_RECHECK_MS = 5000
 EMPTY_NOTE_WIDTH = 760
@@ -125,12 +130,15 @@ class LoginScreen(QWidget):
 
     def _check(self, pin: str) -> None:
         assert self.chosen is not None
-        try:
-            result = self.context.store.check_pin(self.chosen.id, pin, self.context.now())
-        except STORE_ERRORS as error:
-            log_error(error, "PIN check")
-            self._say(sentence_for(error))
+        check_in_background(self, self.pin_pad, self.chosen.id, pin, self._checked)
+
+    def _checked(self, checked: PinChecked) -> None:
+        if checked.error is not None:
+            self._say(checked.error)
             return
+        result = checked.result
+        if self.chosen is None or self.chosen.id != checked.technician_id:
+            return  # another technician was chosen while the PIN was checked
         if result.ok:
             self.context.technician = self.chosen
             self.message.clear()
@@ -181,12 +189,13 @@ class UnlockPrompt(QWidget):
         technician = self.context.technician
         if technician is None:
             return
-        try:
-            result = self.context.store.check_pin(technician.id, pin, self.context.now())
-        except STORE_ERRORS as error:
-            log_error(error, "PIN check")
-            self._say(sentence_for(error))
+        check_in_background(self, self.pin_pad, technician.id, pin, self._checked)
+
+    def _checked(self, checked: PinChecked) -> None:
+        if checked.error is not None:
+            self._say(checked.error)
             return
+        result = checked.result
         if result.ok:
             self.message.clear()
             self.unlocked.emit()
@@ -198,6 +207,39 @@ class UnlockPrompt(QWidget):
             self._say(self.tr("Too many wrong PINs. Wait a few minutes."))
         else:
             self._say(self.tr("Wrong PIN. Tries left: {count}.").format(count=result.tries_left))
+
+
+@dataclass(frozen=True)
+class PinChecked:
+    """The outcome of one PIN check: the store's answer, or the sentence for why there is none."""
+
+    technician_id: str
+    result: PinCheck
+    error: str | None = None
+
+
+def check_in_background(
+    screen: LoginScreen | UnlockPrompt,
+    pad: PinPad,
+    technician_id: str,
+    pin: str,
+    on_checked: Callable[[PinChecked], None],
+) -> None:
+    """Check ``pin`` on the thread pool: scrypt is slow by design (a stolen tablet's hashes resist guessing),
+    so it must not freeze the screen; the pad waits meanwhile and ``on_checked`` gets the outcome."""
+    store, now = screen.context.store, screen.context.now()
+    pad.set_checking(True)
+
+    def done(result: PinCheck) -> None:
+        pad.set_checking(False)
+        on_checked(PinChecked(technician_id, result))
+
+    def failed(error: Exception) -> None:
+        pad.set_checking(False)
+        log_error(error, "PIN check")
+        on_checked(PinChecked(technician_id, PinCheck(ok=False), sentence_for(error)))
+
+    run_in_background(lambda: store.check_pin(technician_id, pin, now), done, failed, owner=screen)
 
 
 def say_in_column(label: QLabel, text: str) -> None:

@@ -33,6 +33,7 @@ class PinPad(QWidget):
             grid.addWidget(button, index // 3, index % 3)
             self.keys[key] = button
         self.keys["OK"].setProperty("role", "primary")
+        self.checking = False
         layout = QVBoxLayout(self)
         layout.addWidget(self.field)
         layout.addLayout(grid)
@@ -40,9 +41,19 @@ class PinPad(QWidget):
     def set_locked(self, locked: bool) -> None:
         """While the PIN is locked the keys look and are disabled: nothing typed would be checked."""
         self.field.clear()
-        self.field.setEnabled(not locked)
+        self._enable(not locked)
+
+    def set_checking(self, checking: bool) -> None:
+        """While a PIN is being checked (a deliberately slow hash, off the UI thread) the keys wait: a second
+        press of OK must not send a second try."""
+        self.checking = checking
+        self.field.setPlaceholderText(self.tr("Checking…") if checking else self.tr("PIN"))
+        self._enable(not checking)
+
+    def _enable(self, enabled: bool) -> None:
+        self.field.setEnabled(enabled)
         for button in self.keys.values():
-            button.setEnabled(not locked)
+            button.setEnabled(enabled)
 
     def lock_for(self, seconds: float) -> None:
         """Locked now, open again by itself after ``seconds``."""
