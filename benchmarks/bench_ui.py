@@ -22,10 +22,12 @@ from zoneinfo import ZoneInfo
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "src"))
 
+# As ``fieldact run`` starts: the command line's module first, then the app (and Qt) it opens.
 CHILD = """
 import sys
-from PySide6.QtCore import QTimer
+import fieldact.cli
 from fieldact.ui.app import create_application, open_store
+from PySide6.QtCore import QTimer
 from fieldact.ui.context import AppContext
 from fieldact.ui.shell import Shell
 app = create_application("ru")

@@ -27,3 +27,28 @@ def test_no_qt_import_outside_ui_even_lazily() -> None:
         and re.search(r"^\s*(from|import)\s+PySide6", path.read_text(encoding="utf-8"), flags=re.M)
     ]
     assert offenders == []
+
+
+def test_the_tablet_starts_without_loading_what_only_acts_and_reports_need() -> None:
+    """Drawing, sealing and verifying acts, the reports' spreadsheets and the migrations' engine take most of a
+    second to import; the first screen needs none of them, so they load when first used."""
+    import subprocess
+    import sys
+
+    probe = (
+        "import sys, fieldact.cli, fieldact.ui.app, fieldact.ui.shell\n"
+        "from fieldact.store.migrate import head_revision\n"
+        "head_revision()\n"
+        "heavy = ('fpdf', 'pyhanko', 'pypdf', 'openpyxl', 'alembic', 'fieldact.act.pdf', 'fieldact.store.signing')\n"
+        "print(' '.join(name for name in heavy if name in sys.modules))\n"
+    )
+    done = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, timeout=120)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.strip() == "", f"loaded at start: {done.stdout.strip()}"
+
+
+def test_every_name_the_act_package_offers_resolves() -> None:
+    import fieldact.act
+
+    missing = [name for name in fieldact.act.__all__ if getattr(fieldact.act, name, None) is None]
+    assert missing == []

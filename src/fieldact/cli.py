@@ -31,7 +31,6 @@ from fieldact.store.db import ENV_URL, Database, DatabaseUnavailable, backup_to,
 from fieldact.store.demo import fill as fill_demo
 from fieldact.store.doctor import full_check
 from fieldact.store.repository import Store
-from fieldact.store.signing import sign_demo_visit
 from fieldact.text import InputError, say, set_language
 from fieldact.visit import Plan, ScriptValueMissing, subscriber_from_name, technician_from_name
 from fieldact.visit.scripts import ScriptContext, render_script, render_title
@@ -271,6 +270,8 @@ def doctor_command(args: argparse.Namespace) -> int:
 
 def demo_command(args: argparse.Namespace) -> int:
     store = open_store(args.db)
+    from fieldact.store.signing import sign_demo_visit  # drawing and sealing acts load only for the demo
+
     report = fill_demo(store, sign_past=sign_demo_visit)
     where = store.database.shown
     print(f"Demo data in {where}: {report.visits_added} visit(s) added, {report.acts_added} signed act(s).")

@@ -10,9 +10,9 @@ import pytest
 from pypdf import PdfReader
 
 from fieldact.act import sign_act
-from fieldact.act.appendix import photo_problems
 from fieldact.act.content import build_content
 from fieldact.act.pdf import ActRenderError, render_pdf
+from fieldact.act.photo_records import photo_problems
 from fieldact.act.sample import add_sample_evidence, sample_meta, sample_signature, sample_visit
 from fieldact.act.verify import verify_pdf
 from fieldact.hashing import sha256_hex

@@ -94,3 +94,20 @@ def test_photos_and_devices_go_up_and_down_from_the_revision_before(tmp_path: Pa
         names = {row[0] for row in connection.exec_driver_sql("SELECT name FROM sqlite_master")}
     assert not {name for name in names if name.startswith(("photo", "equipment"))}
     database.dispose()
+
+
+def test_the_head_and_current_revision_read_without_alembic_agree_with_alembic(tmp_path: Path) -> None:
+    from alembic.runtime.migration import MigrationContext
+    from alembic.script import ScriptDirectory
+
+    from fieldact.store.migrate import MIGRATIONS, current_revision, head_revision
+
+    assert head_revision() == ScriptDirectory(str(MIGRATIONS)).get_current_head()
+    url = resolve_url(tmp_path / "h.db")
+    database = Database(url, create_database_engine(url))
+    assert current_revision(database) is None, "a new file has no revision yet"
+    upgrade(database, BEFORE_PHOTOS)
+    with database.engine.connect() as connection:
+        assert current_revision(database) == MigrationContext.configure(connection).get_current_revision()
+    assert current_revision(database) == BEFORE_PHOTOS
+    database.dispose()

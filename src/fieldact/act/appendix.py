@@ -1,97 +1,26 @@
-"""Photos and equipment on the act: their records in the content, the equipment table, the photo appendix
-page, the full JPEGs embedded as PDF/A-3 associated files, and the check that each embedded photo is the one
-the content names by its SHA-256.
-"""
+"""Photos and equipment drawn on the act: the equipment table, the photo appendix page, and the full JPEGs
+embedded as PDF/A-3 associated files (their records in the content: ``photo_records``)."""
 
 from __future__ import annotations
 
 import io
 from collections.abc import Mapping, Sequence
 from datetime import datetime
-from typing import Any, TypedDict
-from zoneinfo import ZoneInfo
-
-from fpdf import FPDF
-from PIL import Image
+from typing import TYPE_CHECKING, Any
 
 from fieldact.act.layout import MUTED, Cell, Column, Row, Style, Table, draw_lines, wrap
 from fieldact.hashing import sha256_hex
-from fieldact.text import say
-from fieldact.visit import Visit
 from fieldact.visit.equipment import DeviceAction
+
+if TYPE_CHECKING:
+    from fpdf import FPDF
+
+    from fieldact.act.photo_records import PhotoRecord
 
 PHOTO_MIME = "image/jpeg"
 THUMB_EDGE = 800  # px at most on a thumbnail's long edge, about 250 dpi on the page (the full photo is embedded)
 THUMB_QUALITY = 72
 ACTION_TITLES = {DeviceAction.INSTALLED.value: "Установлено", DeviceAction.REMOVED.value: "Снято у Абонента"}
-
-
-class PhotoRecord(TypedDict):
-    item: str  # stage.item key
-    caption: str  # the item's short name, as stamped on the photo
-    taken_at: str  # local ISO time
-    sha256: str  # over the embedded file's bytes
-    file: str  # the embedded file's name
-    width: int
-    height: int
-
-
-class DeviceRecord(TypedDict):
-    action: str  # installed, removed
-    type: str
-    name: str
-    serial: str
-    mac: str
-
-
-# --- content ------------------------------------------------------------------------------------------------
-
-
-def photo_records(visit: Visit, zone: ZoneInfo) -> list[PhotoRecord]:
-    captions = {
-        entry.key: entry.item.photos.caption if entry.item.photos else entry.item.text
-        for entry in visit.checklist.entries
-    }
-    return [
-        PhotoRecord(
-            item=photo.item_key,
-            caption=captions.get(photo.item_key, photo.item_key),
-            taken_at=photo.taken_at.astimezone(zone).isoformat(timespec="seconds"),
-            sha256=photo.sha256,
-            file=f"photo-{number:02d}-{photo.sha256[:12]}.jpg",
-            width=photo.width,
-            height=photo.height,
-        )
-        for number, photo in enumerate(visit.photos, start=1)
-    ]
-
-
-def device_records(visit: Visit) -> list[DeviceRecord]:
-    names = {kind.key: kind.name for kind in visit.brand.equipment}
-    return [
-        DeviceRecord(
-            action=device.action.value,
-            type=device.type_key,
-            name=names.get(device.type_key, device.type_key),
-            serial=device.serial,
-            mac=device.mac,
-        )
-        for device in visit.devices
-    ]
-
-
-def photo_files(visit: Visit) -> dict[str, bytes]:
-    """The visit's photo bytes by their SHA-256, for the renderer to embed."""
-    return {photo.sha256: photo.jpeg for photo in visit.photos}
-
-
-def embedded_photos(content: Mapping[str, Any], attachments: Mapping[str, bytes]) -> dict[str, bytes]:
-    """The photo bytes an act carries, by the SHA-256 its content names them with, to draw the act again."""
-    return {
-        photo["sha256"]: attachments[photo["file"]]
-        for photo in content.get("photos") or []
-        if photo.get("file") in attachments
-    }
 
 
 # --- drawing ----------------------------------------------------------------------------------------------------
@@ -174,6 +103,8 @@ def draw_photo_appendix(
 
 def thumbnail(jpeg: bytes) -> bytes:
     """The photo decoded at 1/2, 1/4 or 1/8 scale (JPEG's own cheap reduction), as close to THUMB_EDGE as that gets."""
+    from PIL import Image  # only when an act with photos is drawn
+
     image = Image.open(io.BytesIO(jpeg))
     scale = min(1.0, THUMB_EDGE / max(image.size))
     image.draft("RGB", (max(1, int(image.width * scale)), max(1, int(image.height * scale))))
@@ -199,30 +130,3 @@ def embed_photos(pdf: FPDF, content: Mapping[str, Any], files: Mapping[str, byte
             modification_date=moment,
             compress=False,
         )
-
-
-# --- verifying ---------------------------------------------------------------------------------------------------
-
-
-def photo_problems(content: Mapping[str, Any], attachments: Mapping[str, bytes]) -> list[str]:
-    """Each photo the content names is embedded, and its bytes hash to the SHA-256 the content gives."""
-    found = []
-    for photo in content.get("photos") or []:
-        data = attachments.get(photo.get("file", ""))
-        if data is None:
-            found.append(
-                say(
-                    f"В акте нет вложенного фото «{photo.get('caption')}» ({photo.get('file')}): оно удалено.",
-                    f"The act lacks the embedded photo '{photo.get('caption')}' ({photo.get('file')}): it was removed.",
-                )
-            )
-        elif sha256_hex(data) != photo.get("sha256"):
-            found.append(
-                say(
-                    f"Фото «{photo.get('caption')}» ({photo.get('file')}) подменено: его SHA-256 не тот, что в "
-                    "содержании акта.",
-                    f"The photo '{photo.get('caption')}' ({photo.get('file')}) was swapped: its SHA-256 is not the "
-                    "one in the act's content.",
-                )
-            )
-    return found

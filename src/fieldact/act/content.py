@@ -18,7 +18,7 @@ from decimal import Decimal
 from typing import Any, TypedDict
 from zoneinfo import ZoneInfo
 
-from fieldact.act.appendix import DeviceRecord, PhotoRecord, device_records, photo_records
+from fieldact.act.photo_records import DeviceRecord, PhotoRecord, device_records, photo_records
 from fieldact.ink import Signature
 from fieldact.ink import sha256 as ink_sha256
 from fieldact.standard.schema import EvidenceKind, Service, VisitKind

@@ -6,9 +6,9 @@ import hashlib
 from collections.abc import Mapping
 from dataclasses import dataclass
 
-from fieldact.act.appendix import photo_files
 from fieldact.act.content import ActContent, ActMeta, build_content, canonical_json
 from fieldact.act.pdf import render_pdf
+from fieldact.act.photo_records import photo_files
 from fieldact.act.seal import Sealer, load_sealer, seal_pdf
 from fieldact.ink import Signature, encode
 from fieldact.standard.schema import Brand

@@ -20,37 +20,19 @@ import re
 from collections.abc import Collection, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
-from enum import IntEnum
 from io import BytesIO
 from typing import Any
 
-from fieldact.act.appendix import embedded_photos, photo_problems
 from fieldact.act.content import canonical_json, parse_content
 from fieldact.act.digest import DIGEST_FILE, DigestError, original_digest, parse_record
+from fieldact.act.levels import Level, Revoked
 from fieldact.act.pdf import CONTENT_FILE, INK_FILE, TEMPLATES, ActRenderError, render_pdf, template_of
+from fieldact.act.photo_records import embedded_photos, photo_problems
 from fieldact.act.quiet import quiet
 from fieldact.act.seal import SealError, SealStatus, seal_statuses
 from fieldact.ink import InkFormatError, Signature, decode
 from fieldact.ink import sha256 as ink_sha256
 from fieldact.text import say
-
-
-class Level(IntEnum):
-    CONTENT = 1
-    SEALED = 2
-    TRUSTED = 3
-
-
-LEVEL_NAMES = {"content": Level.CONTENT, "sealed": Level.SEALED, "trusted": Level.TRUSTED}
-
-
-@dataclass(frozen=True, slots=True)
-class Revoked:
-    """A device certificate the company withdrew: acts it sealed at or after ``revoked_at`` do not count."""
-
-    certificate_sha256: str
-    revoked_at: datetime
-    device: str = ""
 
 
 @dataclass(frozen=True, slots=True)

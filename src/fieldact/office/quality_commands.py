@@ -8,7 +8,6 @@ from pathlib import Path
 
 from fieldact.office.commands import _open, _period, find_technician
 from fieldact.office.quality import QualityFilter, dashboard
-from fieldact.office.quality_report import write_report
 from fieldact.office.queries import technicians
 from fieldact.store.db import DatabaseUnavailable
 from fieldact.text import InputError, say
@@ -39,6 +38,8 @@ def quality_report_command(args: argparse.Namespace) -> int:
         choices = technicians(database)
         team = tuple(find_technician(choices, wanted) for wanted in args.technician or ())
         board = dashboard(database, QualityFilter(first, last, team, args.kind))
+        from fieldact.office.quality_report import write_report  # charts and XLSX load only for a report
+
         write_report(board, args.out)
     except InputError as error:
         print(error, file=sys.stderr)

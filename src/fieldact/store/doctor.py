@@ -11,8 +11,6 @@ from sqlalchemy import text
 from sqlmodel import Session, col, select
 
 from fieldact.act.content import parse_content
-from fieldact.act.pdf import CONTENT_FILE
-from fieldact.act.verify import inspect_act
 from fieldact.store import tables
 from fieldact.store.acts import sha256_hex
 from fieldact.store.db import Database
@@ -108,6 +106,9 @@ def pdf_bytes_problems(pdf: bytes, content: str, label: str, policy: SealPolicy 
     """``pdf_problems`` from plain values, so that it can run in another process; held to ``policy``'s level
     (the content level without one)."""
     policy = policy or SealPolicy()
+    from fieldact.act.pdf import CONTENT_FILE  # verifying loads pyHanko and pypdf: only when an act is checked
+    from fieldact.act.verify import inspect_act
+
     verification = inspect_act(pdf, policy.trust, level=policy.level, revoked=policy.revoked)
     found = [f"{say('Акт', 'Act')} {label}: {problem}" for problem in verification.problems]
     if not found and verification.embedded.get(CONTENT_FILE) != content.encode("utf-8"):

@@ -18,8 +18,8 @@ from typing import TYPE_CHECKING
 
 from sqlmodel import Session, select
 
+from fieldact.act.levels import Level, Revoked
 from fieldact.act.seal import Sealer, SealError, device_sealer, load_sealer, sealing_available
-from fieldact.act.verify import Level, Revoked
 from fieldact.resources import resource_path
 from fieldact.standard.schema import Brand
 from fieldact.store import audit, tables

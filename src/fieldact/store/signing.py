@@ -8,9 +8,9 @@ from __future__ import annotations
 
 from datetime import UTC, datetime, timedelta
 
-from fieldact.act.appendix import photo_files
 from fieldact.act.content import ActMeta, ActRef, build_content
 from fieldact.act.pdf import render_pdf
+from fieldact.act.photo_records import photo_files
 from fieldact.act.signed import make_act
 from fieldact.ink import CaptureContext, PointerType, Signature
 from fieldact.store import tables

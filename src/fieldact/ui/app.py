@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import sys
 from collections.abc import Callable, Sequence
+from typing import TYPE_CHECKING
 
 import shiboken6
 from PySide6.QtCore import QCoreApplication, QEvent, Qt, QThreadPool, QTimer
@@ -12,10 +13,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from fieldact.standard import StandardError, load_brand, load_standard
 from fieldact.store.db import DatabaseUnavailable, open_database
-from fieldact.store.demo import fill as fill_demo
 from fieldact.store.repository import Store
-from fieldact.store.signing import sign_demo_visit
-from fieldact.store.sync import SyncLoop
 from fieldact.ui.compat import guard_none_refcount
 from fieldact.ui.context import AppContext
 from fieldact.ui.errors import install_excepthook, log_error, sentence_for, start_log
@@ -23,6 +21,9 @@ from fieldact.ui.i18n import install_translation
 from fieldact.ui.instance import SHOW, SingleInstance, hold_app_mutex, register_restart, tell_running
 from fieldact.ui.shell import Shell
 from fieldact.ui.theme import apply_theme
+
+if TYPE_CHECKING:
+    from fieldact.store.sync import SyncLoop
 
 APP_NAME = "fieldact"
 
@@ -47,6 +48,9 @@ def open_store(db: str | None, demo: bool = False) -> Store:
     """The database the app works on; an empty one gets demo data only when asked (``run --demo``)."""
     store = Store(open_database(db), load_standard(), load_brand())
     if demo and not store.technicians():
+        from fieldact.store.demo import fill as fill_demo  # drawing and sealing acts: only for a new demo
+        from fieldact.store.signing import sign_demo_visit
+
         fill_demo(store, sign_past=sign_demo_visit)
     return store
 

@@ -5,12 +5,15 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime
+from typing import TYPE_CHECKING
 from zoneinfo import ZoneInfo
 
 from fieldact.store.repository import Store
-from fieldact.store.sync import SyncLoop
 from fieldact.store.tables import Technician
 from fieldact.visit import Technician as TechnicianName
+
+if TYPE_CHECKING:
+    from fieldact.store.sync import SyncLoop
 
 
 @dataclass

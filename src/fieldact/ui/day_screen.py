@@ -19,7 +19,6 @@ from PySide6.QtWidgets import (
 
 from fieldact.store.open_visit import OpenVisit
 from fieldact.store.repository import VisitSummary
-from fieldact.store.sync import describe_duration, sync_status
 from fieldact.text import InputError
 from fieldact.ui.context import AppContext
 from fieldact.ui.labels import kind_name, service_name, status_name
@@ -109,6 +108,8 @@ class DayScreen(QWidget):
 
     def refresh_sync(self) -> None:
         """When the tablet last reached the office database, and how many finished visits wait to go up."""
+        from fieldact.store.sync import sync_status  # the sync's code loads after the first screen
+
         status = sync_status(self.context.store.database)
         if self.context.sync is None and status.last_sync_at is None:
             text = self.tr("Acts are saved on this tablet; sending them to the office is not set up: tell the office")
@@ -131,6 +132,8 @@ class DayScreen(QWidget):
         if skew is None:
             self.clock_warning.hide()
             return
+        from fieldact.store.sync import describe_duration
+
         off = describe_duration(abs(skew))
         if skew.total_seconds() > 0:
             text = self.tr("The tablet's clock is {off} fast compared with the server.")

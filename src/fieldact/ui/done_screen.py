@@ -8,7 +8,6 @@ from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import QBoxLayout, QHBoxLayout, QScrollArea, QVBoxLayout, QWidget
 
 from fieldact.act.content import account_url
-from fieldact.service.client import copy_link
 from fieldact.store.open_visit import OpenVisit
 from fieldact.text import InputError
 from fieldact.ui.context import AppContext
@@ -115,6 +114,8 @@ class DoneScreen(QWidget):
         self.qr.set_data(url)
         self.url.setText(url)
         copy = visit.brand.act_copy
+        from fieldact.service.client import copy_link  # loaded with the first done screen, not at start
+
         link = copy_link(self.context.store.database, str(visit.id), copy.url) if copy else None
         self.copy_box.setVisible(link is not None)
         self.copy_link = link or ""

@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from fieldact.act.appendix import photo_problems
+from fieldact.act.photo_records import photo_problems
 from fieldact.ui.widgets.common import note
 from fieldact.ui.widgets.photo_strip import photo_pixmap
 

@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+from types import ModuleType
+
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer
 from PySide6.QtGui import QCloseEvent, QKeyEvent
 from PySide6.QtWidgets import QApplication, QMainWindow, QStackedWidget, QWidget
 
 from fieldact.store.acts import act_of_visit, start_correction
-from fieldact.store.signing import preview_pdf, refuse_visit, sign_visit
 from fieldact.store.tables import Act
 from fieldact.text import InputError
 from fieldact.ui.context import AppContext
@@ -115,7 +116,7 @@ class Shell(QMainWindow):
         self.show_screen(self.review)
         store, at = self.context.store, self.context.now()
         run_in_background(
-            lambda: preview_pdf(store, visit_id, at),
+            lambda: signing().preview_pdf(store, visit_id, at),
             self.review.show_preview,
             lambda error: self.review.show_failure(self._sentence(error)),
         )
@@ -167,7 +168,7 @@ class Shell(QMainWindow):
     def _sign(self, signature: object, signer: str) -> None:
         visit_id, store, at, actor = self._signing_job()
         run_in_background(
-            lambda: sign_visit(store, visit_id, signature, signer, at, actor),  # type: ignore[arg-type]
+            lambda: signing().sign_visit(store, visit_id, signature, signer, at, actor),  # type: ignore[arg-type]
             lambda act: self._signed(act, True),
             lambda error: self.signing.show_failure(self._sentence(error)),
         )
@@ -175,7 +176,7 @@ class Shell(QMainWindow):
     def _refuse(self, reason: str, signer: str) -> None:
         visit_id, store, at, actor = self._signing_job()
         run_in_background(
-            lambda: refuse_visit(store, visit_id, reason, signer, at, actor),
+            lambda: signing().refuse_visit(store, visit_id, reason, signer, at, actor),
             lambda act: self._signed(act, False),
             lambda error: self.signing.show_failure(self._sentence(error)),
         )
@@ -278,3 +279,10 @@ class Shell(QMainWindow):
     def _leave(self) -> None:
         self.allow_close = True
         self.close()
+
+
+def signing() -> ModuleType:
+    """The act's drawing and sealing, loaded when the first act is previewed or signed, not at start."""
+    import fieldact.store.signing
+
+    return fieldact.store.signing
