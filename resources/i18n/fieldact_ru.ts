@@ -330,92 +330,92 @@
 <context>
     <name>DayScreen</name>
     <message>
-        <location filename="../../src/fieldact/ui/day_screen.py" line="49" />
+        <location filename="../../src/fieldact/ui/day_screen.py" line="48" />
         <source>Sign out</source>
         <translation>Выйти</translation>
     </message>
     <message>
-        <location filename="../../src/fieldact/ui/day_screen.py" line="102" />
+        <location filename="../../src/fieldact/ui/day_screen.py" line="101" />
         <source>{name}, visits for {date}</source>
         <translation>{name}, визиты на {date}</translation>
     </message>
     <message>
-        <location filename="../../src/fieldact/ui/day_screen.py" line="114" />
+        <location filename="../../src/fieldact/ui/day_screen.py" line="115" />
         <source>Acts are saved on this tablet; sending them to the office is not set up: tell the office</source>
         <translation>Акты сохранены на этом планшете; отправка в офис не настроена: скажите об этом в офисе</translation>
     </message>
     <message>
-        <location filename="../../src/fieldact/ui/day_screen.py" line="116" />
+        <location filename="../../src/fieldact/ui/day_screen.py" line="117" />
         <source>Nothing sent to the office yet · acts to send: {n}</source>
         <translation>В офис ещё ничего не отправлено · актов к отправке: {n}</translation>
     </message>
     <message>
-        <location filename="../../src/fieldact/ui/day_screen.py" line="119" />
+        <location filename="../../src/fieldact/ui/day_screen.py" line="120" />
         <source>Sent to the office {when} · acts to send: {n}</source>
         <translation>Отправлено в офис {when} · актов к отправке: {n}</translation>
     </message>
     <message>
-        <location filename="../../src/fieldact/ui/day_screen.py" line="121" />
+        <location filename="../../src/fieldact/ui/day_screen.py" line="122" />
         <source>not accepted: {n}, the office sees them</source>
         <translation>не принято: {n}, офис это видит</translation>
     </message>
     <message>
-        <location filename="../../src/fieldact/ui/day_screen.py" line="136" />
+        <location filename="../../src/fieldact/ui/day_screen.py" line="139" />
         <source>The tablet's clock is {off} fast compared with the server.</source>
         <translation>Часы планшета спешат на {off} относительно сервера.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldact/ui/day_screen.py" line="138" />
+        <location filename="../../src/fieldact/ui/day_screen.py" line="141" />
         <source>The tablet's clock is {off} slow compared with the server.</source>
         <translation>Часы планшета отстают на {off} относительно сервера.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldact/ui/day_screen.py" line="139" />
+        <location filename="../../src/fieldact/ui/day_screen.py" line="142" />
         <source>Set the right date and time in the tablet's settings: acts carry the times from this clock.</source>
         <translation>Поставьте верные дату и время в настройках планшета: в актах стоит время с этих часов.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldact/ui/day_screen.py" line="155" />
+        <location filename="../../src/fieldact/ui/day_screen.py" line="158" />
         <source>Rules for the whole day ({n})</source>
         <translation>Правила на весь день ({n})</translation>
     </message>
     <message>
-        <location filename="../../src/fieldact/ui/day_screen.py" line="162" />
+        <location filename="../../src/fieldact/ui/day_screen.py" line="165" />
         <source>Before the first visit</source>
         <translation>Перед первым визитом</translation>
     </message>
     <message>
-        <location filename="../../src/fieldact/ui/day_screen.py" line="166" />
+        <location filename="../../src/fieldact/ui/day_screen.py" line="169" />
         <source>Done, start the day</source>
         <translation>Готово, начать день</translation>
     </message>
     <message>
-        <location filename="../../src/fieldact/ui/day_screen.py" line="179" />
+        <location filename="../../src/fieldact/ui/day_screen.py" line="182" />
         <source>No visits planned for today.</source>
         <translation>На сегодня визитов нет.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldact/ui/day_screen.py" line="187" />
+        <location filename="../../src/fieldact/ui/day_screen.py" line="190" />
         <source>from {time}, no exact time</source>
         <translation>с {time}, без точного времени</translation>
     </message>
     <message>
-        <location filename="../../src/fieldact/ui/day_screen.py" line="198" />
+        <location filename="../../src/fieldact/ui/day_screen.py" line="201" />
         <source>When do you expect to arrive? The pre-call comes an hour before.</source>
         <translation>Когда Вы рассчитываете прийти? Предварительный звонок — за час до этого.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldact/ui/day_screen.py" line="204" />
+        <location filename="../../src/fieldact/ui/day_screen.py" line="207" />
         <source>expected {time}</source>
         <translation>ожидается в {time}</translation>
     </message>
     <message>
-        <location filename="../../src/fieldact/ui/day_screen.py" line="250" />
+        <location filename="../../src/fieldact/ui/day_screen.py" line="253" />
         <source>Time to call {name}</source>
         <translation>Пора позвонить: {name}</translation>
     </message>
     <message>
-        <location filename="../../src/fieldact/ui/day_screen.py" line="298" />
+        <location filename="../../src/fieldact/ui/day_screen.py" line="301" />
         <source>Set</source>
         <translation>Указать</translation>
     </message>
@@ -431,54 +431,117 @@
 <context>
     <name>DoneScreen</name>
     <message>
-        <location filename="../../src/fieldact/ui/done_screen.py" line="46" />
+        <location filename="../../src/fieldact/ui/done_screen.py" line="45" />
         <source>Your copy of the act</source>
         <translation>Ваш экземпляр акта</translation>
     </message>
     <message>
-        <location filename="../../src/fieldact/ui/done_screen.py" line="50" />
+        <location filename="../../src/fieldact/ui/done_screen.py" line="49" />
         <source>Scan the code with your phone's camera to open your personal account.</source>
         <translation>Наведите камеру телефона на код, чтобы открыть личный кабинет.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldact/ui/done_screen.py" line="54" />
+        <location filename="../../src/fieldact/ui/done_screen.py" line="53" />
         <source>Print a paper copy</source>
         <translation>Печать бумажной копии</translation>
     </message>
     <message>
-        <location filename="../../src/fieldact/ui/done_screen.py" line="64" />
+        <location filename="../../src/fieldact/ui/done_screen.py" line="63" />
         <source>Finish the visit</source>
         <translation>Завершить визит</translation>
     </message>
     <message>
-        <location filename="../../src/fieldact/ui/done_screen.py" line="123" />
+        <location filename="../../src/fieldact/ui/done_screen.py" line="124" />
         <source>24-hour information centre: {phone}</source>
         <translation>Круглосуточный информационный центр: {phone}</translation>
     </message>
     <message>
-        <location filename="../../src/fieldact/ui/done_screen.py" line="124" />
+        <location filename="../../src/fieldact/ui/done_screen.py" line="125" />
         <source>Act {number} is signed. Thank you!</source>
         <translation>Акт {number} подписан. Спасибо!</translation>
     </message>
     <message>
-        <location filename="../../src/fieldact/ui/done_screen.py" line="124" />
+        <location filename="../../src/fieldact/ui/done_screen.py" line="125" />
         <source>Act {number}: refusal recorded.</source>
         <translation>Акт {number}: отказ от подписи записан.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldact/ui/done_screen.py" line="146" />
+        <location filename="../../src/fieldact/ui/done_screen.py" line="147" />
         <source>Wishes: </source>
         <translation>Пожелания: </translation>
     </message>
     <message>
-        <location filename="../../src/fieldact/ui/done_screen.py" line="165" />
+        <location filename="../../src/fieldact/ui/done_screen.py" line="166" />
         <source>Closing: {n} still open</source>
         <translation>Завершение: не отмечено {n}</translation>
     </message>
     <message>
-        <location filename="../../src/fieldact/ui/done_screen.py" line="165" />
+        <location filename="../../src/fieldact/ui/done_screen.py" line="166" />
         <source>Closing done.</source>
         <translation>Завершение контакта отмечено.</translation>
+    </message>
+</context>
+<context>
+    <name>EnrolScreen</name>
+    <message>
+        <location filename="../../src/fieldact/ui/enrol_screen.py" line="45" />
+        <source>Connect</source>
+        <translation>Подключить</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldact/ui/enrol_screen.py" line="47" />
+        <source>Back</source>
+        <translation>Назад</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldact/ui/enrol_screen.py" line="55" />
+        <source>Connect this tablet to the server</source>
+        <translation>Подключение планшета к серверу</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldact/ui/enrol_screen.py" line="59" />
+        <source>The office gives a one-time code for the technician this tablet is for. Type the server's address and the code; the tablet makes its own key and gets its certificate.</source>
+        <translation>Офис выдаёт одноразовый код для техника, чей это планшет. Введите адрес сервера и код: планшет сам создаст свой ключ и получит сертификат.</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldact/ui/enrol_screen.py" line="64" />
+        <source>Server address</source>
+        <translation>Адрес сервера</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldact/ui/enrol_screen.py" line="65" />
+        <source>Code from the office</source>
+        <translation>Код из офиса</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldact/ui/enrol_screen.py" line="66" />
+        <source>Server's own certificate file, only if the office names one</source>
+        <translation>Файл сертификата сервера — только если его назвал офис</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldact/ui/enrol_screen.py" line="89" />
+        <source>Connecting to {url}…</source>
+        <translation>Подключение к {url}…</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldact/ui/enrol_screen.py" line="101" />
+        <source>Type the server's address as the office wrote it, starting with https://</source>
+        <translation>Введите адрес сервера так, как его написал офис, начиная с https://</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldact/ui/enrol_screen.py" line="103" />
+        <source>Type the whole code from the office (it has 16 letters and digits).</source>
+        <translation>Введите код из офиса полностью (в нём 16 букв и цифр).</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldact/ui/enrol_screen.py" line="109" />
+        <source>The tablet is connected. The technician and his orders come with the first sync.</source>
+        <translation>Планшет подключён. Техник и его заявки появятся после первой синхронизации.</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldact/ui/enrol_screen.py" line="140" />
+        <source>The certificate file {name} is not there. Check the path the office gave.</source>
+        <translation>Файла сертификата {name} нет. Проверьте путь, который дал офис.</translation>
     </message>
 </context>
 <context>
@@ -812,47 +875,52 @@
 <context>
     <name>LoginScreen</name>
     <message>
-        <location filename="../../src/fieldact/ui/login_screen.py" line="32" />
+        <location filename="../../src/fieldact/ui/login_screen.py" line="33" />
         <source>Who is working today?</source>
         <translation>Кто сегодня работает?</translation>
     </message>
     <message>
-        <location filename="../../src/fieldact/ui/login_screen.py" line="40" />
+        <location filename="../../src/fieldact/ui/login_screen.py" line="41" />
         <source>The service standard</source>
         <translation>Стандарт обслуживания</translation>
     </message>
     <message>
-        <location filename="../../src/fieldact/ui/login_screen.py" line="42" />
+        <location filename="../../src/fieldact/ui/login_screen.py" line="43" />
+        <source>Connect to the server</source>
+        <translation>Подключить к серверу</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldact/ui/login_screen.py" line="45" />
         <source>Another technician</source>
         <translation>Другой техник</translation>
     </message>
     <message>
-        <location filename="../../src/fieldact/ui/login_screen.py" line="104" />
-        <source>No technician on this tablet yet. Connect it to the network: the technician whose login the tablet has appears here after the first sync, with his orders. If nobody appears, ask the office to enrol him (fieldact central technician) and to give this tablet his login.</source>
-        <translation>На этом планшете ещё нет техников. Подключите его к сети: техник, чей вход задан на планшете, появится здесь после первой синхронизации вместе со своими заявками. Если никто не появился, попросите офис внести техника (fieldact central technician) и выдать планшету его вход.</translation>
+        <location filename="../../src/fieldact/ui/login_screen.py" line="112" />
+        <source>No technician on this tablet yet. The tablet is connected to the server: the technician it was enrolled for appears here after the first sync, with his orders. Keep it on the network.</source>
+        <translation>На планшете пока нет техника. Планшет подключён к серверу: техник, для которого его подключили, появится здесь после первой синхронизации вместе со своими заявками. Не отключайте планшет от сети.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldact/ui/login_screen.py" line="111" />
-        <source>No technician on this tablet yet, and no office database is set up. Ask support to enrol the technician in the office database and to give this tablet its login (central.toml); he then appears here after the first sync. For training: fieldact demo fills in demo technicians.</source>
-        <translation>На этом планшете ещё нет техников, и база офиса не настроена. Попросите поддержку внести техника в базу офиса и выдать планшету его вход (central.toml); техник появится здесь после первой синхронизации. Для обучения: fieldact demo добавит демонстрационных техников.</translation>
+        <location filename="../../src/fieldact/ui/login_screen.py" line="118" />
+        <source>No technician on this tablet yet. Connect it to the server with the code the office gives («Connect to the server» below); the technician and his orders come with the first sync.</source>
+        <translation>На планшете пока нет техника. Подключите планшет к серверу кодом из офиса (кнопка «Подключить к серверу» внизу); техник и его заявки появятся после первой синхронизации.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldact/ui/login_screen.py" line="124" />
+        <location filename="../../src/fieldact/ui/login_screen.py" line="130" />
         <source>{name}, enter your PIN</source>
         <translation>{name}, введите PIN</translation>
     </message>
     <message>
-        <location filename="../../src/fieldact/ui/login_screen.py" line="149" />
+        <location filename="../../src/fieldact/ui/login_screen.py" line="155" />
         <source>Too many wrong PINs. Only the office can unlock you now: call them.</source>
         <translation>Слишком много неверных PIN. Теперь разблокировать может только офис: позвоните туда.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldact/ui/login_screen.py" line="153" />
+        <location filename="../../src/fieldact/ui/login_screen.py" line="159" />
         <source>Too many wrong PINs. Try again after {time} or ask the office.</source>
         <translation>Слишком много неверных PIN. Попробуйте после {time} или обратитесь в офис.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldact/ui/login_screen.py" line="155" />
+        <location filename="../../src/fieldact/ui/login_screen.py" line="161" />
         <source>Wrong PIN. Tries left: {count}.</source>
         <translation>Неверный PIN. Осталось попыток: {count}.</translation>
     </message>
@@ -1517,27 +1585,27 @@
 <context>
     <name>Shell</name>
     <message>
-        <location filename="../../src/fieldact/ui/shell.py" line="139" />
+        <location filename="../../src/fieldact/ui/shell.py" line="153" />
         <source>Correct the act: enter your PIN</source>
         <translation>Исправление акта: введите свой PIN</translation>
     </message>
     <message>
-        <location filename="../../src/fieldact/ui/shell.py" line="198" />
+        <location filename="../../src/fieldact/ui/shell.py" line="212" />
         <source>Technician: enter your PIN</source>
         <translation>Техник: введите PIN</translation>
     </message>
     <message>
-        <location filename="../../src/fieldact/ui/shell.py" line="226" />
+        <location filename="../../src/fieldact/ui/shell.py" line="240" />
         <source>The act could not be saved ({error}). Nothing is lost: try again, or call support.</source>
         <translation>Акт не удалось сохранить ({error}). Ничего не потеряно: попробуйте ещё раз или позвоните в поддержку.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldact/ui/shell.py" line="237" />
+        <location filename="../../src/fieldact/ui/shell.py" line="251" />
         <source>Locked. Enter your PIN</source>
         <translation>Заблокировано. Введите PIN</translation>
     </message>
     <message>
-        <location filename="../../src/fieldact/ui/shell.py" line="272" />
+        <location filename="../../src/fieldact/ui/shell.py" line="286" />
         <source>Enter your PIN to close the app</source>
         <translation>Введите PIN, чтобы закрыть программу</translation>
     </message>
@@ -1875,22 +1943,22 @@
 <context>
     <name>UnlockPrompt</name>
     <message>
-        <location filename="../../src/fieldact/ui/login_screen.py" line="170" />
+        <location filename="../../src/fieldact/ui/login_screen.py" line="176" />
         <source>Back</source>
         <translation>Назад</translation>
     </message>
     <message>
-        <location filename="../../src/fieldact/ui/login_screen.py" line="204" />
+        <location filename="../../src/fieldact/ui/login_screen.py" line="210" />
         <source>Too many wrong PINs. Only the office can unlock you now: call them.</source>
         <translation>Слишком много неверных PIN. Теперь разблокировать может только офис: позвоните туда.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldact/ui/login_screen.py" line="207" />
+        <location filename="../../src/fieldact/ui/login_screen.py" line="213" />
         <source>Too many wrong PINs. Wait a few minutes.</source>
         <translation>Слишком много неверных PIN. Подождите несколько минут.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldact/ui/login_screen.py" line="209" />
+        <location filename="../../src/fieldact/ui/login_screen.py" line="215" />
         <source>Wrong PIN. Tries left: {count}.</source>
         <translation>Неверный PIN. Осталось попыток: {count}.</translation>
     </message>

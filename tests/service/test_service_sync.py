@@ -298,3 +298,30 @@ def test_the_registry_chain_finds_a_changed_or_removed_entry(
     with central.database().engine.connect() as connection:
         removed = registry.check_chain(connection)
     assert not removed.ok and any("отсутствует" in problem or "missing" in problem for problem in removed.problems)
+
+
+def test_retries_run_on_the_servers_clock_and_a_wrong_tablet_clock_is_told(
+    central: Central, service: RunningService, tablet: Store, tmp_path: Path, brand: Brand, monkeypatch
+) -> None:
+    import fieldact.service.client as client_module
+
+    setup_two(central, tmp_path, brand)
+    client = enrolled(central, service, tablet)
+    sync_via_service(tablet.database, client)
+    visit_id = planned(tablet)[0]
+    sign_some(tablet, [visit_id])
+    # A retry planned ten minutes ago on the server's clock is due now, whatever the tablet's clock says.
+    with tablet.database.engine.begin() as connection:
+        connection.execute(
+            text("UPDATE outbox SET attempts = 1, next_attempt_at = :at WHERE visit_id = :v"),
+            {"at": datetime.now(UTC) - timedelta(minutes=10), "v": visit_id},
+        )
+    behind = timedelta(hours=1)
+    monkeypatch.setattr(client_module, "now_utc", lambda: datetime.now(UTC) - behind)
+    report = sync_via_service(tablet.database, client)
+    assert report.error is None or report.error == "", report.error
+    assert report.push.pushed == 1, "due on the server's clock: pushed though the tablet's clock is an hour behind"
+    assert count(central, "act") == 1
+    skew = report.pull.clock_skew
+    assert skew is not None and abs(skew + behind) < timedelta(seconds=5), skew
+    assert report.clock_off, "the day screen tells the technician his clock is an hour slow"

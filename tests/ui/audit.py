@@ -112,7 +112,8 @@ class Bars:
     # Latin words a Russian screen may show: formats, protocols, the brand's name, units.
     latin_allowed: frozenset[str] = frozenset(
         {"pdf", "zip", "csv", "xlsx", "xls", "excel", "sha", "qr", "pin", "wi", "fi", "wifi", "wi-fi", "tv", "ip",
-         "id", "usb", "ru", "dom", "mbit", "mb", "gb", "ok", "sms", "lan", "wan", "onu", "ont", "gpon", "iptv"}
+         "id", "usb", "ru", "dom", "mbit", "mb", "gb", "ok", "sms", "lan", "wan", "onu", "ont", "gpon", "iptv",
+         "https", "http"}
     )  # fmt: skip
 
 

@@ -79,3 +79,22 @@ def test_the_standard_browser_passes_the_audit(qtbot, standard, brand, screen: S
     browser.kind_box.setCurrentIndex(1)
     found += audit(browser, screen, AUDIT_SHOTS / f"standard-service-{screen.name}.png")
     assert not found, "\n" + report(found)
+
+
+@pytest.mark.parametrize("screen", SIZES, ids=names(SIZES))
+def test_the_enrolment_screen_passes_the_audit(qtbot, tmp_path: Path, standard, brand, screen: Screen) -> None:
+    from .helpers import Clock, local, make_shell, make_store
+
+    store = make_store(tmp_path / "e.db", standard, brand)
+    shell = make_shell(qtbot, store, Clock(local(brand, "2026-11-26T10:00")))
+    assert shell.login.enrol_button.isVisible(), "a tablet not yet connected offers it on its first screen"
+    click(qtbot, shell.login.enrol_button)
+    assert shell.stack.currentWidget() is shell.enrol
+    found = audit(shell, screen, AUDIT_SHOTS / f"enrol-{screen.name}.png")
+    type_text(shell.enrol.url, "acts.example.ru")
+    click(qtbot, shell.enrol.connect_button)
+    assert shell.enrol.message.objectName() == "error"
+    found += audit(shell, screen, AUDIT_SHOTS / f"enrol-error-{screen.name}.png")
+    click(qtbot, shell.enrol.back_button)
+    assert shell.stack.currentWidget() is shell.login
+    assert not found, "\n" + report(found)

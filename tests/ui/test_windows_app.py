@@ -164,7 +164,8 @@ def test_an_empty_tablet_shows_what_to_do_and_no_demo_data(qtbot, tmp_path: Path
     assert login.person_buttons() == []
     assert login.empty_note.isVisible()
     text = login.empty_note.text()
-    assert "central.toml" in text and "fieldact demo" in text, text
+    assert "кодом из офиса" in text and "Подключить к серверу" in text, text
+    assert login.enrol_button.isVisible(), "the way to connect the tablet is on its first screen"
     save_shot(shell, "login-empty")
     store.database.dispose()
 

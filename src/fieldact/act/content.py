@@ -8,7 +8,6 @@ and the same hash on every machine.
 
 from __future__ import annotations
 
-import hashlib
 import json
 import uuid
 from collections.abc import Mapping
@@ -19,6 +18,7 @@ from typing import Any, TypedDict
 from zoneinfo import ZoneInfo
 
 from fieldact.act.photo_records import DeviceRecord, PhotoRecord, device_records, photo_records
+from fieldact.hashing import sha256_hex
 from fieldact.ink import Signature
 from fieldact.ink import sha256 as ink_sha256
 from fieldact.standard.schema import EvidenceKind, Service, VisitKind
@@ -380,7 +380,7 @@ def canonical_json(content: Mapping[str, Any]) -> bytes:
 
 
 def content_sha256(content: Mapping[str, Any]) -> str:
-    return hashlib.sha256(canonical_json(content)).hexdigest()
+    return sha256_hex(canonical_json(content))
 
 
 def parse_content(data: bytes) -> dict[str, Any]:

@@ -12,9 +12,10 @@ deliberate edit. The seal is what makes an act tamper-evident against a forger.
 
 from __future__ import annotations
 
-import hashlib
 import re
 from dataclasses import dataclass
+
+from fieldact.hashing import sha256_hex
 
 DIGEST_FILE = "act-digest.txt"
 _PREFIX = b"fieldact-pdf-digest/1 sha256="
@@ -49,7 +50,7 @@ def stamp(pdf: bytes) -> bytes:
     length_at = hex_at + _HEX_DIGITS + len(_LENGTH)
     stamped = bytearray(pdf)
     stamped[length_at : length_at + _LENGTH_DIGITS] = b"%010d" % length
-    digest = hashlib.sha256(stamped).hexdigest().encode("ascii")
+    digest = sha256_hex(stamped).encode("ascii")
     stamped[hex_at : hex_at + _HEX_DIGITS] = digest
     return bytes(stamped)
 
@@ -75,4 +76,4 @@ def original_digest(data: bytes, record: bytes) -> str:
     hex_at = at + len(_PREFIX)
     blanked = bytearray(original)
     blanked[hex_at : hex_at + _HEX_DIGITS] = b"0" * _HEX_DIGITS
-    return hashlib.sha256(blanked).hexdigest()
+    return sha256_hex(blanked)

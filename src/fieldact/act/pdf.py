@@ -8,7 +8,6 @@ in fpdf2's PDF/A-3B mode: PDF/A-2 forbids embedded files that are not themselves
 
 from __future__ import annotations
 
-import hashlib
 import re
 import threading
 from collections.abc import Iterator, Mapping, Sequence
@@ -126,7 +125,7 @@ def _render(
     content: ActContent, signature: Signature, ink: bytes | None, preview: bool, photos: Mapping[str, bytes]
 ) -> bytes:
     content_bytes = canonical_json(content)
-    pdf = ActDocument(content, hashlib.sha256(content_bytes).hexdigest(), preview)
+    pdf = ActDocument(content, sha256_hex(content_bytes), preview)
     pdf.add_page()
     draw_title(pdf, content)
     draw_parties(pdf, content)
@@ -188,7 +187,7 @@ class ActDocument(FPDF):
     def file_id(self) -> str:
         """The file identifier from the content and ink hashes instead of the moment of rendering."""
         ink = self.content["ink"]["sha256"]
-        identifier = hashlib.sha256(f"{self.content_hash}:{ink}:{self.preview}".encode()).hexdigest()[:32].upper()
+        identifier = sha256_hex(f"{self.content_hash}:{ink}:{self.preview}".encode())[:32].upper()
         return f"<{identifier}><{identifier}>"
 
     def header(self) -> None:

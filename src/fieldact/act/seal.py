@@ -7,7 +7,6 @@ the act's own digest, so the act's bytes stay as they were made and the seal cov
 
 from __future__ import annotations
 
-import hashlib
 import os
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
@@ -17,6 +16,7 @@ from typing import TYPE_CHECKING, Any
 
 from fieldact.act.content import SealRecord
 from fieldact.act.quiet import quiet
+from fieldact.hashing import sha256_hex
 from fieldact.resources import resource_path
 from fieldact.standard.schema import SealSettings
 from fieldact.text import say
@@ -114,7 +114,7 @@ def load_sealer(settings: SealSettings, environ: Mapping[str, str] | None = None
             )
         ) from None
     certificate = signer.signing_cert
-    return Sealer(signer, certificate.subject.human_friendly, "", hashlib.sha256(certificate.dump()).hexdigest())
+    return Sealer(signer, certificate.subject.human_friendly, "", sha256_hex(certificate.dump()))
 
 
 def _password(settings: SealSettings, environ: Mapping[str, str]) -> bytes | None:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import hashlib
 from collections.abc import Mapping
 from dataclasses import dataclass
 
@@ -10,6 +9,7 @@ from fieldact.act.content import ActContent, ActMeta, build_content, canonical_j
 from fieldact.act.pdf import render_pdf
 from fieldact.act.photo_records import photo_files
 from fieldact.act.seal import Sealer, load_sealer, seal_pdf
+from fieldact.hashing import sha256_hex
 from fieldact.ink import Signature, encode
 from fieldact.standard.schema import Brand
 from fieldact.visit import Visit
@@ -55,11 +55,11 @@ def make_act(
     return SignedAct(
         content=content,
         content_json=content_json,
-        content_sha256=hashlib.sha256(content_json).hexdigest(),
+        content_sha256=sha256_hex(content_json),
         ink=ink,
         ink_sha256=content["ink"]["sha256"],
         pdf=pdf,
-        pdf_sha256=hashlib.sha256(pdf).hexdigest(),
+        pdf_sha256=sha256_hex(pdf),
         sealed=sealer is not None,
     )
 

@@ -30,6 +30,7 @@ from fieldact.act.pdf import CONTENT_FILE, INK_FILE, TEMPLATES, ActRenderError, 
 from fieldact.act.photo_records import embedded_photos, photo_problems
 from fieldact.act.quiet import quiet
 from fieldact.act.seal import SealError, SealStatus, seal_statuses
+from fieldact.hashing import sha256_hex
 from fieldact.ink import InkFormatError, Signature, decode
 from fieldact.ink import sha256 as ink_sha256
 from fieldact.text import say
@@ -211,7 +212,7 @@ def _check_content(read: ReadAct, result: Verification) -> dict[str, Any] | None
             Level.CONTENT, say(f"Содержание акта повреждено: {error}.", f"The act's content is damaged: {error}.")
         )
         return None
-    digest = hashlib.sha256(data).hexdigest()
+    digest = sha256_hex(data)
     try:
         canonical = canonical_json(content) == data
     except TypeError:
@@ -628,7 +629,7 @@ def _judge_seal(
     revoked: Collection[Revoked],
     result: Verification,
 ) -> None:
-    fingerprint = hashlib.sha256(status.certificate).hexdigest()
+    fingerprint = sha256_hex(status.certificate)
     who = _who(status, content)
     if not status.intact or not status.valid:
         result.fail(

@@ -21,8 +21,8 @@ from concurrent.futures import Executor, ProcessPoolExecutor
 from functools import cache
 from pathlib import Path
 
+from fieldact.hashing import sha256_hex
 from fieldact.store import tables
-from fieldact.store.acts import sha256_hex
 from fieldact.store.doctor import act_label, pdf_bytes_problems, stored_hash_problems
 from fieldact.store.sealing import SealPolicy
 

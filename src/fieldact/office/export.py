@@ -26,6 +26,7 @@ from sqlalchemy import select
 from sqlmodel import Session
 
 from fieldact.act.content import parse_content
+from fieldact.hashing import sha256_hex
 from fieldact.office.checks import CheckedDigests, act_label, check_acts, checker_pool
 from fieldact.office.names import UniqueNames, act_file_stem
 from fieldact.office.queries import CONTRACT, VISIT, ActStatus, superseded
@@ -420,7 +421,7 @@ def _write_extras(
     if register is not None:
         data = register_bytes(report.exported, register)
         register_file = sink.add_file(register_name(register, stamp), data)
-        sums.append((register_file, hashlib.sha256(data).hexdigest()))
+        sums.append((register_file, sha256_hex(data)))
         report.extra_files.append(register_file)
     report.extra_files.append(sink.add_file(f"SHA256SUMS{stamp}.txt", checksums_bytes(sums)))
     manifest = manifest_bytes(report, source, register_file, datetime.now(UTC))

@@ -18,7 +18,6 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
-import hashlib
 import json
 import logging
 import multiprocessing
@@ -43,6 +42,7 @@ from starlette.responses import HTMLResponse, JSONResponse, Response
 from starlette.routing import Route
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
+from fieldact.hashing import sha256_hex
 from fieldact.service import copy_page, devices, exchange, wire
 from fieldact.service.ca import DeviceIssuer, FileCA
 from fieldact.service.device import HEADER_DEVICE, HEADER_SIGNATURE, HEADER_TIME, BadSignature, check_signature
@@ -247,7 +247,7 @@ async def orders(request: Request) -> Response:
     record = await authenticate(service, request, b"")
     pulled = await run_in_threadpool(exchange.orders_for, service.engine, record.technician_id)
     body = wire.dumps(pulled)
-    etag = '"' + hashlib.sha256(body).hexdigest()[:32] + '"'
+    etag = '"' + sha256_hex(body)[:32] + '"'
     if request.headers.get("if-none-match") == etag:
         return Response(status_code=304, headers={"etag": etag})
     return Response(body, media_type="application/json", headers={"etag": etag})

@@ -14,12 +14,14 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
+from email.utils import parsedate_to_datetime
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
 from sqlalchemy import insert, select, text
 
+from fieldact.hashing import sha256_hex
 from fieldact.service import keys, wire
 from fieldact.service.device import DeviceIdentity, certificate_request, key_pem, load_key, new_key, public_pem
 from fieldact.store import tables
@@ -28,6 +30,7 @@ from fieldact.store.sync import (
     OUTBOX,
     Delivered,
     PushReport,
+    ServerTime,
     SyncLoop,
     SyncReport,
     _confirmed,
@@ -67,6 +70,17 @@ class ServiceError(Exception):
 
 
 def _unreachable(url: str, error: Exception) -> ServiceError:
+    if isinstance(error, ssl.SSLCertVerificationError):
+        return ServiceError(
+            say(
+                f"Сервер {url} не подтвердил, что он сервер компании: его сертификат не проверен "
+                f"({error.verify_message}). Проверьте адрес; если офис дал файл сертификата сервера, укажите его.",
+                f"The server {url} did not prove it is the company's: its certificate does not check out "
+                f"({error.verify_message}). Check the address; if the office gave a server certificate file, "
+                "give it.",
+            ),
+            offline=False,
+        )
     return ServiceError(
         say(
             f"Сервер {url} недоступен ({error}). Всё сохранённое на планшете остаётся на месте; синхронизация "
@@ -86,7 +100,23 @@ class ServiceClient:
     tls_ca_file: str | None = None
     timeout_s: float = TIMEOUT_S
     clock_offset_s: float = 0.0
+    server_clock: ServerTime | None = None  # the server's time from its last answer, carried on the monotonic clock
     _connection: http.client.HTTPConnection | None = field(default=None, repr=False)
+
+    def server_now(self) -> datetime:
+        """Now on the server's clock: retries are planned on it, so a wrong tablet clock never parks a visit."""
+        if self.server_clock is not None:
+            return self.server_clock.now(SYSTEM_CLOCK)
+        return now_utc() + timedelta(seconds=self.clock_offset_s)
+
+    def _read_server_clock(self, headers: dict[str, str], sent_at: float, wall: datetime) -> None:
+        """Every answer's ``Date``: the server's second, taken halfway through the round trip."""
+        try:
+            at = parsedate_to_datetime(headers["date"]).astimezone(UTC)
+        except (KeyError, TypeError, ValueError):
+            return
+        middle = sent_at + (SYSTEM_CLOCK.monotonic() - sent_at) / 2
+        self.server_clock = ServerTime(at, middle, wall + timedelta(seconds=middle - sent_at) - at)
 
     def _connect(self) -> http.client.HTTPConnection:
         if self._connection is None:
@@ -139,10 +169,12 @@ class ServiceClient:
         for attempt in range(2):  # a keep-alive connection the server closed meanwhile: once more, fresh
             connection = self._connect()
             try:
+                wall, sent_at = now_utc(), SYSTEM_CLOCK.monotonic()
                 connection.request(method, path, body=raw or None, headers=headers)
                 response = connection.getresponse()
                 data = response.read()
                 answer_headers = {key.lower(): value for key, value in response.getheaders()}
+                self._read_server_clock(answer_headers, sent_at, wall)
                 if answer_headers.get("content-encoding") == "gzip":
                     data = wire.inflate(data)
                 return response.status, answer_headers, data
@@ -225,10 +257,12 @@ def pull_via_service(local: Database, client: ServiceClient) -> Any:
     status, headers, answer = client.request("GET", "/v1/orders", headers={"If-None-Match": etag} if etag else None)
     from fieldact.store.sync import PullReport
 
+    skew = client.server_clock.skew if client.server_clock is not None else None
     if status == 304:
         _remember(local, last_pull_at=now_utc())
-        return PullReport()
+        return PullReport(clock_skew=skew)
     report, started = apply_pull(local, answer["technician"], answer["orders"], answer.get("revoked", []))
+    report.clock_skew = skew
     if started:
         notices = office_notices(answer["technician"]["id"], started)
         client.request("POST", "/v1/notices", {"notices": notices})
@@ -263,10 +297,10 @@ def push_via_service(local: Database, client: ServiceClient, limit: int | None =
     device = device_id(local)
     report = PushReport()
     with local.engine.connect() as reader:
-        due = _due(reader, now_utc(), limit)
+        due = _due(reader, client.server_now(), limit)
     for batch in _batches(local, due, device):
         _, _, answer = client.request("POST", "/v1/push", {"visits": [payload for _, payload in batch]})
-        server_now = now_utc() + timedelta(seconds=client.clock_offset_s)
+        server_now = client.server_now()
         for result in answer["results"]:
             _record(local, result, report, server_now)
     _remember(local, last_push_at=now_utc(), last_error="")
@@ -373,11 +407,10 @@ def sync_service_with_retries(
 
 def registry_verdict(url: str, pdf: bytes, tls_ca_file: str | None = None) -> tuple[bool, str]:
     """(registered, sentence) for an act's PDF, asked of the service's public registry by its SHA-256."""
-    import hashlib
 
     client = ServiceClient(url.rstrip("/"), tls_ca_file=tls_ca_file)
     try:
-        status, _, entry = client.request("GET", f"/v1/registry/{hashlib.sha256(pdf).hexdigest()}", signed=False)
+        status, _, entry = client.request("GET", f"/v1/registry/{sha256_hex(pdf)}", signed=False)
     finally:
         client.close()
     if status == 404 or not isinstance(entry, dict):

@@ -11,7 +11,6 @@ side of the server's clock; a tablet whose clock is off learns the server's time
 from __future__ import annotations
 
 import base64
-import hashlib
 import time
 from dataclasses import dataclass
 
@@ -20,6 +19,8 @@ from cryptography.exceptions import InvalidSignature
 from cryptography.hazmat.primitives import hashes, serialization
 from cryptography.hazmat.primitives.asymmetric import ec
 from cryptography.x509.oid import NameOID
+
+from fieldact.hashing import sha256_hex
 
 SKEW_S = 300
 HEADER_DEVICE = "x-fieldact-device"
@@ -62,7 +63,7 @@ def certificate_request(key: ec.EllipticCurvePrivateKey, label: str) -> str:
 
 
 def signed_text(method: str, target: str, moment: int, body: bytes) -> bytes:
-    return f"fieldact-v1\n{method.upper()}\n{target}\n{moment}\n{hashlib.sha256(body).hexdigest()}".encode()
+    return f"fieldact-v1\n{method.upper()}\n{target}\n{moment}\n{sha256_hex(body)}".encode()
 
 
 @dataclass(frozen=True, slots=True)

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import hashlib
 import json
 import secrets
 import uuid
@@ -11,6 +10,7 @@ from datetime import UTC, datetime, timedelta
 
 from sqlalchemy import Connection, text
 
+from fieldact.hashing import sha256_hex
 from fieldact.service.ca import DeviceIssuer
 from fieldact.store.db import Database
 from fieldact.text import InputError, say
@@ -25,7 +25,7 @@ def _now() -> datetime:
 
 def code_digest(code: str) -> str:
     cleaned = "".join(ch for ch in code.upper() if ch.isalnum())
-    return hashlib.sha256(cleaned.encode("ascii", "ignore")).hexdigest()
+    return sha256_hex(cleaned.encode("ascii", "ignore"))
 
 
 def new_enrolment(database: Database, technician_id: str, actor: str, hours: float = CODE_HOURS) -> str:

@@ -8,7 +8,6 @@ rows, a second wall behind the service's own checks.
 
 from __future__ import annotations
 
-import hashlib
 import json
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -119,14 +118,14 @@ def act_problems(
         return [say("акт без PDF", "an act without its PDF")]
     verification = inspect_act(pdf, trust_roots)
     problems = list(verification.problems)
-    if hashlib.sha256(pdf).hexdigest() != act.get("pdf_sha256"):
+    if sha256_hex(pdf) != act.get("pdf_sha256"):
         problems.append(say("хэш PDF не совпадает с записью акта", "the PDF's hash does not match the act's row"))
     embedded = verification.embedded.get(CONTENT_FILE)
     if embedded is None:
         return problems or [say("в PDF нет содержания акта", "the PDF carries no act content")]
     row_content = act.get("content", "")
     row_bytes = row_content.encode("utf-8") if isinstance(row_content, str) else bytes(row_content)
-    if embedded != row_bytes or hashlib.sha256(embedded).hexdigest() != act.get("content_sha256"):
+    if embedded != row_bytes or sha256_hex(embedded) != act.get("content_sha256"):
         problems.append(
             say("содержание в PDF не совпадает с записью акта", "the content in the PDF does not match the act's row")
         )
@@ -255,7 +254,7 @@ def accept_visit(
 
 
 def token_digest(token: str) -> str:
-    return hashlib.sha256(token.encode("utf-8")).hexdigest()
+    return sha256_hex(token.encode("utf-8"))
 
 
 def _link_copies(connection: Connection, copies: Any, accepted: set[str], me: str) -> None:
@@ -308,7 +307,7 @@ def _refuse(connection: Connection, act: dict[str, Any], problems: list[str], de
             "n": str(act.get("number", ""))[:40],
             "ver": int(act.get("version") or 0),
             "pdf": pdf,
-            "sha": hashlib.sha256(pdf).hexdigest(),
+            "sha": sha256_hex(pdf),
             "why": reason,
         },
     )
@@ -320,7 +319,7 @@ def _refuse(connection: Connection, act: dict[str, Any], problems: list[str], de
     connection.execute(
         pg_insert(OFFICE_NOTICE)
         .values(
-            key=f"act-refused:{str(act.get('id'))[:36]}:{hashlib.sha256(pdf).hexdigest()[:16]}",
+            key=f"act-refused:{str(act.get('id'))[:36]}:{sha256_hex(pdf)[:16]}",
             at=now_utc(),
             technician_id=me,
             visit_id=str(act.get("visit_id", ""))[:36] or None,

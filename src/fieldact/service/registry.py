@@ -8,7 +8,6 @@ finds the first break. Appends are serialised by a transaction-level advisory lo
 
 from __future__ import annotations
 
-import hashlib
 import json
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
@@ -17,6 +16,7 @@ from typing import Any
 
 from sqlalchemy import Connection, text
 
+from fieldact.hashing import sha256_hex
 from fieldact.text import say
 
 GENESIS = "0" * 64
@@ -44,7 +44,7 @@ def _moment(value: Any) -> str:
 
 def entry_hash(entry: Mapping[str, Any]) -> str:
     body = {key: _moment(entry[key]) if key == "registered_at" else entry[key] for key in FIELDS}
-    return hashlib.sha256(json.dumps(body, sort_keys=True, separators=(",", ":")).encode("utf-8")).hexdigest()
+    return sha256_hex(json.dumps(body, sort_keys=True, separators=(",", ":")).encode("utf-8"))
 
 
 def as_wire(entry: Mapping[str, Any]) -> dict[str, Any]:

@@ -11,8 +11,8 @@ from sqlalchemy import text
 from sqlmodel import Session, col, select
 
 from fieldact.act.content import parse_content
+from fieldact.hashing import sha256_hex
 from fieldact.store import tables
-from fieldact.store.acts import sha256_hex
 from fieldact.store.db import Database
 from fieldact.store.sealing import SealPolicy
 from fieldact.text import say

@@ -11,7 +11,7 @@ import uuid
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
-from datetime import UTC, date, datetime, time, timedelta
+from datetime import date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
 from sqlmodel import Session, col, func, select
@@ -41,6 +41,7 @@ from fieldact.store.validation import check_contract, clean_text
 from fieldact.text import InputError, say
 from fieldact.visit import Answer, BranchRecord, Material, Payment, Plan, Subscriber, Technician, Visit, VisitStatus
 from fieldact.visit.checklist import Checklist, ItemState
+from fieldact.visit.clock import now_utc
 from fieldact.visit.equipment import Device, DeviceAction
 from fieldact.visit.photos import ItemPhoto, photo_counts
 
@@ -54,10 +55,6 @@ CLOSED_STATUSES = frozenset(
 
 class FrozenVisit(InputError):
     """The visit already has an act; a change needs a correction (a new act version)."""
-
-
-def now_utc() -> datetime:
-    return datetime.now(UTC)
 
 
 @dataclass(frozen=True, slots=True)

@@ -20,10 +20,10 @@ from sqlmodel import Session, select
 
 from fieldact.act.levels import Level, Revoked
 from fieldact.act.seal import Sealer, SealError, device_sealer, load_sealer, sealing_available
+from fieldact.hashing import sha256_hex
 from fieldact.resources import resource_path
 from fieldact.standard.schema import Brand
 from fieldact.store import audit, tables
-from fieldact.store.acts import sha256_hex
 from fieldact.store.db import Database, data_dir, write_failed_sentence
 from fieldact.text import InputError, say
 

@@ -24,7 +24,6 @@ For the app: ``sync_status`` (cheap, local) and ``SyncLoop`` (a background threa
 from __future__ import annotations
 
 import errno
-import hashlib
 import json
 import logging
 import sqlite3
@@ -42,12 +41,13 @@ from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.exc import DBAPIError, OperationalError, SQLAlchemyError
 from sqlalchemy.exc import InterfaceError as SAInterfaceError
 
+from fieldact.hashing import sha256_hex
 from fieldact.store import tables
 from fieldact.store.central import CentralUnavailable, central_engine, central_url, unreachable_sentence
 from fieldact.store.db import Database
 from fieldact.store.migrate import head_revision
 from fieldact.text import say
-from fieldact.visit.clock import SYSTEM_CLOCK, Clock
+from fieldact.visit.clock import SYSTEM_CLOCK, Clock, now_utc
 
 PULL_DAYS_BACK = 2
 RETRY_FIRST_S = 30.0
@@ -90,10 +90,6 @@ CHILDREN = tuple(
     )
 )
 SERIAL_IDS = {"material_use", "branch_event", "stage_event"}  # local ids mean nothing on the central database
-
-
-def now_utc() -> datetime:
-    return datetime.now(UTC)
 
 
 @dataclass(frozen=True, slots=True)
@@ -720,7 +716,7 @@ def _store_act(central: Connection, act: dict[str, Any]) -> str:
         "visit_id": act["visit_id"],
         "number": act["number"],
         "version": act["version"],
-        "pdf_sha256": hashlib.sha256(act["pdf"]).hexdigest(),
+        "pdf_sha256": sha256_hex(act["pdf"]),
         "content_sha256": act["content_sha256"],
         "ink_sha256": act["ink_sha256"],
     }

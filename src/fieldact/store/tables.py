@@ -320,6 +320,8 @@ class RevokedDevice(SQLModel, table=True):
     revoked_at: datetime
     reason: str = Field(default="", max_length=500)
     revoked_by: str = Field(default="", max_length=100)
+
+
 # --- quality department (migration 0006) ------------------------------------------------------------------------------
 
 

@@ -23,7 +23,7 @@ from fieldact.ui.shell import Shell
 from fieldact.ui.theme import apply_theme
 
 if TYPE_CHECKING:
-    from fieldact.store.sync import SyncLoop
+    pass
 
 APP_NAME = "fieldact"
 
@@ -78,7 +78,8 @@ def run(
     except Exception as error:  # noqa: BLE001 - the GUI build has no console: a dialog, never a silent exit
         log_error(error, "start")
         return refuse_start(sentence_for(error), 2)
-    context = AppContext(store, sync=start_sync(store))
+    context = AppContext(store)
+    context.start_sync()
     shell = Shell(context, kiosk=not windowed)
     shell.resize(1280, 800)
     if windowed:
@@ -157,15 +158,3 @@ def close_on_session_end(app: QApplication, shell: Shell) -> Callable[[QSessionM
 
     app.commitDataRequest.connect(session_ending)
     return session_ending
-
-
-def start_sync(store: Store) -> SyncLoop | None:
-    """Background sync over HTTPS with the central service once the tablet is enrolled (``fieldact enrol``);
-    the tablet works without it."""
-    from fieldact.service.client import ServiceSyncLoop, is_enrolled
-
-    if not is_enrolled(store.database):
-        return None
-    loop = ServiceSyncLoop(store.database)
-    loop.start()
-    return loop

@@ -23,6 +23,17 @@ class AppContext:
     technician: Technician | None = field(default=None)
     sync: SyncLoop | None = None  # None when no central database is configured
 
+    def start_sync(self) -> None:
+        """Background sync over HTTPS with the central service once the tablet is enrolled; the tablet works
+        without it."""
+        from fieldact.service.client import ServiceSyncLoop, is_enrolled
+
+        if self.sync is not None or not is_enrolled(self.store.database):
+            return
+        loop = ServiceSyncLoop(self.store.database)
+        loop.start()
+        self.sync = loop
+
     def wake_sync(self) -> None:
         """A finished visit should go up soon, not at the next interval."""
         if self.sync is not None:

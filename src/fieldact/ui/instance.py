@@ -17,7 +17,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QDir, QLockFile, QObject, QTimer, Signal
 
-from fieldact.store.acts import sha256_hex
+from fieldact.hashing import sha256_hex
 from fieldact.store.db import resolve_url, sqlite_path
 
 # Named in installer/fieldact.iss (AppMutex); the Global\ one is seen from other sessions too.

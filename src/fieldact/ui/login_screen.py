@@ -24,6 +24,7 @@ PIN_COLUMN_WIDTH = 420
 class LoginScreen(QWidget):
     signed_in = Signal(str)
     browse_standard = Signal()
+    enrol_requested = Signal()
 
     def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -39,6 +40,8 @@ class LoginScreen(QWidget):
         self.pin_pad.submitted.connect(self._check)
         self.standard_button = big_button(self.tr("The service standard"), "quiet")
         self.standard_button.clicked.connect(self.browse_standard)
+        self.enrol_button = big_button(self.tr("Connect to the server"), "quiet")
+        self.enrol_button.clicked.connect(self.enrol_requested)
         self.back = big_button(self.tr("Another technician"), "quiet")
         self.back.clicked.connect(self.show_people)
         pin_column = QVBoxLayout()
@@ -67,7 +70,11 @@ class LoginScreen(QWidget):
         layout.addLayout(center)
         layout.addWidget(self.empty_note, 0, Qt.AlignmentFlag.AlignHCenter)
         layout.addStretch(2)
-        layout.addWidget(self.standard_button, 0, Qt.AlignmentFlag.AlignRight)
+        tools = QHBoxLayout()
+        tools.addWidget(self.enrol_button)
+        tools.addStretch(1)
+        tools.addWidget(self.standard_button)
+        layout.addLayout(tools)
         self.show_people()
 
     def _say(self, text: str) -> None:
@@ -87,6 +94,7 @@ class LoginScreen(QWidget):
             button.clicked.connect(lambda _=False, t=technician: self.choose(t))
             self.people.addWidget(button, index // 2, index % 2)
         self.chosen = None
+        self.enrol_button.setVisible(self.context.sync is None)  # once enrolled, re-enrolling is the office's
         self.people_box.show()
         self.pin_box.hide()
         self.pin_pad.set_locked(False)
@@ -101,16 +109,14 @@ class LoginScreen(QWidget):
             return
         if self.context.sync is not None:
             text = self.tr(
-                "No technician on this tablet yet. Connect it to the network: the technician whose login the "
-                "tablet has appears here after the first sync, with his orders. If nobody appears, ask the office "
-                "to enrol him (fieldact central technician) and to give this tablet his login."
+                "No technician on this tablet yet. The tablet is connected to the server: the technician it was "
+                "enrolled for appears here after the first sync, with his orders. Keep it on the network."
             )
             self.recheck.start()  # the background sync may bring him any moment
         else:
             text = self.tr(
-                "No technician on this tablet yet, and no office database is set up. Ask support to enrol the "
-                "technician in the office database and to give this tablet its login (central.toml); he then "
-                "appears here after the first sync. For training: fieldact demo fills in demo technicians."
+                "No technician on this tablet yet. Connect it to the server with the code the office gives "
+                "(«Connect to the server» below); the technician and his orders come with the first sync."
             )
         self.empty_note.setText(text)
         self.empty_note.setMinimumHeight(self.empty_note.heightForWidth(EMPTY_NOTE_WIDTH))

@@ -14,6 +14,7 @@ from fieldact.text import InputError
 from fieldact.ui.context import AppContext
 from fieldact.ui.day_screen import DayScreen
 from fieldact.ui.done_screen import DoneScreen
+from fieldact.ui.enrol_screen import Enrolled, EnrolScreen
 from fieldact.ui.login_screen import LoginScreen, UnlockPrompt
 from fieldact.ui.review_screen import ReviewScreen
 from fieldact.ui.signing_screen import SigningScreen
@@ -50,9 +51,11 @@ class Shell(QMainWindow):
         self.signing = SigningScreen(context)
         self.done = DoneScreen(context)
         self.standard = StandardScreen(context.store.standard, context.store.brand, context.now())
+        self.enrol = EnrolScreen(context)
         self.unlock: UnlockPrompt | None = None
         self.locked_from: QWidget | None = None
-        for screen in (self.login, self.day, self.visit, self.review, self.signing, self.done, self.standard):
+        screens = (self.login, self.day, self.visit, self.review, self.signing, self.done, self.standard, self.enrol)
+        for screen in screens:
             self.stack.addWidget(screen)
         self._connect()
         self.idle = QTimer(self)
@@ -66,6 +69,9 @@ class Shell(QMainWindow):
         self.login.signed_in.connect(self._signed_in)
         self.login.browse_standard.connect(lambda: self.show_screen(self.standard))
         self.standard.back.connect(lambda: self.show_screen(self.login))
+        self.login.enrol_requested.connect(lambda: self.show_screen(self.enrol))
+        self.enrol.back.connect(lambda: self.show_screen(self.login))
+        self.enrol.enrolled.connect(self._enrolled)
         self.day.open_visit.connect(self.open_visit)
         self.day.open_branch.connect(self._open_branch)
         self.day.sign_out.connect(self._sign_out)
@@ -83,6 +89,13 @@ class Shell(QMainWindow):
 
     def show_screen(self, screen: QWidget) -> None:
         self.stack.setCurrentWidget(screen)
+
+    def _enrolled(self, enrolled: Enrolled) -> None:
+        """Enrolled: the sync starts and brings the technician; the login shows him once he is there."""
+        self.context.start_sync()
+        self.context.wake_sync()
+        self.login.show_people()
+        self.show_screen(self.login)
 
     def _signed_in(self, technician_id: str) -> None:
         self.idle.start()

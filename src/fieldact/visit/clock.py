@@ -24,6 +24,11 @@ class Clock(Protocol):
         ...
 
 
+def now_utc() -> datetime:
+    """Now on this machine's wall clock, in UTC: the one name for it everywhere."""
+    return datetime.now(UTC)
+
+
 @dataclass(frozen=True, slots=True)
 class SystemClock:
     def now(self) -> datetime:

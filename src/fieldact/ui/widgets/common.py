@@ -134,6 +134,8 @@ def captioned(caption: str, field: QWidget) -> QWidget:
     column.addWidget(field)
     box.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
     return box
+
+
 class RowCheckBox(QCheckBox):
     """A check box that answers a tap anywhere on its row, not only on the box or its words."""
 
