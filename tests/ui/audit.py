@@ -113,7 +113,8 @@ class Bars:
     latin_allowed: frozenset[str] = frozenset(
         {"pdf", "zip", "csv", "xlsx", "xls", "excel", "sha", "qr", "pin", "wi", "fi", "wifi", "wi-fi", "tv", "ip",
          "id", "usb", "ru", "dom", "mbit", "mb", "gb", "ok", "sms", "lan", "wan", "onu", "ont", "gpon", "iptv",
-         "https", "http"}
+         "https", "http",
+         "shareman", "peers", "futuron"}  # the apps the standard names
     )  # fmt: skip
 
 
@@ -511,8 +512,9 @@ def _blend(color: QColor, under: QColor) -> QColor:
 def _check_contrast(walk: _Walk, widget: QWidget, text: str, rect: QRect, color: QColor, large: bool) -> None:
     if not text.strip():
         return
+    shown = rect.intersected(widget.visibleRegion().boundingRect())  # scrolled out of view: nothing painted there
     origin = widget.mapTo(walk.window, QPoint(0, 0))
-    background = painted_background(walk.image, rect.translated(origin))
+    background = painted_background(walk.image, shown.translated(origin))
     if background is None:
         return
     _compare(walk, widget, text, _blend(color, background), background, large)

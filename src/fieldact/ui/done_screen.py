@@ -4,7 +4,7 @@ central service), then the closing stage."""
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QResizeEvent
+from PySide6.QtGui import QResizeEvent, QShowEvent
 from PySide6.QtWidgets import QBoxLayout, QHBoxLayout, QScrollArea, QVBoxLayout, QWidget
 
 from fieldact.act.content import account_url
@@ -95,11 +95,21 @@ class DoneScreen(QWidget):
         layout.addLayout(self.middle, 1)
 
     def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802
+        super().resizeEvent(event)
+        self._arrange()
+
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802
+        # Arranged before it is first drawn too: left in the landscape arrangement until a resize, the screen
+        # asked a portrait window for 830 px and the window grew past the tablet's screen.
+        self._arrange()
+        super().showEvent(event)
+
+    def _arrange(self) -> None:
         """Portrait: the codes above, the closing list below them, both the screen's full width; landscape: the
         codes beside the closing list. The two codes stand side by side either way: one above the other they
         made the landscape screen taller than a 1280×800 tablet."""
-        super().resizeEvent(event)
-        portrait = self.width() < self.height()
+        window = self.window()
+        portrait = window.width() < window.height()
         self.middle.setDirection(QBoxLayout.Direction.TopToBottom if portrait else QBoxLayout.Direction.LeftToRight)
         self.middle.setStretch(0, 0 if portrait else 2)
         self.middle.setStretch(1, 1 if portrait else 3)

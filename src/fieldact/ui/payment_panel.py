@@ -51,8 +51,8 @@ class PaymentPanel(QFrame):
         return field
 
     def _layout(self) -> None:
+        # What the line is for takes a row of its own: beside the stepper and the price it was cut in portrait.
         line_row = QHBoxLayout()
-        line_row.addWidget(labelled(self.tr("What for"), self.description), 3)
         line_row.addWidget(labelled(self.tr("Quantity"), Stepper(self.quantity)))
         line_row.addWidget(labelled(self.tr("Price, ₽"), self.price), 1)
         line_row.addWidget(self.add_line, 0, Qt.AlignmentFlag.AlignBottom)
@@ -66,6 +66,7 @@ class PaymentPanel(QFrame):
         layout = QVBoxLayout(self)
         layout.addWidget(heading(self.tr("Payment (strict-reporting receipt)"), 2))
         layout.addWidget(note(self.tr("Explain what the sum consists of before filling in the BSO."), "hint"))
+        layout.addWidget(labelled(self.tr("What for"), self.description))
         layout.addLayout(line_row)
         layout.addWidget(self.line_list)
         layout.addWidget(self.remove_line, 0, Qt.AlignmentFlag.AlignLeft)
