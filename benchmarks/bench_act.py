@@ -119,6 +119,7 @@ def verify_and_sign_ms(folder: Path) -> tuple[float, float]:
     from fieldact.standard import Service, VisitKind
     from fieldact.store import tables
     from fieldact.store.db import open_database
+    from fieldact.store.photos import add_sample_photos
     from fieldact.store.repository import Store
     from fieldact.store.sealing import seal_policy
     from fieldact.store.signing import sign_visit
@@ -140,6 +141,7 @@ def verify_and_sign_ms(folder: Path) -> tuple[float, float]:
             technician,
             Plan(at + timedelta(minutes=number)),
         )
+        add_sample_photos(store, visit_id, "bench")  # the standard's photos: the act carries them (template 2)
         visit = store.load_visit(visit_id)
         complete_up_to_signing(visit)
         for key, answer in visit.checklist.answers.items():
