@@ -273,3 +273,54 @@ def test_the_icon_has_the_sizes_windows_asks_for() -> None:
     with Image.open(INSTALLER / "fieldact.ico") as icon:
         sizes = icon.info["sizes"]
     assert {(16, 16), (32, 32), (48, 48), (256, 256)} <= sizes
+
+
+ICU_PROBE = """
+from PySide6.QtCore import QCollator, QCoreApplication, QLocale
+app = QCoreApplication([])
+names = ["Ёлкин", "Яковлев", "Абрамов", "ежов", "Есенин", "Жуков", "Zimmer", "apple"]
+print(sorted(names, key=QCollator(QLocale("ru_RU")).sortKey))
+print(QLocale("ru_RU").toUpper("ёлка"), QLocale("ru_RU").toString(1234567.891, "f", 2), QLocale("ru_RU").monthName(2))
+print(sorted(["b", "A", "a", "B"], key=QCollator(QLocale("en_US")).sortKey))
+"""
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="Linux only: Qt uses Windows' own ICU there")
+def test_the_trimmed_icu_data_sorts_and_cases_russian_and_english_as_the_full_data_does(tmp_path: Path) -> None:
+    import os
+    import shutil
+    import subprocess
+
+    from trim_icu import dropped, trim_library
+
+    tools = [tool for tool in ("objcopy", "icupkg", "genccode", "gcc", "nm") if shutil.which(tool) is None]
+    if tools:
+        if os.environ.get("CI") == "true":
+            pytest.fail(f"{', '.join(tools)} missing under CI: .ci/run installs icu-devtools and gcc")
+        pytest.skip(f"{', '.join(tools)} not installed")
+    assert dropped("coll/de.res") and dropped("fr_CA.res") and dropped("translit/Latin_Cyrillic.res")
+    assert not dropped("coll/ru.res") and not dropped("en.res") and not dropped("uprops.icu")
+    assert not dropped("brkitr/root.res") and not dropped("ibm-1251_P100-1995.cnv")
+    import PySide6
+
+    (original,) = Path(PySide6.__file__).parent.glob("Qt/lib/libicudata.so.*")
+    library = tmp_path / original.name
+    shutil.copyfile(original, library)
+    work = tmp_path / "work"
+    work.mkdir()
+    saved = trim_library(library, work)
+    assert saved > 15_000_000, saved
+
+    def probe(preload: Path | None) -> str:
+        environment = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
+        if preload is not None:
+            environment["LD_PRELOAD"] = str(preload)  # its soname stands in for the bundled one
+        done = subprocess.run(
+            [sys.executable, "-c", ICU_PROBE], capture_output=True, text=True, env=environment, timeout=120
+        )
+        assert done.returncode == 0, done.stderr
+        return done.stdout
+
+    full = probe(None)
+    assert "['Абрамов', 'ежов', 'Ёлкин', 'Есенин', 'Жуков', 'Яковлев'" in full
+    assert probe(library) == full
