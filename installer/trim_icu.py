@@ -2,10 +2,10 @@
 
 Qt Core links ICU, and PySide6's wheels ship ``libicudata.so.NN``: 32 MB of data, most of it collations,
 names of languages, currencies, units and zones, and calendars for some 800 locales. The app speaks Russian and
-English only. This step keeps ICU's own tables (properties, normalization, casing, break rules and
-dictionaries, converters) and, of the locale data, root, Russian and English; it rebuilds the library with the
-same entry point, so Qt loads it as before. Needs ``icupkg`` and ``genccode`` (Debian's icu-devtools), ``objcopy``
-and ``gcc``. Windows does not ship ICU: Qt uses the system's there.
+English only. This step keeps what Qt uses ICU for (collation, casing, normalization, ICU's own tables) for
+root, Russian and English, and rebuilds the library with the same entry point, so Qt loads it as before.
+Needs ``icupkg`` and ``genccode`` (Debian's icu-devtools), ``objcopy`` and ``gcc``. Windows does not ship ICU:
+Qt uses the system's there.
 """
 
 from __future__ import annotations
@@ -18,14 +18,20 @@ import tempfile
 from pathlib import Path
 
 KEPT_LOCALES = frozenset({"root", "ru", "ru_RU", "en", "en_US", "en_GB", "en_001", "en_150"})
-DROPPED_TREES = ("translit/",)  # transliterators: nothing in Qt or the app uses them
+# What Qt asks ICU for is collation (QCollator), case mapping and normalization; Qt draws its locale texts
+# (month, currency and language names, numbers) from its own CLDR tables and breaks text with its own rules.
+# So besides the other locales, left out: transliterators; break rules and dictionaries; names of currencies,
+# units, languages, regions and zones; spelled-out numbers; character names; spoof checks; and the legacy
+# code-page converters (Qt converts UTF-8/16/32 and Latin-1 itself; the app reads cp1251 order files in Python).
+DROPPED_TREES = ("translit/", "brkitr/", "curr/", "unit/", "lang/", "region/", "zone/", "rbnf/")
+DROPPED_FILES = re.compile(r"^(unames\.icu|confusables\w*\.cfu|.*\.cnv)$")
 _LOCALE = re.compile(r"^[a-z]{2,3}(_[A-Za-z0-9]*)*$")
 _DEPENDS = re.compile(r"Item (\S+) depends on missing item (\S+)")
 
 
 def dropped(item: str) -> bool:
     """A locale's data (not root, Russian or English) or a transliterator."""
-    if item.startswith(DROPPED_TREES):
+    if item.startswith(DROPPED_TREES) or DROPPED_FILES.match(item):
         return True
     name = item.rsplit("/", 1)[-1]
     base, _, extension = name.rpartition(".")
