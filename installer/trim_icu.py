@@ -4,8 +4,8 @@ Qt Core links ICU, and PySide6's wheels ship ``libicudata.so.NN``: 32 MB of data
 names of languages, currencies, units and zones, and calendars for some 800 locales. The app speaks Russian and
 English only. This step keeps what Qt uses ICU for (collation, casing, normalization, ICU's own tables) for
 root, Russian and English, and rebuilds the library with the same entry point, so Qt loads it as before.
-Needs ``icupkg`` and ``genccode`` (Debian's icu-devtools), ``objcopy`` and ``gcc``. Windows does not ship ICU:
-Qt uses the system's there.
+Needs ``icupkg`` and ``genccode`` (Debian's icu-devtools), ``objcopy`` and ``gcc``: a step of the Linux bundle
+only (``.ci/bundle``), not of the Windows installer.
 """
 
 from __future__ import annotations
