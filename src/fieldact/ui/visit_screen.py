@@ -33,7 +33,7 @@ from fieldact.ui.labels import STATE_COLORS, kind_name, service_name
 from fieldact.ui.materials_panel import MaterialsPanel
 from fieldact.ui.payment_panel import PaymentPanel
 from fieldact.ui.precall_panel import PrecallPanel
-from fieldact.ui.widgets.common import RowCheckBox, big_button, clear_layout, heading, note
+from fieldact.ui.widgets.common import RowCheckBox, big_button, heading, note
 from fieldact.ui.widgets.item_row import ItemRow
 from fieldact.ui.widgets.photo_strip import PhotoStrip
 
@@ -110,14 +110,10 @@ class VisitScreen(QWidget):
         self.rail.setTextElideMode(Qt.TextElideMode.ElideNone)
         self.rail.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.rail.currentRowChanged.connect(self._rail_moved)
-        self.body = QVBoxLayout()
-        self.body.setSpacing(14)
-        holder = QWidget()
-        holder.setObjectName("stagePanel")
-        holder.setLayout(self.body)
         self.scroll = QScrollArea()
         self.scroll.setWidgetResizable(True)
-        self.scroll.setWidget(holder)
+        self._new_stage_panel()
+        self.scroll.setWidget(self.stage_panel)
         kinetic(self.scroll)
         self.blockers = note("", "blockers")
         self.blocker_list = QListWidget()
@@ -379,9 +375,21 @@ class VisitScreen(QWidget):
         assert self.visit is not None
         return self.visit.stage
 
+    def _new_stage_panel(self) -> None:
+        self.stage_panel = QWidget()
+        self.stage_panel.setObjectName("stagePanel")
+        self.body = QVBoxLayout(self.stage_panel)
+        self.body.setSpacing(14)
+
     def show_stage(self, index: int) -> None:
         assert self.visit is not None
-        clear_layout(self.body)
+        # The stage is built on a panel not yet shown and put in place whole: rows added one by one to the
+        # shown panel were each shown, polished and laid out on their own, a tenth of a second per stage.
+        old = self.scroll.takeWidget()
+        if old is not None:
+            old.hide()
+            old.deleteLater()  # a row of it may be the sender of what called us
+        self._new_stage_panel()
         self.rows.clear()
         self.photo_strips.clear()
         self.condition_boxes.clear()
@@ -424,6 +432,7 @@ class VisitScreen(QWidget):
             panel.setEnabled(self.editable)
             self.body.addWidget(panel)
         self.body.addStretch(1)
+        self.scroll.setWidget(self.stage_panel)
         self.scroll.verticalScrollBar().setValue(0)
         self._refresh_footer()
 
