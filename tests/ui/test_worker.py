@@ -80,3 +80,15 @@ def test_a_closed_screen_hears_nothing(qapp, qtbot) -> None:
     bound = QLabel()  # a bound method's object is the owner when none is named
     run_in_background(lambda: "текст", bound.setText, lambda error: None)
     qtbot.waitUntil(lambda: bound.text() == "текст", timeout=5000)
+
+
+def test_work_that_ends_after_the_app_quit_tells_nobody_and_raises_nothing(qtbot) -> None:
+    import shiboken6
+
+    from fieldact.ui.worker import _Runnable, _Signals
+
+    for work in (lambda: 42, lambda: 1 / 0):
+        signals = _Signals()
+        runnable = _Runnable(work, signals)
+        shiboken6.delete(signals)  # what quitting the application does to the objects waiting for the answer
+        runnable.run()  # neither the result nor the failure may end as a traceback on the pool's thread

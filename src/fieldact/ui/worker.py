@@ -39,9 +39,15 @@ class _Runnable(QRunnable):
         try:
             result = self.work()
         except Exception as error:  # noqa: BLE001 - every failure goes back to the screen as a sentence
-            self.signals.failed.emit(error)
+            self._tell(self.signals.failed, error)
             return
-        self.signals.done.emit(result)
+        self._tell(self.signals.done, result)
+
+    def _tell(self, signal: Any, value: object) -> None:
+        try:
+            signal.emit(value)
+        except RuntimeError:
+            pass  # the application quit while the work ran: its objects are gone, nobody to tell
 
 
 _running: set[_Runnable] = set()
