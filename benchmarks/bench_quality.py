@@ -164,13 +164,15 @@ def main() -> None:
         try:
             figures["dashboard_sqlite_100k_ms"] = _median_ms(lambda: dashboard(database, YEAR))
             try:
-                from fieldact.office.quality_report import write_report
+                from fieldact.office.quality_report import standard_names, write_report
+                from fieldact.standard import load_standard
             except ImportError:
                 pass
             else:
                 board = dashboard(database, YEAR)
                 out = Path(folder) / "report.pdf"
-                figures["report_pdf_ms"] = _median_ms(lambda: write_report(board, out))
+                names = standard_names(load_standard())
+                figures["report_pdf_ms"] = _median_ms(lambda: write_report(board, out, names))
         finally:
             database.dispose()
     print(json.dumps(figures))

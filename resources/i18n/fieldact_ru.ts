@@ -238,7 +238,7 @@
 <context>
     <name>BarChart</name>
     <message>
-        <location filename="../../src/fieldact/ui/quality_screen.py" line="141" />
+        <location filename="../../src/fieldact/ui/quality_screen.py" line="182" />
         <source>Technicians: pre-call and arrival on time, %</source>
         <translation>Техники: предзвонок и приезд вовремя, %</translation>
     </message>
@@ -451,32 +451,32 @@
         <translation>Завершить визит</translation>
     </message>
     <message>
-        <location filename="../../src/fieldact/ui/done_screen.py" line="124" />
+        <location filename="../../src/fieldact/ui/done_screen.py" line="134" />
         <source>24-hour information centre: {phone}</source>
         <translation>Круглосуточный информационный центр: {phone}</translation>
     </message>
     <message>
-        <location filename="../../src/fieldact/ui/done_screen.py" line="125" />
+        <location filename="../../src/fieldact/ui/done_screen.py" line="135" />
         <source>Act {number} is signed. Thank you!</source>
         <translation>Акт {number} подписан. Спасибо!</translation>
     </message>
     <message>
-        <location filename="../../src/fieldact/ui/done_screen.py" line="125" />
+        <location filename="../../src/fieldact/ui/done_screen.py" line="135" />
         <source>Act {number}: refusal recorded.</source>
         <translation>Акт {number}: отказ от подписи записан.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldact/ui/done_screen.py" line="147" />
+        <location filename="../../src/fieldact/ui/done_screen.py" line="157" />
         <source>Wishes: </source>
         <translation>Пожелания: </translation>
     </message>
     <message>
-        <location filename="../../src/fieldact/ui/done_screen.py" line="166" />
+        <location filename="../../src/fieldact/ui/done_screen.py" line="176" />
         <source>Closing: {n} still open</source>
         <translation>Завершение: не отмечено {n}</translation>
     </message>
     <message>
-        <location filename="../../src/fieldact/ui/done_screen.py" line="166" />
+        <location filename="../../src/fieldact/ui/done_screen.py" line="176" />
         <source>Closing done.</source>
         <translation>Завершение контакта отмечено.</translation>
     </message>
@@ -867,7 +867,7 @@
 <context>
     <name>LineChart</name>
     <message>
-        <location filename="../../src/fieldact/ui/quality_screen.py" line="99" />
+        <location filename="../../src/fieldact/ui/quality_screen.py" line="140" />
         <source>By week, %</source>
         <translation>По неделям, %</translation>
     </message>
@@ -1171,7 +1171,7 @@
         <translation>Сохранить оплату</translation>
     </message>
     <message>
-        <location filename="../../src/fieldact/ui/payment_panel.py" line="55" />
+        <location filename="../../src/fieldact/ui/payment_panel.py" line="69" />
         <source>What for</source>
         <translation>За что</translation>
     </message>
@@ -1211,27 +1211,27 @@
         <translation>Перед заполнением БСО объясните Абоненту, из чего складывается сумма.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldact/ui/payment_panel.py" line="113" />
+        <location filename="../../src/fieldact/ui/payment_panel.py" line="114" />
         <source>Total due: {total}</source>
         <translation>К оплате: {total}</translation>
     </message>
     <message>
-        <location filename="../../src/fieldact/ui/payment_panel.py" line="121" />
+        <location filename="../../src/fieldact/ui/payment_panel.py" line="122" />
         <source>credited to the personal account: {sum}</source>
         <translation>на лицевой счёт: {sum}</translation>
     </message>
     <message>
-        <location filename="../../src/fieldact/ui/payment_panel.py" line="123" />
+        <location filename="../../src/fieldact/ui/payment_panel.py" line="124" />
         <source>no change: write the BSO for the whole {sum}</source>
         <translation>без сдачи: БСО на всю сумму {sum}</translation>
     </message>
     <message>
-        <location filename="../../src/fieldact/ui/payment_panel.py" line="143" />
+        <location filename="../../src/fieldact/ui/payment_panel.py" line="144" />
         <source>No payment recorded. Leave it so if the subscriber pays nothing at the visit.</source>
         <translation>Оплата не записана. Оставьте так, если Абонент ничего не платит при визите.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldact/ui/payment_panel.py" line="152" />
+        <location filename="../../src/fieldact/ui/payment_panel.py" line="153" />
         <source>Saved: total {total}, received {received}, change {change}, to the account {credited}, BSO {bso}</source>
         <translation>Сохранено: итого {total}, получено {received}, сдача {change}, на лицевой счёт {credited}, БСО {bso}</translation>
     </message>
@@ -1385,107 +1385,159 @@
 <context>
     <name>QualityScreen</name>
     <message>
-        <location filename="../../src/fieldact/ui/quality_screen.py" line="201" />
+        <location filename="../../src/fieldact/ui/quality_screen.py" line="242" />
         <source>All kinds</source>
         <translation>Все виды</translation>
     </message>
     <message>
-        <location filename="../../src/fieldact/ui/quality_screen.py" line="201" />
+        <location filename="../../src/fieldact/ui/quality_screen.py" line="242" />
         <source>Connection</source>
         <translation>Подключение</translation>
     </message>
     <message>
-        <location filename="../../src/fieldact/ui/quality_screen.py" line="201" />
+        <location filename="../../src/fieldact/ui/quality_screen.py" line="242" />
         <source>Service</source>
         <translation>Сервис</translation>
     </message>
     <message>
-        <location filename="../../src/fieldact/ui/quality_screen.py" line="203" />
+        <location filename="../../src/fieldact/ui/quality_screen.py" line="244" />
         <source>Show</source>
         <translation>Показать</translation>
     </message>
     <message>
-        <location filename="../../src/fieldact/ui/quality_screen.py" line="208" />
+        <location filename="../../src/fieldact/ui/quality_screen.py" line="249" />
         <source>From</source>
         <translation>С</translation>
     </message>
     <message>
-        <location filename="../../src/fieldact/ui/quality_screen.py" line="210" />
+        <location filename="../../src/fieldact/ui/quality_screen.py" line="251" />
         <source>to</source>
         <translation>по</translation>
     </message>
     <message>
-        <location filename="../../src/fieldact/ui/quality_screen.py" line="219" />
+        <location filename="../../src/fieldact/ui/quality_screen.py" line="260" />
         <source>Figure</source>
         <translation>Показатель</translation>
     </message>
     <message>
-        <location filename="../../src/fieldact/ui/quality_screen.py" line="219" />
+        <location filename="../../src/fieldact/ui/quality_screen.py" line="260" />
         <source>Value</source>
         <translation>Значение</translation>
     </message>
     <message>
-        <location filename="../../src/fieldact/ui/quality_screen.py" line="229" />
+        <location filename="../../src/fieldact/ui/quality_screen.py" line="262" />
+        <source>Item</source>
+        <translation>Пункт</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldact/ui/quality_screen.py" line="262" />
+        <source>Not needed</source>
+        <translation>«Не требуется»</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldact/ui/quality_screen.py" line="262" />
+        <source>Not done</source>
+        <translation>«Не выполнено»</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldact/ui/quality_screen.py" line="263" />
+        <location filename="../../src/fieldact/ui/quality_screen.py" line="274" />
         <source>Visit</source>
         <translation>Визит</translation>
     </message>
     <message>
-        <location filename="../../src/fieldact/ui/quality_screen.py" line="230" />
+        <location filename="../../src/fieldact/ui/quality_screen.py" line="263" />
+        <location filename="../../src/fieldact/ui/quality_screen.py" line="275" />
         <source>Day</source>
         <translation>День</translation>
     </message>
     <message>
-        <location filename="../../src/fieldact/ui/quality_screen.py" line="231" />
+        <location filename="../../src/fieldact/ui/quality_screen.py" line="263" />
+        <source>What</source>
+        <translation>Что</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldact/ui/quality_screen.py" line="263" />
+        <source>Reason</source>
+        <translation>Причина</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldact/ui/quality_screen.py" line="266" />
+        <source>Figures</source>
+        <translation>Показатели</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldact/ui/quality_screen.py" line="267" />
+        <source>Most skipped items</source>
+        <translation>Чаще пропускают</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldact/ui/quality_screen.py" line="268" />
+        <source>Reasons</source>
+        <translation>Причины</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldact/ui/quality_screen.py" line="276" />
         <source>Technician</source>
         <translation>Техник</translation>
     </message>
     <message>
-        <location filename="../../src/fieldact/ui/quality_screen.py" line="232" />
+        <location filename="../../src/fieldact/ui/quality_screen.py" line="277" />
         <source>Kind</source>
         <translation>Вид</translation>
     </message>
     <message>
-        <location filename="../../src/fieldact/ui/quality_screen.py" line="233" />
+        <location filename="../../src/fieldact/ui/quality_screen.py" line="278" />
         <source>Status</source>
         <translation>Статус</translation>
     </message>
     <message>
-        <location filename="../../src/fieldact/ui/quality_screen.py" line="234" />
+        <location filename="../../src/fieldact/ui/quality_screen.py" line="279" />
         <source>Late, min</source>
         <translation>Опоздание, мин</translation>
     </message>
     <message>
-        <location filename="../../src/fieldact/ui/quality_screen.py" line="261" />
+        <location filename="../../src/fieldact/ui/quality_screen.py" line="306" />
         <source>All technicians</source>
         <translation>Все техники</translation>
     </message>
     <message>
-        <location filename="../../src/fieldact/ui/quality_screen.py" line="277" />
+        <location filename="../../src/fieldact/ui/quality_screen.py" line="322" />
         <source>Counting…</source>
         <translation>Считаю…</translation>
     </message>
     <message>
-        <location filename="../../src/fieldact/ui/quality_screen.py" line="282" />
+        <location filename="../../src/fieldact/ui/quality_screen.py" line="327" />
         <source>The figures could not be read: {error}</source>
         <translation>Показатели не прочитать: {error}</translation>
     </message>
     <message>
-        <location filename="../../src/fieldact/ui/quality_screen.py" line="293" />
+        <location filename="../../src/fieldact/ui/quality_screen.py" line="338" />
         <source>Click to see the visits</source>
         <translation>Нажмите, чтобы увидеть визиты</translation>
     </message>
     <message>
-        <location filename="../../src/fieldact/ui/quality_screen.py" line="306" />
+        <location filename="../../src/fieldact/ui/quality_screen.py" line="360" />
         <source>Visits: {count}</source>
         <translation>Визитов: {count}</translation>
     </message>
     <message>
-        <location filename="../../src/fieldact/ui/quality_screen.py" line="337" />
+        <location filename="../../src/fieldact/ui/quality_screen.py" line="368" />
+        <source>Finding the visits…</source>
+        <translation>Ищу визиты…</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldact/ui/quality_screen.py" line="392" />
+        <source>Visits behind the figure: {count}</source>
+        <translation>Визитов за числом: {count}</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldact/ui/quality_screen.py" line="412" />
         <source>Visit {visit} has no act.</source>
         <translation>У визита {visit} нет акта.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldact/ui/quality_screen.py" line="339" />
+        <location filename="../../src/fieldact/ui/quality_screen.py" line="414" />
         <source>Act {number}</source>
         <translation>Акт {number}</translation>
     </message>
@@ -1981,122 +2033,122 @@
         <translation>Исправить акт</translation>
     </message>
     <message>
-        <location filename="../../src/fieldact/ui/visit_screen.py" line="135" />
+        <location filename="../../src/fieldact/ui/visit_screen.py" line="131" />
         <source>What blocks signing?</source>
         <translation>Что мешает подписать?</translation>
     </message>
     <message>
-        <location filename="../../src/fieldact/ui/visit_screen.py" line="137" />
+        <location filename="../../src/fieldact/ui/visit_screen.py" line="133" />
         <source>‹ Day</source>
         <translation>‹ День</translation>
     </message>
     <message>
-        <location filename="../../src/fieldact/ui/visit_screen.py" line="139" />
+        <location filename="../../src/fieldact/ui/visit_screen.py" line="135" />
         <source>Next stage ›</source>
         <translation>Следующий этап ›</translation>
     </message>
     <message>
-        <location filename="../../src/fieldact/ui/visit_screen.py" line="141" />
+        <location filename="../../src/fieldact/ui/visit_screen.py" line="137" />
         <source>Review the act</source>
         <translation>Просмотреть акт</translation>
     </message>
     <message>
-        <location filename="../../src/fieldact/ui/visit_screen.py" line="219" />
+        <location filename="../../src/fieldact/ui/visit_screen.py" line="215" />
         <source>contract {number}</source>
         <translation>договор {number}</translation>
     </message>
     <message>
-        <location filename="../../src/fieldact/ui/visit_screen.py" line="238" />
+        <location filename="../../src/fieldact/ui/visit_screen.py" line="234" />
         <source>Pre-call {time}</source>
         <translation>Звонок {time}</translation>
     </message>
     <message>
-        <location filename="../../src/fieldact/ui/visit_screen.py" line="241" />
+        <location filename="../../src/fieldact/ui/visit_screen.py" line="237" />
         <source>Arrived {time}</source>
         <translation>На месте {time}</translation>
     </message>
     <message>
-        <location filename="../../src/fieldact/ui/visit_screen.py" line="255" />
+        <location filename="../../src/fieldact/ui/visit_screen.py" line="251" />
         <source>on time</source>
         <translation>вовремя</translation>
     </message>
     <message>
-        <location filename="../../src/fieldact/ui/visit_screen.py" line="257" />
+        <location filename="../../src/fieldact/ui/visit_screen.py" line="253" />
         <source>late by {n} min</source>
         <translation>опоздание {n} мин</translation>
     </message>
     <message>
-        <location filename="../../src/fieldact/ui/visit_screen.py" line="258" />
+        <location filename="../../src/fieldact/ui/visit_screen.py" line="254" />
         <source>early by {n} min</source>
         <translation>раньше на {n} мин</translation>
     </message>
     <message>
-        <location filename="../../src/fieldact/ui/visit_screen.py" line="264" />
+        <location filename="../../src/fieldact/ui/visit_screen.py" line="260" />
         <source>Signed: act {number}. Only shown; a change is a corrected act.</source>
         <translation>Подписан: акт {number}. Только просмотр; изменить можно исправленным актом.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldact/ui/visit_screen.py" line="266" />
+        <location filename="../../src/fieldact/ui/visit_screen.py" line="262" />
         <source>The subscriber refused to sign: act {number}. Only shown.</source>
         <translation>Абонент отказался подписать: акт {number}. Только просмотр.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldact/ui/visit_screen.py" line="269" />
+        <location filename="../../src/fieldact/ui/visit_screen.py" line="265" />
         <source>Rescheduled ({why}). Only shown.</source>
         <translation>Перенесён ({why}). Только просмотр.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldact/ui/visit_screen.py" line="270" />
+        <location filename="../../src/fieldact/ui/visit_screen.py" line="266" />
         <source>Cancelled. Only shown.</source>
         <translation>Отменён. Только просмотр.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldact/ui/visit_screen.py" line="281" />
+        <location filename="../../src/fieldact/ui/visit_screen.py" line="277" />
         <source>The phone number is copied.</source>
         <translation>Номер телефона скопирован.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldact/ui/visit_screen.py" line="317" />
+        <location filename="../../src/fieldact/ui/visit_screen.py" line="313" />
         <source>not done: {n}</source>
         <translation>не выполнено: {n}</translation>
     </message>
     <message>
-        <location filename="../../src/fieldact/ui/visit_screen.py" line="471" />
+        <location filename="../../src/fieldact/ui/visit_screen.py" line="480" />
         <source>Answered by the pre-call's outcome below, with its time.</source>
         <translation>Отмечается итогом звонка (кнопки ниже) с его временем.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldact/ui/visit_screen.py" line="472" />
+        <location filename="../../src/fieldact/ui/visit_screen.py" line="481" />
         <source>Answered by «I am here», with its time.</source>
         <translation>Отмечается кнопкой «Я на месте» с её временем.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldact/ui/visit_screen.py" line="514" />
+        <location filename="../../src/fieldact/ui/visit_screen.py" line="523" />
         <source>Phrases: </source>
         <translation>Фразы: </translation>
     </message>
     <message>
-        <location filename="../../src/fieldact/ui/visit_screen.py" line="516" />
+        <location filename="../../src/fieldact/ui/visit_screen.py" line="525" />
         <source>Wishes: </source>
         <translation>Пожелания: </translation>
     </message>
     <message>
-        <location filename="../../src/fieldact/ui/visit_screen.py" line="520" />
+        <location filename="../../src/fieldact/ui/visit_screen.py" line="529" />
         <source>Rules of this stage ({n})</source>
         <translation>Правила этапа ({n})</translation>
     </message>
     <message>
-        <location filename="../../src/fieldact/ui/visit_screen.py" line="593" />
+        <location filename="../../src/fieldact/ui/visit_screen.py" line="602" />
         <source>Not saved yet; the tablet keeps trying.</source>
         <translation>Не сохранено; планшет пробует снова.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldact/ui/visit_screen.py" line="623" />
+        <location filename="../../src/fieldact/ui/visit_screen.py" line="632" />
         <source>Ready to sign.</source>
         <translation>Можно подписывать.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldact/ui/visit_screen.py" line="623" />
+        <location filename="../../src/fieldact/ui/visit_screen.py" line="632" />
         <source>{n} open before signing</source>
         <translation>Не отмечено до подписания: {n}</translation>
     </message>

@@ -76,7 +76,7 @@ def test_numbers_open_the_visits_behind_them(database: Database) -> None:
     assert ids(Measure.VISITS) == ["v1", "v2", "v3", "v4", "v5"]
     board = dashboard(database, NOVEMBER_FIRST_HALF)
     assert [(item.item_key, item.not_needed, item.failed) for item in board.skipped] == [("x", 1, 1), ("y", 0, 1)]
-    assert [(r.what, r.visit_id, r.text) for r in board.reasons] == [
+    assert [(r.what, r.visit_id, r.said({})) for r in board.reasons] == [
         ("cannot_fix", "v5", "refused: кабель"),
         ("refused", "v3", "дорого"),
         ("rescheduled", "v4", "на завтра"),
@@ -98,6 +98,28 @@ def test_the_sums_follow_every_change_at_once(database: Database) -> None:
     assert total["materials"] == 14  # v2's two lines gone
     assert total.stage_minutes == {"precall": 30.0, "arrival": 20.0}  # (10 + 50) / 2
     assert [week["visits"] for _, week in weekly(database, NOVEMBER_FIRST_HALF)] == [1, 4]
+
+
+def test_the_most_skipped_items_follow_answers_and_visits(database: Database) -> None:
+    def skipped() -> list[tuple[str, int, int]]:
+        return [(i.item_key, i.not_needed, i.failed) for i in dashboard(database, NOVEMBER_FIRST_HALF).skipped]
+
+    with database.engine.begin() as connection:
+        connection.execute(text("UPDATE answer SET state = 'done' WHERE visit_id = 'v2' AND item_key = 'y'"))
+        connection.execute(text("UPDATE answer SET state = 'failed' WHERE visit_id = 'v1' AND item_key = 'x'"))
+        connection.execute(
+            text("INSERT INTO answer (visit_id, item_key, state, reason, answered_at) VALUES (:v, :k, :s, '', :at)"),
+            {"v": "v4", "k": "z", "s": "not_applicable", "at": "2026-11-10 09:00:00"},
+        )
+    assert skipped() == [("x", 0, 2), ("z", 1, 0)]
+    with database.engine.begin() as connection:
+        connection.execute(text("DELETE FROM answer WHERE visit_id = 'v4'"))
+        connection.execute(
+            text("UPDATE visit SET planned_start = :day WHERE id = 'v2'"), {"day": "2026-12-20 09:00:00"}
+        )
+    assert skipped() == [("x", 0, 1)]  # only v1's; v2 now falls in December
+    december = QualityFilter(date(2026, 12, 1), date(2026, 12, 31))
+    assert [(i.item_key, i.failed) for i in dashboard(database, december).skipped] == [("x", 1)]
 
 
 def test_a_hostile_summary_counts_as_none_and_the_rating_never_changes(database: Database) -> None:

@@ -3,11 +3,15 @@
 from __future__ import annotations
 
 import sqlite3
+from datetime import date
 from pathlib import Path
 
+import pytest
 from alembic.autogenerate import compare_metadata
 from alembic.runtime.migration import MigrationContext
+from sqlalchemy import inspect
 from sqlmodel import SQLModel
+from tests.store.pg import central_fixture  # noqa: F401  (the fixture)
 
 from fieldact.store.db import Database, create_database_engine, open_database, resolve_url
 from fieldact.store.migrate import current_revision, head_revision, upgrade
@@ -110,4 +114,36 @@ def test_the_head_and_current_revision_read_without_alembic_agree_with_alembic(t
     with database.engine.connect() as connection:
         assert current_revision(database) == MigrationContext.configure(connection).get_current_revision()
     assert current_revision(database) == BEFORE_PHOTOS
+    database.dispose()
+
+
+@pytest.mark.parametrize("dialect", ["sqlite", "postgresql"])
+def test_the_item_sums_are_backfilled_and_taken_away_again(dialect: str, tmp_path: Path, request) -> None:
+    from alembic import command
+    from tests.office.quality_data import fill
+
+    from fieldact.office.quality import QualityFilter, figures, skipped_items
+    from fieldact.store.migrate import alembic_config
+
+    if dialect == "sqlite":
+        url = resolve_url(tmp_path / "q.db")
+        database = Database(url, create_database_engine(url))
+        upgrade(database, PHOTOS)
+    else:
+        database = request.getfixturevalue("central").database()
+        command.downgrade(alembic_config(database), PHOTOS)
+    fill(database)
+    upgrade(database, "head")
+    november = QualityFilter(date(2026, 11, 2), date(2026, 11, 15))
+    assert [(i.item_key, i.not_needed, i.failed) for i in skipped_items(database, november)] == [
+        ("x", 1, 1),
+        ("y", 0, 1),
+    ]
+    command.downgrade(alembic_config(database), PHOTOS)
+    with database.engine.begin() as connection:
+        connection.exec_driver_sql("DELETE FROM answer WHERE visit_id = 'v2'")
+        assert "quality_item_day" not in inspect(connection).get_table_names()
+    assert figures(database, november)["items_failed"] == 0, "0007's triggers keep the sums again"
+    upgrade(database, "head")
+    assert [(i.item_key, i.not_needed) for i in skipped_items(database, november)] == [("x", 1)]
     database.dispose()

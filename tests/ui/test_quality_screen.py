@@ -23,6 +23,10 @@ def _figure(screen: QualityScreen, label: str) -> tuple[int, str]:
     raise AssertionError(label)
 
 
+def _cells(table) -> list[list[str]]:  # type: ignore[no-untyped-def]
+    return [[table.item(r, c).text() for c in range(table.columnCount())] for r in range(table.rowCount())]
+
+
 def test_figures_drill_down_and_act(qtbot, tmp_path: Path) -> None:
     database = open_database(tmp_path / "q.db")
     fill(database)
@@ -40,7 +44,21 @@ def test_figures_drill_down_and_act(qtbot, tmp_path: Path) -> None:
     assert screen.weeks.labels == ["02.11", "09.11"]
     assert screen.people.labels == ["Андреев Антон", "Борисов Борис"]
     assert screen.people.series[0] == [66.7, 100.0]
-    save_shot(screen, "quality_1280x720")
+    assert _figure(screen, "Опоздание: 1–15 мин")[1] == "1"
+    assert _figure(screen, "1. Предварительный звонок, мин в среднем")[1] == "20"
+    assert _cells(screen.skipped) == [["x", "1", "1"], ["y", "0", "1"]]
+    assert _cells(screen.reasons) == [
+        ["устранить невозможно", "11.11.2026", "v5", "Абонент отказался от платного технического специалиста: кабель"],
+        ["отказ от подписи", "10.11.2026", "v3", "дорого"],
+        ["перенос", "10.11.2026", "v4", "на завтра"],
+    ]
+    for tab in range(screen.tabs.count()):
+        screen.tabs.setCurrentIndex(tab)
+        QApplication.processEvents()
+        shown = screen.tabs.currentWidget()
+        assert not shown.horizontalScrollBar().isVisible(), f"tab {screen.tabs.tabText(tab)} scrolls sideways"
+        save_shot(screen, f"quality_1280x720_{tab}")
+    screen.tabs.setCurrentIndex(0)
     screen.resize(1920, 1080)
     QApplication.processEvents()
     save_shot(screen, "quality_1920x1080")
@@ -50,12 +68,20 @@ def test_figures_drill_down_and_act(qtbot, tmp_path: Path) -> None:
         screen.figures.cellClicked.emit(row, 1)
     assert shown.args == [VisitsShown(Measure.LATE, 2)]
     assert sorted(screen.visits.item(r, 0).text() for r in range(screen.visits.rowCount())) == ["v2", "v3"]
+    assert {screen.visits.item(r, 4).text() for r in range(screen.visits.rowCount())} == {
+        "подписан",
+        "отказ от подписи",
+    }
     v3 = next(r for r in range(screen.visits.rowCount()) if screen.visits.item(r, 0).text() == "v3")
     screen.visits.cellDoubleClicked.emit(v3, 0)
     assert screen.act_dialog.isVisible() and "A-3" in screen.act_dialog.windowTitle()
     v2 = next(r for r in range(screen.visits.rowCount()) if screen.visits.item(r, 0).text() == "v2")
     screen.visits.cellDoubleClicked.emit(v2, 0)
     assert "v2" in screen.status.text()  # no act: a sentence
+    screen.act_dialog.close()
+    refused = next(r for r in range(screen.reasons.rowCount()) if screen.reasons.item(r, 2).text() == "v3")
+    screen.reasons.cellDoubleClicked.emit(refused, 0)
+    assert screen.act_dialog.isVisible() and "A-3" in screen.act_dialog.windowTitle()
     screen.act_dialog.close()
     database.dispose()
 

@@ -1,12 +1,14 @@
 """The quality department's figures: is the standard kept, for a period, a technician, a team or everyone, a kind.
 
-The figures come from quality_day and quality_stage_day, the sums per planned day, technician and kind that the
-database's triggers keep as visits arrive (migration 0006), so a year reads a few thousand rows whatever the number
-of visits. Drill-downs read visit_quality, the per-visit rows behind the sums. Same SQL on SQLite and PostgreSQL.
+The figures come from quality_day, quality_stage_day and quality_item_day, the sums per planned day, technician and
+kind that the database's triggers keep as visits arrive (migrations 0007 and 0010), so a year reads a few thousand
+rows whatever the number of visits. Drill-downs read visit_quality, the per-visit rows behind the sums. Same SQL on
+SQLite and PostgreSQL.
 """
 
 from __future__ import annotations
 
+import math
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import date, timedelta
@@ -20,7 +22,7 @@ from fieldact.store.db import Database
 DAY = tables.QualityDay.__table__  # type: ignore[attr-defined]
 STAGE_DAY = tables.QualityStageDay.__table__  # type: ignore[attr-defined]
 VISIT_QUALITY = tables.VisitQuality.__table__  # type: ignore[attr-defined]
-ANSWER = tables.Answer.__table__  # type: ignore[attr-defined]
+ITEM_DAY = tables.QualityItemDay.__table__  # type: ignore[attr-defined]
 BRANCH = tables.BranchEvent.__table__  # type: ignore[attr-defined]
 ACT = tables.Act.__table__  # type: ignore[attr-defined]
 TECHNICIAN = tables.Technician.__table__  # type: ignore[attr-defined]
@@ -147,7 +149,14 @@ class Reason:
     what: str  # refused | rescheduled | cannot_fix
     visit_id: str
     day: str
-    text: str
+    text: str  # the refusal's reason, or what the technician wrote in the branch
+    branch_key: str = ""  # the branch of the standard taken (none for a refusal)
+    outcome: str = ""  # the branch outcome's key
+
+    def said(self, outcomes: Mapping[tuple[str, str], str]) -> str:
+        """The outcome in the standard's words (``outcomes``: branch and outcome key → text), then the text."""
+        outcome = outcomes.get((self.branch_key, self.outcome), self.outcome)
+        return ": ".join(part for part in (outcome, self.text) if part)
 
 
 @dataclass(frozen=True, slots=True)
@@ -257,14 +266,13 @@ def by_technician(database: Database, wanted: QualityFilter) -> list[tuple[str, 
 
 def skipped_items(database: Database, wanted: QualityFilter, limit: int = 10) -> list[SkippedItem]:
     """The items most often answered «не требуется» or «не выполнено»."""
-    not_needed = func.sum(case((ANSWER.c.state == "not_applicable", 1), else_=0))
-    failed = func.sum(case((ANSWER.c.state == "failed", 1), else_=0))
+    not_needed, failed = func.sum(ITEM_DAY.c.not_needed), func.sum(ITEM_DAY.c.failed)
     query = (
-        select(ANSWER.c.item_key, not_needed, failed)
-        .join(VISIT_QUALITY, VISIT_QUALITY.c.visit_id == ANSWER.c.visit_id)
-        .where(*_conditions(VISIT_QUALITY, wanted), ANSWER.c.state.in_(("not_applicable", "failed")))
-        .group_by(ANSWER.c.item_key)
-        .order_by(desc(not_needed + failed), ANSWER.c.item_key)
+        select(ITEM_DAY.c.item_key, not_needed, failed)
+        .where(*_conditions(ITEM_DAY, wanted))
+        .group_by(ITEM_DAY.c.item_key)
+        .having(not_needed + failed > 0)
+        .order_by(desc(not_needed + failed), ITEM_DAY.c.item_key)
         .limit(limit)
     )
     with database.engine.connect() as connection:
@@ -275,24 +283,24 @@ def reasons(database: Database, wanted: QualityFilter, limit: int = 200) -> list
     """Refusals to sign, reschedules and faults that could not be fixed, each with what was said."""
     where = _conditions(VISIT_QUALITY, wanted)
     refusals = (
-        select(literal("refused"), ACT.c.visit_id, VISIT_QUALITY.c.day, ACT.c.refusal_reason)
+        select(literal("refused"), ACT.c.visit_id, VISIT_QUALITY.c.day, ACT.c.refusal_reason, literal(""), literal(""))
         .join(VISIT_QUALITY, VISIT_QUALITY.c.visit_id == ACT.c.visit_id)
         .where(*where, ACT.c.outcome == "refused")
     )
     branch_what = case((BRANCH.c.branch_key == "cannot_fix", "cannot_fix"), else_="rescheduled")
-    branch_text = case(
-        (and_(BRANCH.c.outcome != "", BRANCH.c.details != ""), BRANCH.c.outcome + ": " + BRANCH.c.details),
-        (BRANCH.c.outcome != "", BRANCH.c.outcome),
-        else_=BRANCH.c.details,
-    )
     branches = (
-        select(branch_what, BRANCH.c.visit_id, VISIT_QUALITY.c.day, branch_text)
+        select(
+            branch_what, BRANCH.c.visit_id, VISIT_QUALITY.c.day, BRANCH.c.details, BRANCH.c.branch_key, BRANCH.c.outcome
+        )
         .join(VISIT_QUALITY, VISIT_QUALITY.c.visit_id == BRANCH.c.visit_id)
         .where(*where, BRANCH.c.branch_key.in_(("cannot_fix", *RESCHEDULE_BRANCHES)))
     )
     query = refusals.union_all(branches).limit(limit)
     with database.engine.connect() as connection:
-        found = [Reason(str(row[0]), row[1], row[2], row[3] or "") for row in connection.execute(query)]
+        found = [
+            Reason(str(row[0]), row[1], row[2], row[3] or "", row[4] or "", row[5] or "")
+            for row in connection.execute(query)
+        ]
     return sorted(found, key=lambda reason: (reason.what, reason.day, reason.visit_id))
 
 
@@ -313,14 +321,19 @@ _MEASURES: dict[Measure, ColumnElement[bool]] = {
 
 
 def visits_behind(
-    database: Database, wanted: QualityFilter, measure: Measure, limit: int = DRILL_LIMIT
+    database: Database,
+    wanted: QualityFilter,
+    measure: Measure,
+    limit: int = DRILL_LIMIT,
+    total: Figures | None = None,
 ) -> list[VisitLine]:
-    """The visits a number counts, newest planned day first."""
+    """The visits a number counts, newest planned day first (``total``: the period's figures, if already read)."""
     if measure is Measure.MATERIALS_OUTLIER:
-        threshold = figures(database, wanted).materials_limit
+        threshold = (total or figures(database, wanted)).materials_limit
         if threshold is None:
             return []
-        condition: ColumnElement[bool] = VISIT_QUALITY.c.materials > threshold
+        # Whole numbers of materials: compared with a whole number, the index on them serves the query.
+        condition: ColumnElement[bool] = VISIT_QUALITY.c.materials > math.floor(threshold)
     else:
         condition = _MEASURES[measure]
     q = VISIT_QUALITY.c
@@ -336,12 +349,13 @@ def visits_behind(
 
 def dashboard(database: Database, wanted: QualityFilter) -> Dashboard:
     """Everything the dashboard and the report show, in one go."""
+    total = figures(database, wanted)
     return Dashboard(
         wanted,
-        figures(database, wanted),
+        total,
         weekly(database, wanted),
         by_technician(database, wanted),
         skipped_items(database, wanted),
         reasons(database, wanted),
-        visits_behind(database, wanted, Measure.MATERIALS_OUTLIER, limit=50),
+        visits_behind(database, wanted, Measure.MATERIALS_OUTLIER, limit=50, total=total),
     )

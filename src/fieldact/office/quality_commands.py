@@ -9,6 +9,7 @@ from pathlib import Path
 from fieldact.office.commands import _open, _period, find_technician
 from fieldact.office.quality import QualityFilter, dashboard
 from fieldact.office.queries import technicians
+from fieldact.standard import load_standard
 from fieldact.store.db import DatabaseUnavailable
 from fieldact.text import InputError, say
 
@@ -38,9 +39,9 @@ def quality_report_command(args: argparse.Namespace) -> int:
         choices = technicians(database)
         team = tuple(find_technician(choices, wanted) for wanted in args.technician or ())
         board = dashboard(database, QualityFilter(first, last, team, args.kind))
-        from fieldact.office.quality_report import write_report  # charts and XLSX load only for a report
+        from fieldact.office.quality_report import standard_names, write_report  # loaded only for a report
 
-        write_report(board, args.out)
+        write_report(board, args.out, standard_names(load_standard()))
     except InputError as error:
         print(error, file=sys.stderr)
         return 1

@@ -11,6 +11,9 @@ from openpyxl import Workbook
 
 from fieldact.act.fonts import FAMILY, install_fonts
 from fieldact.office.quality import Dashboard, Figures
+from fieldact.office.register import kind_word
+from fieldact.office.trail import TrailNames, trail_names
+from fieldact.standard import Standard, VisitKind
 from fieldact.text import InputError, say
 
 LATENESS_LABELS = {
@@ -32,6 +35,21 @@ LINES = (
 
 def _shown(value: float | int | None) -> str:
     return "—" if value is None else f"{value:g}" if isinstance(value, float) else str(value)
+
+
+def standard_names(standard: Standard) -> TrailNames:
+    """The standard's words for the item and stage keys the figures carry, both kinds."""
+    return trail_names(standard, [], [])
+
+
+def lateness_rows(f: Figures) -> list[tuple[str, int]]:
+    return [(f"Опоздание: {LATENESS_LABELS[key]}", count) for key, count in f.lateness.items()]
+
+
+def stage_rows(f: Figures, names: TrailNames) -> list[tuple[str, float]]:
+    order = {key: index for index, key in enumerate(names.stage_order)}
+    keys = sorted(f.stage_minutes, key=lambda key: (order.get(key, len(order)), key))
+    return [(f"{names.stage(key)}, мин в среднем", f.stage_minutes[key]) for key in keys]
 
 
 def figure_rows(f: Figures) -> list[tuple[str, float | int | None]]:
@@ -60,17 +78,18 @@ def figure_rows(f: Figures) -> list[tuple[str, float | int | None]]:
 def _title(board: Dashboard) -> str:
     wanted = board.wanted
     scope = f", техники: {len(wanted.technician_ids)}" if wanted.technician_ids else ", все техники"
-    kind = f", вид: {wanted.kind}" if wanted.kind else ""
+    kind = f", вид: {kind_word(VisitKind(wanted.kind))}" if wanted.kind in tuple(VisitKind) else ""
     return f"Соблюдение стандарта: {wanted.first:%d.%m.%Y} – {wanted.last:%d.%m.%Y}{scope}{kind}"
 
 
-def write_report(board: Dashboard, out: Path) -> None:
-    """Write ``out`` as .pdf or .xlsx; a sentence for any other ending."""
+def write_report(board: Dashboard, out: Path, names: TrailNames | None = None) -> None:
+    """Write ``out`` as .pdf or .xlsx, items and stages named by ``names`` (their keys without); a sentence for
+    any other ending."""
     suffix = out.suffix.lower()
     if suffix == ".pdf":
-        _pdf(board).output(str(out))
+        _pdf(board, names or TrailNames()).output(str(out))
     elif suffix == ".xlsx":
-        _xlsx(board).save(out)
+        _xlsx(board, names or TrailNames()).save(out)
     else:
         raise InputError(say(f"{out}: укажите файл .pdf или .xlsx.", f"{out}: name a .pdf or .xlsx file."))
 
@@ -78,7 +97,7 @@ def write_report(board: Dashboard, out: Path) -> None:
 # --- XLSX -------------------------------------------------------------------------------------------------------
 
 
-def _xlsx(board: Dashboard) -> Workbook:
+def _xlsx(board: Dashboard, names: TrailNames) -> Workbook:
     book = Workbook()
     summary = book.active
     summary.title = "Итоги"
@@ -92,7 +111,7 @@ def _xlsx(board: Dashboard) -> Workbook:
     summary.append([])
     summary.append(["Этап", "Минут в среднем"])
     for stage, minutes in board.total.stage_minutes.items():
-        summary.append([stage, minutes])
+        summary.append([names.stage(stage), minutes])
     summary.column_dimensions["A"].width = 40
     weeks = book.create_sheet("Недели")
     labels = [label for label, _ in figure_rows(board.total)]
@@ -106,11 +125,11 @@ def _xlsx(board: Dashboard) -> Workbook:
     skipped = book.create_sheet("Пропуски")
     skipped.append(["Пункт", "«не требуется»", "«не выполнено»"])
     for item in board.skipped:
-        skipped.append([item.item_key, item.not_needed, item.failed])
+        skipped.append([names.item(item.item_key), item.not_needed, item.failed])
     reasons = book.create_sheet("Причины")
     reasons.append(["Что", "Визит", "День", "Причина"])
     for reason in board.reasons:
-        reasons.append([WHAT.get(reason.what, reason.what), reason.visit_id, reason.day, reason.text])
+        reasons.append([WHAT.get(reason.what, reason.what), reason.visit_id, reason.day, reason.said(names.outcomes)])
     outliers = book.create_sheet("Материалы")
     outliers.append(["Визит", "День", "Материалов", "Порог"])
     for line in board.outliers:
@@ -121,7 +140,7 @@ def _xlsx(board: Dashboard) -> Workbook:
 # --- PDF --------------------------------------------------------------------------------------------------------
 
 
-def _pdf(board: Dashboard) -> FPDF:
+def _pdf(board: Dashboard, names: TrailNames) -> FPDF:
     pdf = FPDF(orientation="L", format="A4")
     install_fonts(pdf)
     pdf.set_auto_page_break(True, margin=12)
@@ -131,7 +150,7 @@ def _pdf(board: Dashboard) -> FPDF:
     pdf.set_font(FAMILY, "", 9)
     top = pdf.get_y() + 2
     pdf.set_y(top)
-    for label, value in figure_rows(board.total):
+    for label, value in [*figure_rows(board.total), *stage_rows(board.total, names)]:
         pdf.cell(70, 5.5, label, border="B")
         pdf.cell(25, 5.5, _shown(value), border="B", align="R", new_x="LMARGIN", new_y="NEXT")
     lateness = board.total.lateness
@@ -140,9 +159,9 @@ def _pdf(board: Dashboard) -> FPDF:
     series = [[getattr(week, attr) for _, week in board.weeks] for _, attr, _ in LINES]
     _lines(pdf, 120, top + 58, 160, 55, "По неделям, %", weeks, series)
     pdf.add_page()
-    names = [name for _, name, _ in board.technicians]
+    people = [name for _, name, _ in board.technicians]
     per_person = [[f.precall_pct for _, _, f in board.technicians], [f.arrival_pct for _, _, f in board.technicians]]
-    _bars(pdf, 15, 15, 265, 60, "Техники: предзвонок и приезд вовремя, %", names, per_person, percent=True)
+    _bars(pdf, 15, 15, 265, 60, "Техники: предзвонок и приезд вовремя, %", people, per_person, percent=True)
     pdf.set_xy(15, 80)
     for name, _, colour in LINES[:2]:
         pdf.set_fill_color(*colour)
@@ -173,14 +192,14 @@ def _pdf(board: Dashboard) -> FPDF:
     _table(
         pdf,
         ["Пункт", "«не требуется»", "«не выполнено»"],
-        [[i.item_key, i.not_needed, i.failed] for i in board.skipped],
+        [[names.item(i.item_key), i.not_needed, i.failed] for i in board.skipped],
     )
     pdf.ln(4)
     _heading(pdf, "Причины")
     _table(
         pdf,
         ["Что", "Визит", "День", "Причина"],
-        [[WHAT.get(r.what, r.what), r.visit_id, r.day, r.text] for r in board.reasons],
+        [[WHAT.get(r.what, r.what), r.visit_id, r.day, r.said(names.outcomes)] for r in board.reasons],
     )
     pdf.ln(4)
     _heading(

@@ -338,7 +338,7 @@ class VisitRating(SQLModel, table=True):
 
 class VisitQuality(SQLModel, table=True):
     """One visit as the quality department counts it, rebuilt by triggers whenever the visit or anything of it
-    changes (migration 0006); 0/1 flags so that sums count."""
+    changes (migrations 0007, 0010); 0/1 flags so that sums count."""
 
     __tablename__ = "visit_quality"
     __table_args__ = (
@@ -368,6 +368,7 @@ class VisitQuality(SQLModel, table=True):
     materials: int = 0
     rating: int | None = None
     stage_minutes: str = Field(default="{}", sa_column=Column(Text, nullable=False, default="{}"))
+    skipped: str = Field(default="{}", sa_column=Column(Text, nullable=False, default="{}"))  # item key → state
 
 
 class QualityDay(SQLModel, table=True):
@@ -413,3 +414,16 @@ class QualityStageDay(SQLModel, table=True):
     stage_key: str = Field(primary_key=True, max_length=64)
     visits: int = 0
     minutes: int = 0
+
+
+class QualityItemDay(SQLModel, table=True):
+    """Items answered «не требуется» or «не выполнено», counted per planned day, technician, kind and item
+    (triggers on visit_quality, migration 0010): the most skipped items without counting answers."""
+
+    __tablename__ = "quality_item_day"
+    day: str = Field(primary_key=True, max_length=10)
+    technician_id: str = Field(primary_key=True, max_length=36)
+    kind: str = Field(primary_key=True, max_length=20)
+    item_key: str = Field(primary_key=True, max_length=140)
+    not_needed: int = 0
+    failed: int = 0

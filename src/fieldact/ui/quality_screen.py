@@ -27,16 +27,20 @@ from PySide6.QtWidgets import (
     QSplitter,
     QTableWidget,
     QTableWidgetItem,
+    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
 from sqlalchemy import select
 
-from fieldact.office.quality import Dashboard, Measure, QualityFilter, VisitLine, dashboard, visits_behind
-from fieldact.office.quality_report import LINES, figure_rows
+from fieldact.office.quality import Dashboard, Measure, QualityFilter, Reason, VisitLine, dashboard, visits_behind
+from fieldact.office.quality_report import LINES, WHAT, figure_rows, lateness_rows, stage_rows, standard_names
 from fieldact.office.queries import technicians
+from fieldact.standard import VisitKind
 from fieldact.store import tables
+from fieldact.ui.labels import kind_name, status_name
 from fieldact.ui.worker import run_in_background
+from fieldact.visit import VisitStatus
 
 if TYPE_CHECKING:
     from fieldact.ui.office_context import OfficeContext
@@ -60,6 +64,45 @@ MEASURES = {
 KINDS = ("", "connection", "service")
 
 
+def _kind_text(kind: str) -> str:
+    return kind_name(VisitKind(kind)) if kind in tuple(VisitKind) else kind
+
+
+def _status_text(status: str) -> str:
+    return status_name(VisitStatus(status)) if status in tuple(VisitStatus) else status
+
+
+def _day(iso_day: str) -> str:
+    try:
+        return f"{date.fromisoformat(iso_day):%d.%m.%Y}"
+    except ValueError:
+        return iso_day
+
+
+def _table(headers: list[str], stretch: int = 0) -> QTableWidget:
+    """A read-only table whose ``stretch`` column takes the width left and wraps (no sideways scrolling)."""
+    table = QTableWidget(0, len(headers))
+    table.setHorizontalHeaderLabels(headers)
+    table.verticalHeader().hide()
+    table.setWordWrap(True)
+    header = table.horizontalHeader()
+    for column in range(len(headers)):
+        mode = QHeaderView.ResizeMode.Stretch if column == stretch else QHeaderView.ResizeMode.ResizeToContents
+        header.setSectionResizeMode(column, mode)
+    table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+    # wrapped rows take their height from the column's width, known only once the table is laid out
+    header.sectionResized.connect(lambda *_: table.resizeRowsToContents())
+    return table
+
+
+def _fill(table: QTableWidget, rows: list[list[str]]) -> None:
+    table.setRowCount(len(rows))
+    for row, values in enumerate(rows):
+        for column, value in enumerate(values):
+            table.setItem(row, column, QTableWidgetItem(value))
+    table.resizeRowsToContents()
+
+
 @dataclass(frozen=True, slots=True)
 class VisitsShown:
     measure: Measure
@@ -73,6 +116,29 @@ def _small(painter: QPainter) -> None:
     else:
         font.setPointSizeF(font.pointSizeF() * 0.8)
     painter.setFont(font)
+
+
+def _legend(painter: QPainter, left: float, bottom: float, width: float, entries: list[tuple[str, QColor]]) -> None:
+    """Colour keys in rows that end at ``bottom``, wrapped to ``width``."""
+    _small(painter)
+    metrics = painter.fontMetrics()
+    rows: list[list[tuple[str, QColor]]] = [[]]
+    used = 0.0
+    for name, colour in entries:
+        wide = metrics.horizontalAdvance(name) + 24
+        if rows[-1] and used + wide > width:
+            rows.append([])
+            used = 0.0
+        rows[-1].append((name, colour))
+        used += wide
+    line = metrics.height() + 2
+    for index, row in enumerate(rows):
+        y, x = bottom - (len(rows) - index) * line, left
+        for name, colour in row:
+            painter.fillRect(QRectF(x, y + (line - 10) / 2, 10, 10), colour)
+            painter.setPen(QColor(60, 60, 60))
+            painter.drawText(QRectF(x + 14, y, width, line), Qt.AlignmentFlag.AlignVCenter, name)
+            x += metrics.horizontalAdvance(name) + 24
 
 
 class Chart(QWidget):
@@ -95,7 +161,7 @@ class LineChart(Chart):
     def paintEvent(self, event) -> None:  # type: ignore[no-untyped-def]  # noqa: N802
         painter = QPainter(self)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        area = QRectF(36, 24, self.width() - 48, self.height() - 60)
+        area = QRectF(36, 24, self.width() - 48, self.height() - 78)
         painter.drawText(QRectF(0, 0, self.width(), 20), self.tr("By week, %"))
         painter.setPen(QPen(QColor(215, 215, 215)))
         for level in (0, 50, 100):
@@ -123,13 +189,7 @@ class LineChart(Chart):
                 painter.drawLine(start, end)
             for point in points:
                 painter.drawEllipse(point, 2.5, 2.5)
-        x = area.left()
-        _small(painter)
-        for name, _, colour in LINES:
-            painter.fillRect(QRectF(x, self.height() - 16, 10, 10), QColor(*colour))
-            painter.setPen(QColor(60, 60, 60))
-            painter.drawText(QPointF(x + 14, self.height() - 7), name)
-            x += painter.fontMetrics().horizontalAdvance(name) + 24
+        _legend(painter, area.left(), self.height(), area.width(), [(n, QColor(*c)) for n, _, c in LINES])
 
 
 class BarChart(Chart):
@@ -137,7 +197,7 @@ class BarChart(Chart):
 
     def paintEvent(self, event) -> None:  # type: ignore[no-untyped-def]  # noqa: N802
         painter = QPainter(self)
-        area = QRectF(36, 24, self.width() - 48, self.height() - 60)
+        area = QRectF(36, 44, self.width() - 48, self.height() - 98)
         painter.drawText(QRectF(0, 0, self.width(), 20), self.tr("Technicians: pre-call and arrival on time, %"))
         painter.setPen(QColor(150, 150, 150))
         painter.drawLine(area.bottomLeft(), area.bottomRight())
@@ -151,16 +211,16 @@ class BarChart(Chart):
                 height = area.height() * value / 100
                 left = area.left() + index * slot + slot * 0.1 + number * bar
                 painter.fillRect(QRectF(left, area.bottom() - height, bar, height), QColor(*LINES[number][2]))
+                if values[index] is not None:
+                    painter.setPen(QColor(60, 60, 60))
+                    painter.drawText(
+                        QRectF(left, area.bottom() - height - 18, bar, 16), Qt.AlignmentFlag.AlignCenter, f"{value:g}"
+                    )
             painter.setPen(QColor(60, 60, 60))
             painter.drawText(
                 QRectF(area.left() + index * slot, area.bottom() + 2, slot, 16), Qt.AlignmentFlag.AlignCenter, label
             )
-        x = area.left()
-        _small(painter)
-        for name, _, colour in LINES[:2]:
-            painter.fillRect(QRectF(x, self.height() - 16, 10, 10), QColor(*colour))
-            painter.drawText(QPointF(x + 14, self.height() - 7), name)
-            x += painter.fontMetrics().horizontalAdvance(name) + 24
+        _legend(painter, area.left(), self.height(), area.width(), [(n, QColor(*c)) for n, _, c in LINES[:2]])
 
 
 class ActDialog(QDialog):
@@ -215,12 +275,17 @@ class QualityScreen(QWidget):
             filters.addWidget(widget)
         filters.addWidget(self.show_button)
         filters.addWidget(self.status, 1)
-        self.figures = QTableWidget(0, 2)
-        self.figures.setHorizontalHeaderLabels([self.tr("Figure"), self.tr("Value")])
-        self.figures.horizontalHeader().setStretchLastSection(True)
-        self.figures.verticalHeader().hide()
-        self.figures.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
+        self.names = standard_names(context.standard)
+        self.figures = _table([self.tr("Figure"), self.tr("Value")])
         self.figures.cellClicked.connect(self._open_figure)
+        self.skipped = _table([self.tr("Item"), self.tr("Not needed"), self.tr("Not done")])
+        self.reasons = _table([self.tr("What"), self.tr("Day"), self.tr("Visit"), self.tr("Reason")], stretch=3)
+        self.reasons.cellDoubleClicked.connect(self._open_reason)
+        self.tabs = QTabWidget()
+        self.tabs.addTab(self.figures, self.tr("Figures"))
+        self.tabs.addTab(self.skipped, self.tr("Most skipped items"))
+        self.tabs.addTab(self.reasons, self.tr("Reasons"))
+        self.tabs.currentChanged.connect(lambda _: self.tabs.currentWidget().resizeRowsToContents())
         self.weeks = LineChart()
         self.people = BarChart()
         self.visits = QTableWidget(0, 6)
@@ -243,9 +308,9 @@ class QualityScreen(QWidget):
         right = QWidget()
         right.setLayout(charts)
         top = QSplitter()
-        top.addWidget(self.figures)
+        top.addWidget(self.tabs)
         top.addWidget(right)
-        top.setSizes([480, 800])
+        top.setSizes([560, 720])
         split = QSplitter(Qt.Orientation.Vertical)
         split.addWidget(top)
         split.addWidget(self.visits)
@@ -253,14 +318,14 @@ class QualityScreen(QWidget):
         layout = QVBoxLayout(self)
         layout.addLayout(filters)
         layout.addWidget(split, 1)
-        self.names: dict[str, str] = {}
+        self.people_names: dict[str, str] = {}
         self._fill_technicians()
 
     def _fill_technicians(self) -> None:
         self.technician.clear()
         self.technician.addItem(self.tr("All technicians"), "")
         for choice in technicians(self.context.database):
-            self.names[choice.id] = choice.name
+            self.people_names[choice.id] = choice.name
             self.technician.addItem(choice.name, choice.id)
 
     def wanted(self) -> QualityFilter:
@@ -276,14 +341,14 @@ class QualityScreen(QWidget):
         wanted = self.wanted()
         self.status.setText(self.tr("Counting…"))
         database = self.context.database
-        run_in_background(lambda: dashboard(database, wanted), self._show, self._failed)
+        run_in_background(lambda: dashboard(database, wanted), self._show, self._failed, owner=self)
 
     def _failed(self, error: Exception) -> None:
         self.status.setText(self.tr("The figures could not be read: {error}").format(error=error))
 
     def _show(self, board: Dashboard) -> None:
         self.board = board
-        rows = figure_rows(board.total)
+        rows = [*figure_rows(board.total), *lateness_rows(board.total), *stage_rows(board.total, self.names)]
         self.figures.setRowCount(len(rows))
         for row, (label, value) in enumerate(rows):
             name = QTableWidgetItem(label)
@@ -295,6 +360,15 @@ class QualityScreen(QWidget):
                 item.setFlags(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable)
             self.figures.setItem(row, 0, name)
             self.figures.setItem(row, 1, shown)
+        self.figures.resizeRowsToContents()
+        _fill(
+            self.skipped,
+            [[self.names.item(item.item_key), str(item.not_needed), str(item.failed)] for item in board.skipped],
+        )
+        _fill(
+            self.reasons,
+            [[WHAT.get(r.what, r.what), _day(r.day), r.visit_id, r.said(self.names.outcomes)] for r in board.reasons],
+        )
         self.weeks.set_data(
             [f"{monday:%d.%m}" for monday, _ in board.weeks],
             [[getattr(week, attr) for _, week in board.weeks] for _, attr, _ in LINES],
@@ -310,24 +384,45 @@ class QualityScreen(QWidget):
         measure = MEASURES.get(item.text()) if item is not None else None
         if measure is None or self.board is None:
             return
-        self.lines = visits_behind(self.context.database, self.board.wanted, measure)
-        self.visits.setRowCount(len(self.lines))
-        for index, line in enumerate(self.lines):
-            values = [
-                line.visit_id,
-                line.day,
-                self.names.get(line.technician_id, line.technician_id),
-                line.kind,
-                line.status,
-                "" if line.late_minutes is None else str(line.late_minutes),
-            ]
-            for column, value in enumerate(values):
-                self.visits.setItem(index, column, QTableWidgetItem(value))
-        self.visits_shown.emit(VisitsShown(measure, len(self.lines)))
+        database, board = self.context.database, self.board
+        self.status.setText(self.tr("Finding the visits…"))
+        run_in_background(
+            lambda: visits_behind(database, board.wanted, measure, total=board.total),
+            lambda lines: self._show_visits(measure, lines),
+            self._failed,
+            owner=self,
+        )
+
+    def _show_visits(self, measure: Measure, lines: list[VisitLine]) -> None:
+        self.lines = lines
+        _fill(
+            self.visits,
+            [
+                [
+                    line.visit_id,
+                    _day(line.day),
+                    self.people_names.get(line.technician_id, line.technician_id),
+                    _kind_text(line.kind),
+                    _status_text(line.status),
+                    "" if line.late_minutes is None else str(line.late_minutes),
+                ]
+                for line in lines
+            ],
+        )
+        self.status.setText(self.tr("Visits behind the figure: {count}").format(count=len(lines)))
+        self.visits_shown.emit(VisitsShown(measure, len(lines)))
+
+    def _open_reason(self, row: int, _column: int) -> None:
+        if self.board is not None and 0 <= row < len(self.board.reasons):
+            self._open_act(self.board.reasons[row])
 
     def _open_visit(self, row: int, _column: int) -> None:
+        self._open_act(self.lines[row])
+
+    def _open_act(self, behind: VisitLine | Reason) -> None:
+        """The visit's newest act as stored; a sentence when it has none."""
         act = tables.Act.__table__  # type: ignore[attr-defined]
-        visit_id = self.lines[row].visit_id
+        visit_id = behind.visit_id
         query = (
             select(act.c.number, act.c.pdf).where(act.c.visit_id == visit_id).order_by(act.c.version.desc()).limit(1)
         )
