@@ -22,10 +22,12 @@ from zoneinfo import ZoneInfo
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "src"))
 
-# As ``fieldact run`` starts: the command line's module first, then the app (and Qt) it opens.
+# As ``fieldact run`` starts: ``fieldact.__main__`` reads the app's options (fieldact.launch), then the app (and Qt).
 CHILD = """
 import sys
-import fieldact.cli
+import fieldact.__main__
+from fieldact.launch import app_start
+assert app_start(["run", "--demo"]) is not None
 from fieldact.ui.app import create_application, open_store
 from PySide6.QtCore import QTimer
 from fieldact.ui.context import AppContext

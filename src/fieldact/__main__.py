@@ -22,6 +22,11 @@ def main() -> int:
 
     multiprocessing.freeze_support()  # the office's act checks run in spawned workers, also from the bundle
     _attach_parent_console()
+    from fieldact.launch import app_start, start_app
+
+    start = app_start(sys.argv[1:])
+    if start is not None:  # the app itself: straight to it, without the other commands' modules
+        return start_app(start)
     from fieldact.cli import main as cli_main
 
     return cli_main()

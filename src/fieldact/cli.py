@@ -14,6 +14,7 @@ from zoneinfo import ZoneInfo
 from sqlalchemy.exc import SQLAlchemyError
 
 from fieldact import __version__
+from fieldact.launch import AppStart, split_qt_options, start_app
 from fieldact.office.commands import OFFICE_COMMANDS, add_office_commands
 from fieldact.office.quality_commands import add_quality_command, quality_report_command
 from fieldact.office.sheets import write_atomically
@@ -140,43 +141,6 @@ def add_db_option(parser: argparse.ArgumentParser) -> None:
     )
 
 
-# Qt's own command-line options (QGuiApplication/QApplication), passed on to Qt rather than to our parser.
-QT_VALUE_OPTIONS = frozenset(
-    {
-        "platform",
-        "platformpluginpath",
-        "platformtheme",
-        "plugin",
-        "qwindowgeometry",
-        "qwindowtitle",
-        "qwindowicon",
-        "style",
-        "stylesheet",
-        "session",
-        "display",
-    }
-)
-QT_FLAG_OPTIONS = frozenset({"reverse", "widgetcount", "nograb", "dograb"})
-
-
-def split_qt_options(argv: Sequence[str]) -> tuple[list[str], list[str]]:
-    """(ours, Qt's): ``-platform windows:darkmode=0`` and the like go to Qt, as ``QApplication(argv)`` expects."""
-    ours: list[str] = []
-    qt: list[str] = []
-    index = 0
-    while index < len(argv):
-        item = argv[index]
-        name, equals, _ = item.lstrip("-").partition("=")
-        if item.startswith("-") and name in QT_VALUE_OPTIONS:
-            takes_next = not equals and index + 1 < len(argv)
-            qt.extend(argv[index : index + 2] if takes_next else [item])
-            index += 2 if takes_next else 1
-            continue
-        (qt if item.startswith("-") and name in QT_FLAG_OPTIONS else ours).append(item)
-        index += 1
-    return ours, qt
-
-
 def main(argv: Sequence[str] | None = None) -> int:
     ours, qt_options = split_qt_options(sys.argv[1:] if argv is None else argv)
     args = build_parser().parse_args(ours)
@@ -224,14 +188,14 @@ def run_office(args: argparse.Namespace) -> int:
 
 
 def run_app(args: argparse.Namespace) -> int:
-    from fieldact.ui.app import run  # Qt is imported only when the app really starts
-
-    return run(
-        windowed=getattr(args, "windowed", False),
-        language=args.lang,
-        db=getattr(args, "db", None),
-        demo=getattr(args, "demo", False),
-        qt_options=getattr(args, "qt_options", ()),
+    return start_app(
+        AppStart(
+            windowed=getattr(args, "windowed", False),
+            demo=getattr(args, "demo", False),
+            db=getattr(args, "db", None),
+            language=args.lang,
+            qt_options=tuple(getattr(args, "qt_options", ())),
+        )
     )
 
 

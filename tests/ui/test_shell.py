@@ -68,6 +68,54 @@ def test_inactivity_locks_behind_the_pin(qtbot, tmp_path: Path, standard, brand)
     assert shell.stack.currentWidget() is shell.day
 
 
+def test_a_touch_tap_or_key_at_the_window_keeps_the_tablet_unlocked(qtbot, tmp_path: Path, standard, brand) -> None:
+    """Input is watched where the platform delivers it, the window; a dialog's own window counts too."""
+    from PySide6.QtCore import QPoint, Qt
+    from PySide6.QtTest import QTest
+    from PySide6.QtWidgets import QMessageBox
+
+    store = make_store(tmp_path / "f.db", standard, brand)
+    shell = make_shell(qtbot, store, Clock(local(brand, "2026-11-26T10:00")))
+    sign_in(qtbot, shell, "Петров Пётр", "1111")
+    window = shell.windowHandle()
+    shell.idle.stop()
+    QTest.mouseClick(window, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, QPoint(640, 400))
+    assert shell.idle.isActive(), "a tap restarts the countdown to the lock"
+    shell.idle.stop()
+    QTest.keyClick(window, Qt.Key.Key_A)
+    assert shell.idle.isActive(), "so does a key"
+    device = QTest.createTouchDevice()
+    shell.idle.stop()
+    QTest.touchEvent(window, device).press(0, QPoint(300, 300)).commit()
+    QTest.touchEvent(window, device).release(0, QPoint(300, 300)).commit()
+    assert shell.idle.isActive(), "so does a finger"
+    box = QMessageBox(QMessageBox.Icon.Question, "?", "?", QMessageBox.StandardButton.Ok, shell)
+    qtbot.addWidget(box)
+    box.show()
+    qtbot.waitUntil(lambda: box.windowHandle() is not None and box.windowHandle().isExposed(), timeout=3000)
+    box.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.focusWindow() is box.windowHandle(), timeout=3000)
+    shell.idle.stop()
+    QTest.mouseClick(box.windowHandle(), Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, QPoint(5, 5))
+    assert shell.idle.isActive(), "and input in a dialog's window"
+    box.close()
+
+
+def test_the_kiosk_swallows_escape_at_the_window(qtbot, tmp_path: Path, standard, brand) -> None:
+    from PySide6.QtCore import Qt
+    from PySide6.QtTest import QTest
+
+    store = make_store(tmp_path / "f.db", standard, brand)
+    shell = make_shell(qtbot, store, Clock(local(brand, "2026-11-26T10:00")), kiosk=True)
+    pressed: list[int] = []
+    original = shell.login.keyPressEvent
+    shell.login.keyPressEvent = lambda event: (pressed.append(event.key()), original(event))  # type: ignore[method-assign]
+    shell.login.setFocus()
+    QTest.keyClick(shell.windowHandle(), Qt.Key.Key_Escape)
+    QTest.keyClick(shell.windowHandle(), Qt.Key.Key_A)
+    assert Qt.Key.Key_Escape not in pressed and Qt.Key.Key_A in pressed
+
+
 @pytest.mark.parametrize(("orientation", "size"), [("landscape", (1280, 800)), ("portrait", (800, 1280))])
 def test_every_screen_in_both_orientations(qtbot, tmp_path: Path, standard, brand, orientation, size) -> None:
     """Screenshots for review; each screen must also keep its touch targets at least 48 px high."""

@@ -5,7 +5,7 @@ from __future__ import annotations
 from types import ModuleType
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer
-from PySide6.QtGui import QCloseEvent, QKeyEvent
+from PySide6.QtGui import QCloseEvent, QGuiApplication, QKeyEvent, QShowEvent, QWindow
 from PySide6.QtWidgets import QApplication, QMainWindow, QStackedWidget, QWidget
 
 from fieldact.store.acts import act_of_visit, start_correction
@@ -62,7 +62,9 @@ class Shell(QMainWindow):
         self.idle.setSingleShot(True)
         self.idle.setInterval(lock_after_ms)
         self.idle.timeout.connect(self.lock)
-        QApplication.instance().installEventFilter(self)
+        # Input is watched on the windows, not application-wide: an application filter is called from Python for
+        # every event of every object (thousands while a stage is built), a window's only for what reaches it.
+        QGuiApplication.instance().focusWindowChanged.connect(self._watch_window)
         self.focus_keeper = FocusKeeper(self)
 
     def _connect(self) -> None:
@@ -259,6 +261,15 @@ class Shell(QMainWindow):
         self.show_screen(self.locked_from or self.day)
         self.idle.start()
 
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802
+        super().showEvent(event)
+        self._watch_window(self.windowHandle())
+
+    def _watch_window(self, window: QWindow | None) -> None:
+        """Real input arrives at a window before any widget; a dialog or pop-up has a window of its own."""
+        if window is not None:
+            window.installEventFilter(self)  # again on the same window: it stays installed once
+
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
         if event.type() in INPUT_EVENTS and self.context.technician is not None and self.unlock is None:
             self.idle.start()
@@ -272,7 +283,6 @@ class Shell(QMainWindow):
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
         """In the kiosk the window closes only after the technician's PIN (see ``leave``)."""
         if self.allow_close:
-            QApplication.instance().removeEventFilter(self)
             event.accept()
             return
         event.ignore()
