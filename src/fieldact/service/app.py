@@ -275,17 +275,26 @@ async def push(request: Request) -> Response:
             400, "bad_body", say(f"Нужен список до {MAX_VISITS_PER_PUSH} визитов.", "A list of visits is needed.")
         )
 
-    checks = await asyncio.gather(*(service.check(visit) for visit in visits))
-
-    def work() -> list[dict[str, Any]]:
-        return [
-            exchange.accept_visit(
-                service.engine, record.device_id, record.technician_id, visit, service.trust_roots, problems
-            ).wire()
-            for visit, problems in zip(visits, checks, strict=True)
-        ]
-
-    results = await run_in_threadpool(work)
+    # Every act of the batch is checked at once on the pool's processes; each visit is stored, in order, as soon
+    # as its own check is done, so storing overlaps the checking of the visits after it.
+    checks = [asyncio.ensure_future(service.check(visit)) for visit in visits]
+    results = []
+    try:
+        for visit, checking in zip(visits, checks, strict=True):
+            problems = await checking
+            stored = await run_in_threadpool(
+                exchange.accept_visit,
+                service.engine,
+                record.device_id,
+                record.technician_id,
+                visit,
+                service.trust_roots,
+                problems,
+            )
+            results.append(stored.wire())
+    finally:
+        for checking in checks:
+            checking.cancel()
     return Response(wire.dumps({"results": results}), media_type="application/json")
 
 

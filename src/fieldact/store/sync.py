@@ -615,8 +615,8 @@ def push_visit(central: Connection, payload: VisitPayload, me: str) -> Delivered
             for table in CHILDREN:
                 if not written.inserted:
                     central.execute(delete(table).where(table.c.visit_id == visit_id))
-                if payload.children[table.name]:  # one statement for all rows: one round trip, one plan
-                    central.execute(insert(table).values(payload.children[table.name]))
+                if payload.children[table.name]:  # executemany: one compiled statement, pipelined by psycopg
+                    central.execute(insert(table), payload.children[table.name])
             fresh = True
     else:  # after the act only the closing answers and the measures may still change
         fresh = bool(
@@ -643,10 +643,8 @@ def push_visit(central: Connection, payload: VisitPayload, me: str) -> Delivered
             kept_aside.append(_keep_aside(central, act, me, payload.visit))
     if payload.audit:
         added = central.execute(
-            pg_insert(AUDIT)
-            .values(payload.audit)
-            .on_conflict_do_nothing(index_elements=["origin", "origin_id"])
-            .returning(AUDIT.c.id)
+            pg_insert(AUDIT).on_conflict_do_nothing(index_elements=["origin", "origin_id"]).returning(AUDIT.c.id),
+            payload.audit,
         )
         fresh = fresh or bool(added.all())
     return Delivered(fresh, tuple(kept_aside))
