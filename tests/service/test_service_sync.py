@@ -325,3 +325,30 @@ def test_retries_run_on_the_servers_clock_and_a_wrong_tablet_clock_is_told(
     skew = report.pull.clock_skew
     assert skew is not None and abs(skew + behind) < timedelta(seconds=5), skew
     assert report.clock_off, "the day screen tells the technician his clock is an hour slow"
+
+
+def test_a_visit_the_service_refuses_waits_and_the_report_says_when_it_is_tried_again(
+    central: Central, service: RunningService, tablet: Store, tmp_path: Path, brand: Brand, monkeypatch
+) -> None:
+    import fieldact.service.client as client_module
+
+    setup_two(central, tmp_path, brand)
+    client = enrolled(central, service, tablet)
+    sync_via_service(tablet.database, client)
+    visit_id = planned(tablet)[0]
+    sign_some(tablet, [visit_id])
+    real_read = client_module.read_payload
+
+    def another_technicians(reader, wanted, device):  # type: ignore[no-untyped-def]
+        payload = real_read(reader, wanted, device)
+        payload.visit["technician_id"] = "7002"  # the service stores nothing of it: the visit fails
+        return payload
+
+    monkeypatch.setattr(client_module, "read_payload", another_technicians)
+    report = sync_via_service(tablet.database, client)
+    assert report.push.pushed == 0 and [failed for failed, _ in report.push.failed] == [visit_id]
+    assert report.push.waiting == 1
+    when = report.push.next_attempt_in
+    assert when is not None and timedelta(0) < when <= timedelta(minutes=5), when
+    assert any("следующая попытка через" in line or "the next try is in" in line for line in report.warnings())
+    assert count(central, "act") == 0

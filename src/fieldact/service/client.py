@@ -39,6 +39,7 @@ from fieldact.store.sync import (
     _remember,
     apply_pull,
     device_id,
+    next_attempt_in,
     now_utc,
     office_notices,
     office_told,
@@ -305,6 +306,7 @@ def push_via_service(local: Database, client: ServiceClient, limit: int | None =
             _record(local, result, report, server_now)
     _remember(local, last_push_at=now_utc(), last_error="")
     report.waiting = sync_status(local).waiting
+    report.next_attempt_in = next_attempt_in(local, client.server_now()) if report.waiting else None
     return report
 
 

@@ -812,11 +812,12 @@ def push_finished(
             _confirmed(local, visit_id, delivered, report, clock)
     _remember(local, last_push_at=clock.now(), last_error="")
     report.waiting = sync_status(local).waiting
-    report.next_attempt_in = _next_attempt_in(local, server.now(clock)) if report.waiting else None
+    report.next_attempt_in = next_attempt_in(local, server.now(clock)) if report.waiting else None
     return report
 
 
-def _next_attempt_in(local: Database, at: datetime) -> timedelta | None:
+def next_attempt_in(local: Database, at: datetime) -> timedelta | None:
+    """Until the soonest waiting visit is due again, at ``at`` on the server's clock; None when none waits."""
     with local.engine.connect() as connection:
         soonest = connection.execute(
             select(func.min(OUTBOX.c.next_attempt_at)).where(OUTBOX.c.confirmed_at.is_(None))
