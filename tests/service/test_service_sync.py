@@ -4,6 +4,7 @@ and the registry's hash chain."""
 
 from __future__ import annotations
 
+import hashlib
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
@@ -183,6 +184,15 @@ def test_a_code_works_once_and_a_revoked_device_is_stopped_at_once(
     refused = sync_via_service(tablet.database, client)
     assert "отозвано" in refused.error and not refused.offline
     assert central.query("SELECT action FROM audit_event WHERE action = 'device_revoked'") == [("device_revoked",)]
+    # One revocation stops the device and withdraws its sealing certificate: its later acts fail verify.
+    from cryptography import x509
+    from cryptography.hazmat.primitives.serialization import Encoding
+
+    (pem,) = central.query("SELECT certificate FROM device")[0]
+    der = x509.load_pem_x509_certificate(pem.encode("ascii")).public_bytes(Encoding.DER)
+    assert central.query("SELECT certificate_sha256, device FROM revoked_device") == [
+        (hashlib.sha256(der).hexdigest(), device_id)
+    ]
 
 
 def test_a_forged_act_is_refused_and_kept_aside(

@@ -37,7 +37,9 @@ def add_central_actions(actions: argparse._SubParsersAction[argparse.ArgumentPar
     enrol.add_argument("--technician", required=True, help="the technician's id")
     enrol.add_argument("--hours", type=float, default=12.0, help="how long the code works (default 12)")
     add_url(enrol)
-    revoke = actions.add_parser("revoke", help="stop a device at once (audited)")
+    revoke = actions.add_parser(
+        "revoke", help="stop an enrolled tablet at once and withdraw its sealing certificate (lost tablet; audited)"
+    )
     revoke.add_argument("device", help="the device id")
     revoke.add_argument("--reason", required=True)
     add_url(revoke)

@@ -14,6 +14,7 @@ from fieldact.hashing import sha256_hex
 from fieldact.service.ca import DeviceIssuer
 from fieldact.store.db import Database
 from fieldact.text import InputError, say
+from fieldact.trust import certificate_sha256, load_chain
 
 CODE_HOURS = 12
 CODE_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"  # no 0/O, 1/I: read aloud over the phone
@@ -126,16 +127,19 @@ def find_device(connection: Connection, device_id: str) -> DeviceRecord | None:
 
 
 def revoke_device(database: Database, device_id: str, actor: str, reason: str) -> str:
-    """Stop a device at once: its next request is refused. Audited. Returns its technician."""
+    """Stop a device at once: its next request is refused, and its certificate joins the revocation list, so the
+    acts it seals from now on fail verify wherever that list is known (the office, tablets after a pull). Audited.
+    Returns its technician."""
     if len(reason.strip()) < 3:
         raise InputError(say("Укажите причину отзыва.", "Give the reason for the revocation."))
+    at = _now()
     with database.engine.begin() as connection:
         row = connection.execute(
             text(
                 "UPDATE device SET revoked_at = :at, revoked_by = :by, revoke_reason = :why "
-                "WHERE id = :d AND revoked_at IS NULL RETURNING technician_id"
+                "WHERE id = :d AND revoked_at IS NULL RETURNING technician_id, certificate"
             ),
-            {"at": _now(), "by": actor, "why": reason.strip(), "d": device_id},
+            {"at": at, "by": actor, "why": reason.strip(), "d": device_id},
         ).first()
         if row is None:
             raise InputError(
@@ -143,6 +147,20 @@ def revoke_device(database: Database, device_id: str, actor: str, reason: str) -
                     f"Устройства {device_id} нет или оно уже отозвано.",
                     f"There is no device {device_id}, or it is revoked already.",
                 )
+            )
+        for certificate in load_chain(str(row.certificate).encode("ascii"))[:1]:
+            connection.execute(
+                text(
+                    "INSERT INTO revoked_device (certificate_sha256, device, revoked_at, reason, revoked_by) "
+                    "VALUES (:sha, :device, :at, :why, :by) ON CONFLICT (certificate_sha256) DO NOTHING"
+                ),
+                {
+                    "sha": certificate_sha256(certificate),
+                    "device": device_id,
+                    "at": at,
+                    "why": reason.strip(),
+                    "by": actor,
+                },
             )
         _audit(connection, actor, "device_revoked", device=device_id, technician=row.technician_id, reason=reason)
     return str(row.technician_id)
