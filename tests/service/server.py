@@ -88,7 +88,13 @@ class RunningService:
 
 
 def start_service(
-    folder: Path, database_url: str, workers: int = 1, rate: float = 600.0, pool: int = 10, startup_s: float = 90
+    folder: Path,
+    database_url: str,
+    workers: int = 1,
+    rate: float = 600.0,
+    pool: int = 10,
+    startup_s: float = 90,
+    extra: tuple[str, ...] = (),
 ) -> Iterator[RunningService]:
     tls_ca, certificate, key = make_tls(folder / "tls")
     company_ca, company_key = make_company_ca(folder / "ca")
@@ -97,7 +103,7 @@ def start_service(
     command = [
         sys.executable, "-m", "fieldact", "serve", "--url", database_url, "--host", "127.0.0.1", "--port", str(port),
         "--ssl-certfile", str(certificate), "--ssl-keyfile", str(key), "--ca-cert", str(company_ca),
-        "--ca-key", str(company_key), "--workers", str(workers), "--rate", str(rate), "--pool", str(pool),
+        "--ca-key", str(company_key), "--workers", str(workers), "--rate", str(rate), "--pool", str(pool), *extra,
     ]  # fmt: skip
     with log.open("wb") as sink:
         process = subprocess.Popen(command, stdout=sink, stderr=subprocess.STDOUT, env=os.environ.copy())

@@ -20,13 +20,11 @@ import asyncio
 import contextlib
 import json
 import logging
-import multiprocessing
 import os
 import sys
 import threading
 import time
 from collections.abc import AsyncIterator
-from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -45,6 +43,7 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 from fieldact.hashing import sha256_hex
 from fieldact.service import copy_page, devices, exchange, wire
 from fieldact.service.ca import DeviceIssuer, FileCA
+from fieldact.service.checkers import CHECK_MEMORY_BYTES, CHECK_SECONDS, CheckerPool, CheckOverrun, CheckUnavailable
 from fieldact.service.device import HEADER_DEVICE, HEADER_SIGNATURE, HEADER_TIME, BadSignature, check_signature
 from fieldact.store.migrate import head_revision
 from fieldact.text import say
@@ -55,6 +54,8 @@ ENV_CA_KEY = "FIELDACT_CA_KEY"
 ENV_POOL = "FIELDACT_SERVICE_POOL"
 ENV_RATE = "FIELDACT_SERVICE_RATE"  # requests per minute per device
 ENV_CHECKERS = "FIELDACT_SERVICE_CHECKERS"  # processes checking acts, per service process
+ENV_CHECK_SECONDS = "FIELDACT_SERVICE_CHECK_SECONDS"  # longest check of one visit's acts
+ENV_CHECK_MEMORY_MB = "FIELDACT_SERVICE_CHECK_MEMORY_MB"  # address space of one checking process
 MAX_BODY = 64 * 1024 * 1024  # compressed; a batch of visits with their acts
 MAX_SMALL_BODY = 64 * 1024
 MAX_VISITS_PER_PUSH = 100
@@ -92,15 +93,28 @@ class Service:
     trust_roots: tuple[bytes, ...]
     per_device: TokenBucket
     per_address: TokenBucket
-    checkers: ProcessPoolExecutor | None = None  # acts are checked here, on every core; None: in a thread
+    checkers: CheckerPool | None = None  # acts are checked here, on every core, within limits; None: in a thread
     copy_days: int = 60  # the brand's period for the subscriber's link
     zone: str = "Europe/Moscow"
 
     async def check(self, visit: Any) -> list[list[str]]:
+        """The problems of each act of the visit; an act whose check overran its limits is refused in words.
+        Raises CheckUnavailable when no worker could answer (the visit is to be sent again)."""
         if self.checkers is None:
             return await run_in_threadpool(exchange.check_acts, visit, self.trust_roots)
-        loop = asyncio.get_running_loop()
-        return await loop.run_in_executor(self.checkers, exchange.check_acts, visit, self.trust_roots)
+        try:
+            return await self.checkers.run(exchange.check_acts, visit, self.trust_roots)
+        except CheckOverrun as overrun:
+            return _overran(visit, overrun.what, self.checkers.seconds)
+
+
+def _overran(visit: Any, what: str, seconds: float) -> list[list[str]]:
+    if what == "time":
+        sentence = say(f"проверка акта заняла больше {seconds:g} с", f"checking the act took longer than {seconds:g} s")
+    else:
+        sentence = say("проверке акта не хватило памяти", "checking the act ran out of memory")
+    acts = visit.get("acts") if isinstance(visit, dict) else None
+    return [[sentence] for _ in acts] if isinstance(acts, list) else []
 
 
 class Refusal(Exception):
@@ -281,7 +295,11 @@ async def push(request: Request) -> Response:
     results = []
     try:
         for visit, checking in zip(visits, checks, strict=True):
-            problems = await checking
+            try:
+                problems = await checking
+            except CheckUnavailable:
+                results.append(exchange.not_checked(visit).wire())
+                continue
             stored = await run_in_threadpool(
                 exchange.accept_visit,
                 service.engine,
@@ -397,14 +415,13 @@ def _warm(_: int) -> bool:
 async def lifespan(app: Starlette) -> AsyncIterator[None]:
     service: Service = app.state.service
     if service.checkers is not None:
-        loop = asyncio.get_running_loop()
-        count = getattr(service.checkers, "_max_workers", 1)
-        await asyncio.gather(*(loop.run_in_executor(service.checkers, _warm, n) for n in range(count)))
+        checkers = service.checkers
+        await asyncio.gather(*(checkers.run(_warm, n) for n in range(checkers.processes)))
     try:
         yield
     finally:
         if service.checkers is not None:
-            service.checkers.shutdown(cancel_futures=True)
+            service.checkers.shutdown()
         service.engine.dispose()
 
 
@@ -453,9 +470,9 @@ def service_from_environment() -> Service:
     roots = (Path(cert).read_bytes(),) if cert else ()
     rate = float(os.environ.get(ENV_RATE, "120"))
     processes = int(os.environ.get(ENV_CHECKERS, str(os.cpu_count() or 1)))
-    checkers = (
-        ProcessPoolExecutor(processes, mp_context=multiprocessing.get_context("spawn")) if processes > 0 else None
-    )
+    seconds = float(os.environ.get(ENV_CHECK_SECONDS, str(CHECK_SECONDS)))
+    memory = int(float(os.environ.get(ENV_CHECK_MEMORY_MB, str(CHECK_MEMORY_BYTES // 2**20))) * 2**20)
+    checkers = CheckerPool(processes, seconds, memory) if processes > 0 else None
     from fieldact.standard import load_brand
 
     brand = load_brand()

@@ -24,6 +24,12 @@ def add_serve(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> 
     serve.add_argument("--pool", type=int, default=10, help="database connections per process (default 10)")
     serve.add_argument("--rate", type=float, default=120.0, help="requests per minute per device (default 120)")
     serve.add_argument("--proxy-headers", action="store_true", help="trust X-Forwarded-For from the local proxy")
+    serve.add_argument(
+        "--check-seconds", type=float, default=30.0, help="longest check of one visit's acts; longer: refused (30)"
+    )
+    serve.add_argument(
+        "--check-memory-mb", type=int, default=2048, help="memory of one act-checking process, MB (2048; Linux)"
+    )
 
     enrol = commands.add_parser("enrol", help="connect this tablet to the central service with the office's code")
     enrol.add_argument("--server", required=True, help="the service's address, https://...")
@@ -105,6 +111,8 @@ def serve(args: argparse.Namespace) -> int:
             os.environ[variable] = str(value.resolve())
     os.environ[app.ENV_POOL] = str(args.pool)
     os.environ[app.ENV_RATE] = str(args.rate)
+    os.environ[app.ENV_CHECK_SECONDS] = str(args.check_seconds)
+    os.environ[app.ENV_CHECK_MEMORY_MB] = str(args.check_memory_mb)
     uvicorn.run(
         "fieldact.service.app:create_app",
         factory=True,

@@ -196,6 +196,19 @@ def check_acts(wire: Any, trust_roots: Sequence[bytes]) -> list[list[str]]:
     ]
 
 
+def not_checked(wire: Any) -> VisitResult:
+    """A visit whose acts no checking process could answer for: nothing stored, the tablet sends it again."""
+    visit = wire.get("visit") if isinstance(wire, dict) else None
+    return VisitResult(
+        str(visit.get("id", "?")) if isinstance(visit, dict) else "?",
+        "failed",
+        say(
+            "сервер не успел проверить акты визита; визит будет отправлен снова",
+            "the server could not check the visit's acts in time; the visit will be sent again",
+        ),
+    )
+
+
 def accept_visit(
     engine: Engine,
     device_id: str,

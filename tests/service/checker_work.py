@@ -1,0 +1,23 @@
+"""Work for the checking processes in tests: importable by a spawned worker, as the service's own checks are."""
+
+from __future__ import annotations
+
+import os
+import time
+
+
+def quick(value: int) -> int:
+    return value * 2
+
+
+def slow(seconds: float) -> str:
+    time.sleep(seconds)
+    return "slept"
+
+
+def hungry(megabytes: int) -> int:
+    return len(bytearray(megabytes * 1024 * 1024))
+
+
+def crash() -> None:
+    os._exit(3)  # a worker killed from outside looks the same to the pool
