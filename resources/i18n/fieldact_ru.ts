@@ -127,92 +127,198 @@
 <context>
     <name>AdminScreen</name>
     <message>
+        <location filename="../../src/fieldact/ui/office_admin.py" line="38" />
+        <source>technician unlocked</source>
+        <translation>техник разблокирован</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldact/ui/office_admin.py" line="39" />
+        <source>new PIN set</source>
+        <translation>задан новый PIN</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldact/ui/office_admin.py" line="40" />
+        <source>office password changed</source>
+        <translation>изменён пароль офиса</translation>
+    </message>
+    <message>
         <location filename="../../src/fieldact/ui/office_admin.py" line="41" />
+        <source>tablet enrolment code issued</source>
+        <translation>выдан код подключения планшета</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldact/ui/office_admin.py" line="42" />
+        <source>tablet revoked</source>
+        <translation>планшет отозван</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldact/ui/office_admin.py" line="43" />
+        <source>acts exported</source>
+        <translation>акты выгружены</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldact/ui/office_admin.py" line="44" />
+        <source>acts printed</source>
+        <translation>акты напечатаны</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldact/ui/office_admin.py" line="45" />
+        <source>office signed in</source>
+        <translation>вход в офис</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldact/ui/office_admin.py" line="46" />
+        <source>office password given for an export</source>
+        <translation>пароль офиса для выгрузки</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldact/ui/office_admin.py" line="47" />
+        <source>wrong office password</source>
+        <translation>неверный пароль офиса</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldact/ui/office_admin.py" line="63" />
         <source>Unlock</source>
         <translation>Разблокировать</translation>
     </message>
     <message>
-        <location filename="../../src/fieldact/ui/office_admin.py" line="44" />
+        <location filename="../../src/fieldact/ui/office_admin.py" line="66" />
         <source>Set the new PIN</source>
         <translation>Задать новый PIN</translation>
     </message>
     <message>
-        <location filename="../../src/fieldact/ui/office_admin.py" line="47" />
+        <location filename="../../src/fieldact/ui/office_admin.py" line="69" />
+        <location filename="../../src/fieldact/ui/office_admin.py" line="114" />
         <source>Technician</source>
         <translation>Техник</translation>
     </message>
     <message>
-        <location filename="../../src/fieldact/ui/office_admin.py" line="49" />
+        <location filename="../../src/fieldact/ui/office_admin.py" line="71" />
         <source>New PIN</source>
         <translation>Новый PIN</translation>
     </message>
     <message>
-        <location filename="../../src/fieldact/ui/office_admin.py" line="50" />
+        <location filename="../../src/fieldact/ui/office_admin.py" line="72" />
         <source>New PIN again</source>
         <translation>Новый PIN ещё раз</translation>
     </message>
     <message>
-        <location filename="../../src/fieldact/ui/office_admin.py" line="52" />
+        <location filename="../../src/fieldact/ui/office_admin.py" line="74" />
         <source>Technicians' PINs</source>
         <translation>PIN техников</translation>
     </message>
     <message>
-        <location filename="../../src/fieldact/ui/office_admin.py" line="55" />
+        <location filename="../../src/fieldact/ui/office_admin.py" line="77" />
         <source>Change the office password</source>
         <translation>Сменить пароль офиса</translation>
     </message>
     <message>
-        <location filename="../../src/fieldact/ui/office_admin.py" line="58" />
+        <location filename="../../src/fieldact/ui/office_admin.py" line="80" />
         <source>Current password</source>
         <translation>Текущий пароль</translation>
     </message>
     <message>
-        <location filename="../../src/fieldact/ui/office_admin.py" line="59" />
+        <location filename="../../src/fieldact/ui/office_admin.py" line="81" />
         <source>New password</source>
         <translation>Новый пароль</translation>
     </message>
     <message>
-        <location filename="../../src/fieldact/ui/office_admin.py" line="60" />
+        <location filename="../../src/fieldact/ui/office_admin.py" line="82" />
         <source>New password again</source>
         <translation>Новый пароль ещё раз</translation>
     </message>
     <message>
-        <location filename="../../src/fieldact/ui/office_admin.py" line="62" />
+        <location filename="../../src/fieldact/ui/office_admin.py" line="84" />
         <source>Office password</source>
         <translation>Пароль офиса</translation>
     </message>
     <message>
-        <location filename="../../src/fieldact/ui/office_admin.py" line="67" />
+        <location filename="../../src/fieldact/ui/office_admin.py" line="89" />
         <source>When</source>
         <translation>Когда</translation>
     </message>
     <message>
-        <location filename="../../src/fieldact/ui/office_admin.py" line="67" />
+        <location filename="../../src/fieldact/ui/office_admin.py" line="89" />
         <source>Action</source>
         <translation>Действие</translation>
     </message>
     <message>
-        <location filename="../../src/fieldact/ui/office_admin.py" line="67" />
+        <location filename="../../src/fieldact/ui/office_admin.py" line="89" />
         <source>Details</source>
         <translation>Подробности</translation>
     </message>
     <message>
-        <location filename="../../src/fieldact/ui/office_admin.py" line="78" />
+        <location filename="../../src/fieldact/ui/office_admin.py" line="102" />
         <source>The office's actions</source>
         <translation>Действия офиса</translation>
     </message>
     <message>
-        <location filename="../../src/fieldact/ui/office_admin.py" line="104" />
+        <location filename="../../src/fieldact/ui/office_admin.py" line="107" />
+        <source>Enrolment code for his tablet</source>
+        <translation>Код подключения для его планшета</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldact/ui/office_admin.py" line="114" />
+        <source>Tablet</source>
+        <translation>Планшет</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldact/ui/office_admin.py" line="114" />
+        <source>Enrolled</source>
+        <translation>Подключён</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldact/ui/office_admin.py" line="114" />
+        <source>Revoked</source>
+        <translation>Отозван</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldact/ui/office_admin.py" line="124" />
+        <source>e.g. tablet lost</source>
+        <translation>например, планшет утерян</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldact/ui/office_admin.py" line="125" />
+        <source>Revoke the chosen tablet</source>
+        <translation>Отозвать выбранный планшет</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldact/ui/office_admin.py" line="131" />
+        <source>Reason</source>
+        <translation>Причина</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldact/ui/office_admin.py" line="138" />
+        <source>Tablets (the central service)</source>
+        <translation>Планшеты (центральный сервис)</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldact/ui/office_admin.py" line="186" />
+        <source>The code for {name}'s tablet works once, for {hours:g} hours: enter it on the tablet.</source>
+        <translation>Код для планшета {name} действует один раз, {hours:g} ч: введите его на планшете.</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldact/ui/office_admin.py" line="194" />
+        <source>Choose the tablet to revoke in the list first.</source>
+        <translation>Сначала выберите в списке планшет, который нужно отозвать.</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldact/ui/office_admin.py" line="204" />
+        <source>The tablet {device} is revoked: it is refused at once and its later acts fail verify.</source>
+        <translation>Планшет {device} отозван: сервер сразу перестаёт его принимать, а его последующие акты не проходят проверку.</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldact/ui/office_admin.py" line="221" />
         <source>{name} may sign in again.</source>
         <translation>{name} может снова входить.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldact/ui/office_admin.py" line="114" />
+        <location filename="../../src/fieldact/ui/office_admin.py" line="231" />
         <source>{name} has a new PIN.</source>
         <translation>У {name} новый PIN.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldact/ui/office_admin.py" line="124" />
+        <location filename="../../src/fieldact/ui/office_admin.py" line="241" />
         <source>The office password is changed.</source>
         <translation>Пароль офиса изменён.</translation>
     </message>
@@ -238,7 +344,7 @@
 <context>
     <name>BarChart</name>
     <message>
-        <location filename="../../src/fieldact/ui/quality_screen.py" line="182" />
+        <location filename="../../src/fieldact/ui/quality_screen.py" line="201" />
         <source>Technicians: pre-call and arrival on time, %</source>
         <translation>Техники: предзвонок и приезд вовремя, %</translation>
     </message>
@@ -867,7 +973,7 @@
 <context>
     <name>LineChart</name>
     <message>
-        <location filename="../../src/fieldact/ui/quality_screen.py" line="140" />
+        <location filename="../../src/fieldact/ui/quality_screen.py" line="165" />
         <source>By week, %</source>
         <translation>По неделям, %</translation>
     </message>
@@ -1385,159 +1491,159 @@
 <context>
     <name>QualityScreen</name>
     <message>
-        <location filename="../../src/fieldact/ui/quality_screen.py" line="242" />
+        <location filename="../../src/fieldact/ui/quality_screen.py" line="261" />
         <source>All kinds</source>
         <translation>Все виды</translation>
     </message>
     <message>
-        <location filename="../../src/fieldact/ui/quality_screen.py" line="242" />
+        <location filename="../../src/fieldact/ui/quality_screen.py" line="261" />
         <source>Connection</source>
         <translation>Подключение</translation>
     </message>
     <message>
-        <location filename="../../src/fieldact/ui/quality_screen.py" line="242" />
+        <location filename="../../src/fieldact/ui/quality_screen.py" line="261" />
         <source>Service</source>
         <translation>Сервис</translation>
     </message>
     <message>
-        <location filename="../../src/fieldact/ui/quality_screen.py" line="244" />
+        <location filename="../../src/fieldact/ui/quality_screen.py" line="263" />
         <source>Show</source>
         <translation>Показать</translation>
     </message>
     <message>
-        <location filename="../../src/fieldact/ui/quality_screen.py" line="249" />
+        <location filename="../../src/fieldact/ui/quality_screen.py" line="268" />
         <source>From</source>
         <translation>С</translation>
     </message>
     <message>
-        <location filename="../../src/fieldact/ui/quality_screen.py" line="251" />
+        <location filename="../../src/fieldact/ui/quality_screen.py" line="270" />
         <source>to</source>
         <translation>по</translation>
     </message>
     <message>
-        <location filename="../../src/fieldact/ui/quality_screen.py" line="260" />
+        <location filename="../../src/fieldact/ui/quality_screen.py" line="279" />
         <source>Figure</source>
         <translation>Показатель</translation>
     </message>
     <message>
-        <location filename="../../src/fieldact/ui/quality_screen.py" line="260" />
+        <location filename="../../src/fieldact/ui/quality_screen.py" line="279" />
         <source>Value</source>
         <translation>Значение</translation>
     </message>
     <message>
-        <location filename="../../src/fieldact/ui/quality_screen.py" line="262" />
+        <location filename="../../src/fieldact/ui/quality_screen.py" line="281" />
         <source>Item</source>
         <translation>Пункт</translation>
     </message>
     <message>
-        <location filename="../../src/fieldact/ui/quality_screen.py" line="262" />
+        <location filename="../../src/fieldact/ui/quality_screen.py" line="281" />
         <source>Not needed</source>
         <translation>«Не требуется»</translation>
     </message>
     <message>
-        <location filename="../../src/fieldact/ui/quality_screen.py" line="262" />
+        <location filename="../../src/fieldact/ui/quality_screen.py" line="281" />
         <source>Not done</source>
         <translation>«Не выполнено»</translation>
     </message>
     <message>
-        <location filename="../../src/fieldact/ui/quality_screen.py" line="263" />
-        <location filename="../../src/fieldact/ui/quality_screen.py" line="274" />
+        <location filename="../../src/fieldact/ui/quality_screen.py" line="282" />
+        <location filename="../../src/fieldact/ui/quality_screen.py" line="294" />
         <source>Visit</source>
         <translation>Визит</translation>
     </message>
     <message>
-        <location filename="../../src/fieldact/ui/quality_screen.py" line="263" />
-        <location filename="../../src/fieldact/ui/quality_screen.py" line="275" />
+        <location filename="../../src/fieldact/ui/quality_screen.py" line="282" />
+        <location filename="../../src/fieldact/ui/quality_screen.py" line="295" />
         <source>Day</source>
         <translation>День</translation>
     </message>
     <message>
-        <location filename="../../src/fieldact/ui/quality_screen.py" line="263" />
+        <location filename="../../src/fieldact/ui/quality_screen.py" line="282" />
         <source>What</source>
         <translation>Что</translation>
     </message>
     <message>
-        <location filename="../../src/fieldact/ui/quality_screen.py" line="263" />
+        <location filename="../../src/fieldact/ui/quality_screen.py" line="282" />
         <source>Reason</source>
         <translation>Причина</translation>
     </message>
     <message>
-        <location filename="../../src/fieldact/ui/quality_screen.py" line="266" />
+        <location filename="../../src/fieldact/ui/quality_screen.py" line="285" />
         <source>Figures</source>
         <translation>Показатели</translation>
     </message>
     <message>
-        <location filename="../../src/fieldact/ui/quality_screen.py" line="267" />
+        <location filename="../../src/fieldact/ui/quality_screen.py" line="286" />
         <source>Most skipped items</source>
         <translation>Чаще пропускают</translation>
     </message>
     <message>
-        <location filename="../../src/fieldact/ui/quality_screen.py" line="268" />
+        <location filename="../../src/fieldact/ui/quality_screen.py" line="287" />
         <source>Reasons</source>
         <translation>Причины</translation>
     </message>
     <message>
-        <location filename="../../src/fieldact/ui/quality_screen.py" line="276" />
+        <location filename="../../src/fieldact/ui/quality_screen.py" line="296" />
         <source>Technician</source>
         <translation>Техник</translation>
     </message>
     <message>
-        <location filename="../../src/fieldact/ui/quality_screen.py" line="277" />
+        <location filename="../../src/fieldact/ui/quality_screen.py" line="297" />
         <source>Kind</source>
         <translation>Вид</translation>
     </message>
     <message>
-        <location filename="../../src/fieldact/ui/quality_screen.py" line="278" />
+        <location filename="../../src/fieldact/ui/quality_screen.py" line="298" />
         <source>Status</source>
         <translation>Статус</translation>
     </message>
     <message>
-        <location filename="../../src/fieldact/ui/quality_screen.py" line="279" />
+        <location filename="../../src/fieldact/ui/quality_screen.py" line="299" />
         <source>Late, min</source>
         <translation>Опоздание, мин</translation>
     </message>
     <message>
-        <location filename="../../src/fieldact/ui/quality_screen.py" line="306" />
+        <location filename="../../src/fieldact/ui/quality_screen.py" line="326" />
         <source>All technicians</source>
         <translation>Все техники</translation>
     </message>
     <message>
-        <location filename="../../src/fieldact/ui/quality_screen.py" line="322" />
+        <location filename="../../src/fieldact/ui/quality_screen.py" line="342" />
         <source>Counting…</source>
         <translation>Считаю…</translation>
     </message>
     <message>
-        <location filename="../../src/fieldact/ui/quality_screen.py" line="327" />
+        <location filename="../../src/fieldact/ui/quality_screen.py" line="347" />
         <source>The figures could not be read: {error}</source>
         <translation>Показатели не прочитать: {error}</translation>
     </message>
     <message>
-        <location filename="../../src/fieldact/ui/quality_screen.py" line="338" />
+        <location filename="../../src/fieldact/ui/quality_screen.py" line="358" />
         <source>Click to see the visits</source>
         <translation>Нажмите, чтобы увидеть визиты</translation>
     </message>
     <message>
-        <location filename="../../src/fieldact/ui/quality_screen.py" line="360" />
+        <location filename="../../src/fieldact/ui/quality_screen.py" line="380" />
         <source>Visits: {count}</source>
         <translation>Визитов: {count}</translation>
     </message>
     <message>
-        <location filename="../../src/fieldact/ui/quality_screen.py" line="368" />
+        <location filename="../../src/fieldact/ui/quality_screen.py" line="388" />
         <source>Finding the visits…</source>
         <translation>Ищу визиты…</translation>
     </message>
     <message>
-        <location filename="../../src/fieldact/ui/quality_screen.py" line="392" />
+        <location filename="../../src/fieldact/ui/quality_screen.py" line="412" />
         <source>Visits behind the figure: {count}</source>
         <translation>Визитов за числом: {count}</translation>
     </message>
     <message>
-        <location filename="../../src/fieldact/ui/quality_screen.py" line="412" />
+        <location filename="../../src/fieldact/ui/quality_screen.py" line="432" />
         <source>Visit {visit} has no act.</source>
         <translation>У визита {visit} нет акта.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldact/ui/quality_screen.py" line="414" />
+        <location filename="../../src/fieldact/ui/quality_screen.py" line="434" />
         <source>Act {number}</source>
         <translation>Акт {number}</translation>
     </message>
@@ -1637,27 +1743,27 @@
 <context>
     <name>Shell</name>
     <message>
-        <location filename="../../src/fieldact/ui/shell.py" line="153" />
+        <location filename="../../src/fieldact/ui/shell.py" line="155" />
         <source>Correct the act: enter your PIN</source>
         <translation>Исправление акта: введите свой PIN</translation>
     </message>
     <message>
-        <location filename="../../src/fieldact/ui/shell.py" line="212" />
+        <location filename="../../src/fieldact/ui/shell.py" line="214" />
         <source>Technician: enter your PIN</source>
         <translation>Техник: введите PIN</translation>
     </message>
     <message>
-        <location filename="../../src/fieldact/ui/shell.py" line="240" />
+        <location filename="../../src/fieldact/ui/shell.py" line="242" />
         <source>The act could not be saved ({error}). Nothing is lost: try again, or call support.</source>
         <translation>Акт не удалось сохранить ({error}). Ничего не потеряно: попробуйте ещё раз или позвоните в поддержку.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldact/ui/shell.py" line="251" />
+        <location filename="../../src/fieldact/ui/shell.py" line="253" />
         <source>Locked. Enter your PIN</source>
         <translation>Заблокировано. Введите PIN</translation>
     </message>
     <message>
-        <location filename="../../src/fieldact/ui/shell.py" line="286" />
+        <location filename="../../src/fieldact/ui/shell.py" line="296" />
         <source>Enter your PIN to close the app</source>
         <translation>Введите PIN, чтобы закрыть программу</translation>
     </message>

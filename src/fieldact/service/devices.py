@@ -166,6 +166,11 @@ def revoke_device(database: Database, device_id: str, actor: str, reason: str) -
     return str(row.technician_id)
 
 
+def kept_here(database: Database) -> bool:
+    """Whether this database keeps enrolled tablets: the central one (PostgreSQL) does, a tablet's file does not."""
+    return database.engine.dialect.name == "postgresql"
+
+
 def list_devices(database: Database) -> list[dict[str, object]]:
     with database.engine.connect() as connection:
         rows = connection.execute(
