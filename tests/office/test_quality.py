@@ -130,3 +130,45 @@ def test_a_hostile_summary_counts_as_none_and_the_rating_never_changes(database:
         with pytest.raises(DBAPIError), database.engine.begin() as connection:
             connection.execute(text(statement))
     assert figures(database, NOVEMBER_FIRST_HALF).rating_avg == 4.0
+
+
+def test_one_statement_over_several_visits_refreshes_each_of_them(database: Database) -> None:
+    """A pushed visit's answers arrive in one INSERT; an UPDATE may move rows between visits; a DELETE may span
+    visits. Each visit the statement touched is summed again, old and new side alike."""
+
+    def skipped() -> list[tuple[str, int, int]]:
+        found = dashboard(database, NOVEMBER_FIRST_HALF).skipped
+        return sorted((i.item_key, i.not_needed, i.failed) for i in found)
+
+    assert skipped() == [("x", 1, 1), ("y", 0, 1)]
+    at = "2026-11-10 09:00:00"
+    with database.engine.begin() as connection:
+        connection.execute(
+            text(
+                "INSERT INTO answer (visit_id, item_key, state, reason, answered_at) VALUES "
+                "('v4', 'z', 'not_applicable', '', :at), ('v4', 'w', 'failed', '', :at), ('v1', 'w', 'failed', '', :at)"
+            ),
+            {"at": at},
+        )
+    assert skipped() == [("w", 0, 2), ("x", 1, 1), ("y", 0, 1), ("z", 1, 0)]
+    failed = {line.visit_id for line in visits_behind(database, NOVEMBER_FIRST_HALF, Measure.ITEMS_FAILED)}
+    assert failed == {"v1", "v2", "v4"}
+    with database.engine.begin() as connection:
+        connection.execute(text("UPDATE answer SET visit_id = 'v4' WHERE visit_id = 'v2' AND item_key = 'y'"))
+        connection.execute(text("DELETE FROM answer WHERE item_key = 'w'"))
+    assert skipped() == [("x", 1, 1), ("y", 0, 1), ("z", 1, 0)]
+    assert {line.visit_id for line in visits_behind(database, NOVEMBER_FIRST_HALF, Measure.ITEMS_FAILED)} == {"v2", "v4"}
+
+
+def test_postgres_refreshes_per_statement_not_per_row(database: Database) -> None:
+    if database.engine.dialect.name != "postgresql":
+        pytest.skip("SQLite keeps its row triggers: the tablet writes one answer at a time")
+    with database.engine.connect() as connection:
+        levels = connection.execute(
+            text(
+                "SELECT c.relname, t.tgname, (t.tgtype & 1) = 1 AS per_row FROM pg_trigger t "
+                "JOIN pg_class c ON c.oid = t.tgrelid WHERE t.tgname LIKE 'quality_touch%' AND c.relname <> 'visit'"
+            )
+        ).all()
+    assert {table for table, _, _ in levels} == {"answer", "payment", "material_use", "branch_event", "visit_rating"}
+    assert len(levels) == 15 and not any(per_row for _, _, per_row in levels)

@@ -251,6 +251,29 @@ def test_a_photo_swapped_in_the_visits_rows_is_refused(
     assert "photos" in reason or "фото" in reason
 
 
+def test_a_visit_with_malformed_or_short_rows_gets_a_sentence_and_nothing_is_stored(
+    central: Central, service: RunningService, tablet: Store, tmp_path: Path, brand: Brand
+) -> None:
+    setup_two(central, tmp_path, brand)
+    client = enrolled(central, service, tablet)
+    sync_via_service(tablet.database, client)
+    visit_id = planned(tablet)[0]
+    sign_some(tablet, [visit_id])
+    with tablet.database.engine.connect() as reader:
+        payload = read_payload(reader, visit_id, device_id(tablet.database))
+    keys = ("visit", "contract", "subscriber", "children", "acts", "audit")
+    answers = payload.children["answer"]
+    assert len(answers) > 1
+    malformed = {key: getattr(payload, key) for key in keys} | {"children": {"answer": ["not a row"]}}
+    short = {key: getattr(payload, key) for key in keys}
+    short["children"] = dict(payload.children, answer=[answers[0], {"item_key": "x", "extra": 1}])
+    _, _, answer = client.request("POST", "/v1/push", {"visits": [malformed, short]})
+    first, second = answer["results"]
+    assert first["status"] == "failed" and "не полностью" in first["message"]
+    assert second["status"] == "failed" and "центральная база не приняла визит" in second["message"]
+    assert count(central, "answer") == 0 and count(central, "act") == 0
+
+
 def test_another_technicians_data_is_out_of_reach(
     central: Central, service: RunningService, tablet: Store, tmp_path: Path, brand: Brand
 ) -> None:

@@ -178,6 +178,11 @@ def payload_from(wire: Any) -> VisitPayload:
         raise ValueError("not a visit")
     if not isinstance(wire["visit"], dict) or not isinstance(wire["acts"], list):
         raise ValueError("not a visit")
+    children = wire["children"]
+    if not isinstance(children, dict) or not all(
+        isinstance(rows, list) and all(isinstance(row, dict) for row in rows) for rows in children.values()
+    ):
+        raise ValueError("not a visit")
     return VisitPayload(**{key: wire[key] for key in PAYLOAD_KEYS})
 
 

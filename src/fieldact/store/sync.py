@@ -615,8 +615,7 @@ def push_visit(central: Connection, payload: VisitPayload, me: str) -> Delivered
             for table in CHILDREN:
                 if not written.inserted:
                     central.execute(delete(table).where(table.c.visit_id == visit_id))
-                if payload.children[table.name]:  # executemany: one compiled statement, pipelined by psycopg
-                    central.execute(insert(table), payload.children[table.name])
+                _insert_rows(central, table, payload.children.get(table.name) or [])
             fresh = True
     else:  # after the act only the closing answers and the measures may still change
         fresh = bool(
@@ -648,6 +647,20 @@ def push_visit(central: Connection, payload: VisitPayload, me: str) -> Delivered
         )
         fresh = fresh or bool(added.all())
     return Delivered(fresh, tuple(kept_aside))
+
+
+ROWS_PER_STATEMENT = 500  # well under PostgreSQL's 65,535 parameters for the widest child table
+
+
+def _insert_rows(central: Connection, table: Table, rows: list[dict[str, Any]]) -> None:
+    """A child table's rows in as few INSERT statements as fit: the quality triggers refresh the visit once per
+    statement (migration 0011), and one statement is one round trip."""
+    # Every row gets the same columns (a missing one is NULL, an unknown one is left out): a multi-row VALUES needs
+    # them alike, and a row a tablet sent short must end as the database's refusal, not as a compile error.
+    names = [column.name for column in table.columns if any(column.name in row for row in rows)]
+    shaped = [{name: row.get(name) for name in names} for row in rows]
+    for start in range(0, len(shaped), ROWS_PER_STATEMENT):
+        central.execute(insert(table).values(shaped[start : start + ROWS_PER_STATEMENT]))
 
 
 def _central_contract(central: Connection, payload: VisitPayload) -> str:
