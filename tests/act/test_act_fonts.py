@@ -45,3 +45,35 @@ def test_a_changed_fpdf2_font_object_falls_back_to_add_font(content, signature, 
 
     monkeypatch.setattr(act_fonts, "_fresh_copy", unknown_font_object)
     assert verify_pdf(render_pdf(content, signature)) == []
+
+
+def test_a_kept_font_cut_gives_the_act_byte_for_byte(content, signature, monkeypatch) -> None:
+    act_fonts.FONT_CUTS.clear()
+    cut_afresh = render_pdf(content, signature)
+    assert act_fonts.FONT_CUTS.misses == 2 and act_fonts.FONT_CUTS.hits == 0  # regular and bold, cut and kept
+
+    from_kept = render_pdf(content, signature)
+    assert act_fonts.FONT_CUTS.hits == 2
+    assert from_kept == cut_afresh
+    assert verify_pdf(from_kept) == []
+
+    cuts = []
+    original = act_fonts.ftsubset.Subsetter.subset
+    monkeypatch.setattr(
+        act_fonts.ftsubset.Subsetter, "subset", lambda self, font: cuts.append(font) or original(self, font)
+    )
+    render_pdf(content, signature)
+    assert cuts == [], "glyphs already cut are not cut again"
+
+
+def test_other_glyphs_are_cut_again_and_the_cuts_are_bounded(content, signature) -> None:
+    act_fonts.FONT_CUTS.clear()
+    render_pdf(content, signature)
+    other = dict(content, subscriber=dict(content["subscriber"], name="Ӓӓ Ӧӧ Ӱӱ"))
+    assert verify_pdf(render_pdf(other, signature)) == []  # type: ignore[arg-type]
+    # the face that prints the name is cut again, the other is kept; verifying draws the act again from the cuts
+    assert act_fonts.FONT_CUTS.misses == 3 and act_fonts.FONT_CUTS.hits == 1 + 2
+    kept = act_fonts.FontCuts(capacity=2)
+    for n in range(5):
+        kept.put(("font", (f"g{n}",), ""), b"cut")
+    assert kept.get(("font", ("g0",), "")) is None and kept.get(("font", ("g4",), "")) == b"cut"

@@ -4,21 +4,32 @@ fpdf2 parses a TrueType file every time ``add_font`` is called, and at output it
 to the glyphs used, in place. So each document needs its own font objects; this module parses each file
 once and gives every document a copy of the parsed metrics with a fresh, lazily-read glyph table from the
 bytes kept in memory. If a future fpdf2 changes the font object, it falls back to plain ``add_font``.
+
+Cutting a font down (fontTools' subsetter) is a fifth of drawing an act, and the same glyphs give the same cut
+byte for byte. So the cut of a shipped font is kept per set of glyphs (``FontCuts``): a document whose text uses
+glyphs already cut gets those bytes without cutting again, and the act comes out the same as if it had been cut.
 """
 
 from __future__ import annotations
 
 import copy
 import logging
+import threading
+from collections import OrderedDict
 from dataclasses import dataclass
 from functools import cache
 from io import BytesIO
 from pathlib import Path
+from types import SimpleNamespace
+from typing import IO, Any
 
+import fpdf.output
+from fontTools import subset as ftsubset
 from fontTools import ttLib
 from fpdf import FPDF
 from fpdf.fonts import SubsetMap, TTFFont
 
+from fieldact.hashing import sha256_hex
 from fieldact.resources import resource_path
 
 FAMILY = "DejaVu"
@@ -74,7 +85,7 @@ def _fresh_copy(font: LoadedFont, index: int) -> TTFFont:
     """A per-document font: the parsed metrics shared, the glyph tables and usage state new."""
     copied = copy.copy(font.parsed)
     copied.i = index
-    copied.ttfont = ttLib.TTFont(BytesIO(font.data), recalcTimestamp=False, recalcBBoxes=False, lazy=True)
+    copied.ttfont = DocumentFont(font.data)
     copied.missing_glyphs = []
     copied.biggest_size_pt = 0
     copied.color_font = None
@@ -97,3 +108,103 @@ def release_font_caches() -> None:
         clear = getattr(getattr(SubsetMap, name, None), "cache_clear", None)
         if clear is not None:
             clear()
+
+
+class FontCuts:
+    """Cuts of the shipped fonts by (font, glyphs, subsetter options), the most recently used kept."""
+
+    def __init__(self, capacity: int = 64) -> None:
+        self.capacity = capacity
+        self._cuts: OrderedDict[tuple[str, tuple[str, ...], str], bytes] = OrderedDict()
+        self._lock = threading.Lock()
+        self.hits = self.misses = 0
+
+    def get(self, key: tuple[str, tuple[str, ...], str]) -> bytes | None:
+        with self._lock:
+            cut = self._cuts.get(key)
+            if cut is None:
+                self.misses += 1
+                return None
+            self._cuts.move_to_end(key)
+            self.hits += 1
+            return cut
+
+    def put(self, key: tuple[str, tuple[str, ...], str], cut: bytes) -> None:
+        with self._lock:
+            self._cuts[key] = cut
+            self._cuts.move_to_end(key)
+            while len(self._cuts) > self.capacity:
+                self._cuts.popitem(last=False)
+
+    def clear(self) -> None:
+        with self._lock:
+            self._cuts.clear()
+            self.hits = self.misses = 0
+
+
+FONT_CUTS = FontCuts()
+
+
+class DocumentFont(ttLib.TTFont):
+    """One document's copy of a shipped font. fpdf2 cuts it to the glyphs used and then saves it; a cut kept in
+    FONT_CUTS is taken instead (``take_cut``), and a fresh cut is kept when it is saved."""
+
+    def __init__(self, data: bytes) -> None:
+        super().__init__(BytesIO(data), recalcTimestamp=False, recalcBBoxes=False, lazy=True)
+        self.source = _digest(data)
+        self.cut: bytes | None = None
+        self.pending: tuple[str, tuple[str, ...], str] | None = None
+
+    def take_cut(self, cut: bytes) -> None:
+        # The font becomes the cut itself, so fpdf2's glyph ids after the cut are read from it.
+        super().__init__(BytesIO(cut), recalcTimestamp=False, recalcBBoxes=False, lazy=True)
+        self.cut = cut
+
+    def save(self, file: str | IO[bytes], reorderTables: bool | None = True) -> None:  # noqa: N803 - fontTools' name
+        if self.cut is not None and not isinstance(file, str):
+            file.write(self.cut)
+            return
+        if self.pending is None or isinstance(file, str):
+            super().save(file, reorderTables)
+            return
+        out = BytesIO()
+        super().save(out, reorderTables)
+        FONT_CUTS.put(self.pending, out.getvalue())
+        self.pending = None
+        file.write(out.getvalue())
+
+
+@cache
+def _digest(data: bytes) -> str:
+    return sha256_hex(data)
+
+
+class _KeptSubsetter:
+    """fontTools' Subsetter as fpdf2 calls it (populate, then subset), answering from FONT_CUTS for our fonts."""
+
+    def __init__(self, options: ftsubset.Options) -> None:
+        self._subsetter = ftsubset.Subsetter(options)
+        self._options = repr(sorted(vars(options).items()))
+        self._glyphs: tuple[str, ...] = ()
+        self._plain = False
+
+    def populate(self, glyphs: Any = (), **others: Any) -> None:
+        self._glyphs = tuple(sorted(glyphs))
+        self._plain = bool(others)
+        self._subsetter.populate(glyphs=glyphs, **others)
+
+    def subset(self, font: ttLib.TTFont) -> None:
+        if not isinstance(font, DocumentFont) or self._plain:
+            self._subsetter.subset(font)
+            return
+        key = (font.source, self._glyphs, self._options)
+        cut = FONT_CUTS.get(key)
+        if cut is not None:
+            font.take_cut(cut)
+            return
+        self._subsetter.subset(font)
+        font.pending = key
+
+
+# fpdf2 reaches the subsetter through its module's name for fontTools.subset; only DocumentFont uses the cuts.
+fpdf.output.ftsubset = SimpleNamespace(Options=ftsubset.Options, Subsetter=_KeptSubsetter)  # type: ignore[attr-defined]
