@@ -64,7 +64,7 @@ VISITS = 8
 PUSH_TABLET = 99_999
 ONE_WAY_S = 0.050
 PULLS = 5
-WORKERS = 2
+WORKERS = int(os.environ.get("FIELDACT_BENCH_WORKERS", "1"))  # service processes, each with a checker per core
 DEADLINE_S = 900.0
 
 

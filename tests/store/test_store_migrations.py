@@ -144,6 +144,21 @@ def test_the_item_sums_are_backfilled_and_taken_away_again(dialect: str, tmp_pat
         connection.exec_driver_sql("DELETE FROM answer WHERE visit_id = 'v2'")
         assert "quality_item_day" not in inspect(connection).get_table_names()
     assert figures(database, november)["items_failed"] == 0, "0007's triggers keep the sums again"
+    postgres = dialect == "postgresql"
+    assert _binary_storage(database) == ({"act": "x", "photo": "x"} if postgres else {})
     upgrade(database, "head")
     assert [(i.item_key, i.not_needed) for i in skipped_items(database, november)] == [("x", 1)]
+    assert _binary_storage(database) == ({"act": "e", "photo": "e"} if postgres else {})  # not compressed again
     database.dispose()
+
+
+def _binary_storage(database: Database) -> dict[str, str]:
+    """PostgreSQL's storage of the act's PDF and the photo's JPEG (SQLite: none)."""
+    if database.engine.dialect.name != "postgresql":
+        return {}
+    with database.engine.connect() as connection:
+        rows = connection.exec_driver_sql(
+            "SELECT c.relname, a.attstorage FROM pg_attribute a JOIN pg_class c ON c.oid = a.attrelid "
+            "WHERE (c.relname, a.attname) IN (('act', 'pdf'), ('photo', 'jpeg'))"
+        ).all()
+    return {table: str(storage) for table, storage in rows}
