@@ -11,6 +11,8 @@ Endpoints (all JSON; request bodies gzip when they say ``Content-Encoding: gzip`
 - ``GET /v1/orders`` (signed): the technician's orders; ``If-None-Match`` with the last ETag gives 304.
 - ``POST /v1/notices`` (signed): office notices the tablet found on pull.
 - ``POST /v1/push`` (signed): a batch of finished visits, each stored in its own transaction.
+- ``PUT /v1/uploads/{sha256}?length=N&start=K``, ``GET /v1/uploads/{sha256}`` (signed): a large push body that a
+  dropped link does not lose; the tablet sends the rest from where it stopped (service/uploads.py).
 - ``GET /v1/registry/{pdf_sha256}``: the registry entry of an act, for ``fieldact verify --registry``.
 """
 
@@ -35,13 +37,13 @@ from starlette.applications import Starlette
 from starlette.concurrency import run_in_threadpool
 from starlette.middleware import Middleware
 from starlette.middleware.gzip import GZipMiddleware
-from starlette.requests import Request
+from starlette.requests import ClientDisconnect, Request
 from starlette.responses import HTMLResponse, JSONResponse, Response
 from starlette.routing import Route
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from fieldact.hashing import sha256_hex
-from fieldact.service import copy_page, devices, exchange, wire
+from fieldact.service import copy_page, devices, exchange, uploads, wire
 from fieldact.service.ca import DeviceIssuer, FileCA
 from fieldact.service.checkers import CHECK_MEMORY_BYTES, CHECK_SECONDS, CheckerPool, CheckOverrun, CheckUnavailable
 from fieldact.service.device import HEADER_DEVICE, HEADER_SIGNATURE, HEADER_TIME, BadSignature, check_signature
@@ -143,9 +145,9 @@ async def read_body(request: Request, limit: int) -> bytes:
     return b"".join(chunks)
 
 
-def decode_body(request: Request, body: bytes) -> Any:
+def decode_body(request: Request, body: bytes, gzipped: bool = False) -> Any:
     try:
-        if request.headers.get("content-encoding", "").lower() == "gzip":
+        if gzipped or request.headers.get("content-encoding", "").lower() == "gzip":
             body = wire.inflate(body)
         return wire.loads(body)
     except wire.WireError:
@@ -282,7 +284,10 @@ async def push(request: Request) -> Response:
     service = _service(request)
     raw = await read_body(request, MAX_BODY)
     record = await authenticate(service, request, raw)
-    body = decode_body(request, raw)
+    return await _push_visits(service, record, decode_body(request, raw))
+
+
+async def _push_visits(service: Service, record: devices.DeviceRecord, body: Any) -> Response:
     visits = body.get("visits") if isinstance(body, dict) else None
     if not isinstance(visits, list) or len(visits) > MAX_VISITS_PER_PUSH:
         raise Refusal(
@@ -314,6 +319,71 @@ async def push(request: Request) -> Response:
         for checking in checks:
             checking.cancel()
     return Response(wire.dumps({"results": results}), media_type="application/json")
+
+
+# --- resumable push bodies (service/uploads.py) ------------------------------------------------------------------
+
+
+def _upload_target(request: Request) -> tuple[str, int, int]:
+    """The body's SHA-256, its whole length and where this request's bytes start, from the address."""
+    digest = request.path_params["sha256"]
+    length, start = request.query_params.get("length", ""), request.query_params.get("start", "0")
+    if not uploads.is_digest(digest) or not length.isdigit() or not start.isdigit():
+        raise Refusal(400, "bad_body", say("Отправка описана неверно.", "The upload is described wrongly."))
+    if not 0 < int(length) <= MAX_BODY:
+        raise Refusal(413, "too_large", say("Запрос слишком велик.", "The request is too large."))
+    if int(start) >= int(length):
+        raise Refusal(400, "bad_body", say("Отправка описана неверно.", "The upload is described wrongly."))
+    return digest, int(length), int(start)
+
+
+async def upload_state(request: Request) -> Response:
+    service = _service(request)
+    record = await authenticate(service, request, b"")
+    digest = request.path_params["sha256"]
+    if not uploads.is_digest(digest):
+        raise Refusal(400, "bad_body", say("Отправка описана неверно.", "The upload is described wrongly."))
+    kept = await run_in_threadpool(uploads.received, service.engine, record.device_id, digest)
+    return JSONResponse({"received": kept})
+
+
+async def upload_put(request: Request) -> Response:
+    """A push body from ``start`` on. Whole (with what was kept before): pushed, answered as ``POST /v1/push``.
+    Cut off by a dropped link: what arrived is kept for the rest to follow. The request is signed over its
+    address (the body's SHA-256, length and start) and no body: the bytes answer to the SHA-256 when whole."""
+    service = _service(request)
+    digest, length, start = _upload_target(request)
+    record = await authenticate(service, request, b"")
+    kept = await run_in_threadpool(uploads.received, service.engine, record.device_id, digest) if start else 0
+    if start != kept:
+        return JSONResponse(
+            {"error": "offset", "received": kept, "message": say("Продолжите с полученного.", "Go on from the kept.")},
+            status_code=409,
+        )
+    chunks, size = [], 0
+    try:
+        async for chunk in request.stream():
+            size += len(chunk)
+            if start + size > length:
+                raise Refusal(413, "too_large", say("Запрос длиннее объявленного.", "The request is over its length."))
+            chunks.append(chunk)
+    except ClientDisconnect:
+        arrived = b"".join(chunks)
+        await run_in_threadpool(uploads.keep, service.engine, record.device_id, digest, length, start, arrived)
+        return Response(status_code=400)  # nobody is there to read it
+    arrived = b"".join(chunks)
+    if start + len(arrived) < length:  # a shorter request on purpose: kept like a cut one
+        kept = await run_in_threadpool(uploads.keep, service.engine, record.device_id, digest, length, start, arrived)
+        return JSONResponse({"received": kept})
+    body = await run_in_threadpool(uploads.kept_bytes, service.engine, record.device_id, digest) if start else b""
+    body += arrived
+    if sha256_hex(body) != digest:
+        await run_in_threadpool(uploads.forget, service.engine, record.device_id, digest)
+        damaged = say("Отправка пришла искажённой: она будет отправлена заново.", "The body arrived damaged.")
+        raise Refusal(400, "bad_hash", damaged)
+    answer = await _push_visits(service, record, decode_body(request, body, gzipped=True))
+    await run_in_threadpool(uploads.forget, service.engine, record.device_id, digest)  # a kept start, sent anew
+    return answer
 
 
 async def registry_entry(request: Request) -> Response:
@@ -437,6 +507,8 @@ def create_app(service: Service | None = None) -> Starlette:
             Route("/v1/orders", orders),
             Route("/v1/notices", notices, methods=["POST"]),
             Route("/v1/push", push, methods=["POST"]),
+            Route("/v1/uploads/{sha256}", upload_state, methods=["GET"]),
+            Route("/v1/uploads/{sha256}", upload_put, methods=["PUT"]),
             Route("/v1/registry/{pdf_sha256}", registry_entry),
             Route("/copy/{token}", act_copy_page),
             Route("/copy/{token}/act.pdf", act_copy_pdf),

@@ -52,6 +52,10 @@ from fieldact.visit.clock import SYSTEM_CLOCK
 TIMEOUT_S = 60.0
 BATCH_VISITS = 20
 BATCH_BYTES = 8 * 1024 * 1024
+RESUMABLE_FROM = 512 * 1024  # a push body larger than this (gzipped) survives a dropped link
+RESUME_TRIES = 4  # drops survived within one sync; after that the next sync goes on from what arrived
+RESUME_PAUSE_S = 1.0  # times the drops so far: a wait before asking how much arrived
+SETTING_UPLOAD = "service.upload"  # the SHA-256 of a large push body begun and not yet answered
 SETTING_URL = "service.url"
 SETTING_DEVICE = "service.device_id"
 SETTING_CERT = "service.certificate"
@@ -139,17 +143,35 @@ class ServiceClient:
             self._connection = None
 
     def request(
-        self, method: str, path: str, body: Any = None, headers: dict[str, str] | None = None, signed: bool = True
+        self,
+        method: str,
+        path: str,
+        body: Any = None,
+        headers: dict[str, str] | None = None,
+        signed: bool = True,
+        *,
+        gzipped: bytes | None = None,
+        octets: bytes | None = None,
+        accept: tuple[int, ...] = (404,),
+        sign_body: bool = True,
     ) -> tuple[int, dict[str, str], Any]:
-        raw = wire.compress(wire.dumps(body)) if body is not None else b""
+        """``body`` as JSON, or a JSON body already made and gzipped, or ``octets`` as they are (signed over the
+        address alone without ``sign_body``); a status of 400 and over that is not in ``accept`` raises
+        ServiceError with the server's sentence."""
+        extra = dict(headers or {})
+        if octets is not None:
+            raw = octets
+            extra |= {"Content-Type": "application/octet-stream", "Content-Encoding": "identity"}
+        else:
+            raw = gzipped if gzipped is not None else wire.compress(wire.dumps(body)) if body is not None else b""
         for attempt in range(2):
-            status, answer_headers, data = self._send(method, path, raw, headers or {}, signed)
+            status, answer_headers, data = self._send(method, path, raw, extra, signed, sign_body)
             answer = wire.loads(data) if data and "json" in answer_headers.get("content-type", "") else None
             if status == 401 and isinstance(answer, dict) and answer.get("error") == "clock" and attempt == 0:
                 self.clock_offset_s = float(answer["server_time"]) - time.time()
                 continue
             break
-        if status >= 400 and status != 404:
+        if status >= 400 and status not in accept:
             message = answer.get("message") if isinstance(answer, dict) else ""
             code = answer.get("error", "") if isinstance(answer, dict) else ""
             raise ServiceError(
@@ -160,13 +182,14 @@ class ServiceClient:
         return status, answer_headers, answer
 
     def _send(
-        self, method: str, path: str, raw: bytes, extra: dict[str, str], signed: bool
+        self, method: str, path: str, raw: bytes, extra: dict[str, str], signed: bool, sign_body: bool = True
     ) -> tuple[int, dict[str, str], bytes]:
-        headers = {"Accept-Encoding": "gzip", "Content-Type": "application/json"} | extra
-        if raw:
-            headers["Content-Encoding"] = "gzip"
+        headers = {"Accept-Encoding": "gzip", "Content-Type": "application/json"}
+        headers |= ({"Content-Encoding": "gzip"} if raw else {}) | extra
+        if headers.get("Content-Encoding") == "identity":
+            del headers["Content-Encoding"]
         if signed and self.identity is not None:
-            headers |= self.identity.headers(method, path, raw, self.clock_offset_s)
+            headers |= self.identity.headers(method, path, raw if sign_body else b"", self.clock_offset_s)
         for attempt in range(2):  # a keep-alive connection the server closed meanwhile: once more, fresh
             connection = self._connect()
             try:
@@ -181,7 +204,7 @@ class ServiceClient:
                 return response.status, answer_headers, data
             except (http.client.RemoteDisconnected, ConnectionResetError, BrokenPipeError) as error:
                 self.close()
-                if attempt:
+                if attempt or method == "PUT":  # a PUT's body goes on from what arrived (push_body), never again whole
                     raise _unreachable(self.url, error) from None
             except (OSError, http.client.HTTPException) as error:
                 self.close()
@@ -300,7 +323,7 @@ def push_via_service(local: Database, client: ServiceClient, limit: int | None =
     with local.engine.connect() as reader:
         due = _due(reader, client.server_now(), limit)
     for batch in _batches(local, due, device):
-        _, _, answer = client.request("POST", "/v1/push", {"visits": [payload for _, payload in batch]})
+        answer = push_body(local, client, wire.compress(wire.dumps({"visits": [payload for _, payload in batch]})))
         server_now = client.server_now()
         for result in answer["results"]:
             _record(local, result, report, server_now)
@@ -308,6 +331,39 @@ def push_via_service(local: Database, client: ServiceClient, limit: int | None =
     report.waiting = sync_status(local).waiting
     report.next_attempt_in = next_attempt_in(local, client.server_now()) if report.waiting else None
     return report
+
+
+def push_body(local: Database, client: ServiceClient, body: bytes) -> Any:
+    """One push; its body (gzipped JSON) in one request. A large one goes where a dropped link does not lose it:
+    the service keeps what arrived, and the rest follows from there, now or at the next sync."""
+    if len(body) <= RESUMABLE_FROM:
+        _, _, answer = client.request("POST", "/v1/push", gzipped=body, accept=())
+        return answer
+    digest = sha256_hex(body)
+    address = f"/v1/uploads/{digest}"
+    start = -1 if _get(local, SETTING_UPLOAD) == digest else 0  # begun before: ask how much arrived first
+    _set(local, SETTING_UPLOAD, digest)
+    drops = 0
+    while True:
+        try:
+            if start < 0:
+                _, _, where = client.request("GET", address, accept=())
+                start = int(where["received"])
+                continue
+            rest = f"{address}?length={len(body)}&start={start}"
+            status, _, answer = client.request("PUT", rest, octets=body[start:], accept=(409,), sign_body=False)
+        except ServiceError as error:
+            drops += 1
+            if not error.offline or drops > RESUME_TRIES:
+                raise  # the next sync asks how much arrived and goes on from there
+            time.sleep(RESUME_PAUSE_S * drops)  # the service keeps what arrived once it sees the link gone
+            start = -1
+            continue
+        if status == 409 or "results" not in answer:
+            start = int(answer["received"])
+            continue
+        _set(local, SETTING_UPLOAD, "")
+        return answer
 
 
 def _record(local: Database, result: dict[str, Any], report: PushReport, server_now: datetime) -> None:
