@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import subprocess
 import sys
 import threading
@@ -119,8 +120,17 @@ def test_push_of_many_visits_is_complete_and_pushing_twice_adds_nothing(
     for n in range(20, 22):
         finish(store, order_visit_id(f"R-{n}", "7001"), VisitStatus.RESCHEDULED)
     assert sync_status(store.database).waiting == 22
+    answer_inserts: list[int] = []  # rows in each INSERT INTO answer statement
+
+    def seen(connection, cursor, statement: str, parameters, context, executemany: bool) -> None:  # type: ignore[no-untyped-def]
+        if statement.startswith("INSERT INTO answer"):
+            answer_inserts.append(len(re.findall(r"\)\s*,\s*\(", statement)) + 1)
+
+    event.listen(tablet, "before_cursor_execute", seen)
     report = push_finished(store.database, tablet)
+    event.remove(tablet, "before_cursor_execute", seen)
     assert report.failed == []
+    assert answer_inserts == [2] * 22, "each visit's answers in one statement: the quality row is summed once"
     assert (report.pushed, report.already_there, report.failed, report.waiting) == (22, 0, [], 0)
     pushed = counts(central)
     assert pushed["act"] == 20 and pushed["answer"] == 44 and pushed["material_use"] == 22

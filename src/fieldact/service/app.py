@@ -47,6 +47,7 @@ from fieldact.service import copy_page, devices, exchange, uploads, wire
 from fieldact.service.ca import DeviceIssuer, FileCA
 from fieldact.service.checkers import CHECK_MEMORY_BYTES, CHECK_SECONDS, CheckerPool, CheckOverrun, CheckUnavailable
 from fieldact.service.device import HEADER_DEVICE, HEADER_SIGNATURE, HEADER_TIME, BadSignature, check_signature
+from fieldact.store.db import batched_inserts
 from fieldact.store.migrate import head_revision
 from fieldact.text import say
 
@@ -521,13 +522,15 @@ def create_app(service: Service | None = None) -> Starlette:
 
 
 def service_engine(url: str, pool_size: int = 10) -> Engine:
-    return create_engine(
-        url,
-        pool_size=pool_size,
-        max_overflow=pool_size,
-        pool_pre_ping=True,
-        pool_timeout=30,
-        connect_args={"connect_timeout": 10, "application_name": "fieldact-service"},
+    return batched_inserts(
+        create_engine(
+            url,
+            pool_size=pool_size,
+            max_overflow=pool_size,
+            pool_pre_ping=True,
+            pool_timeout=30,
+            connect_args={"connect_timeout": 10, "application_name": "fieldact-service"},
+        )
     )
 
 

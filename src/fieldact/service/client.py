@@ -344,7 +344,7 @@ def push_body(local: Database, client: ServiceClient, body: bytes) -> Any:
     start = -1 if _get(local, SETTING_UPLOAD) == digest else 0  # begun before: ask how much arrived first
     _set(local, SETTING_UPLOAD, digest)
     drops = 0
-    while True:
+    for _ in range(2 * RESUME_TRIES + 4):  # each round moves on, or counts a drop; a server going round stops here
         try:
             if start < 0:
                 _, _, where = client.request("GET", address, accept=())
@@ -359,11 +359,20 @@ def push_body(local: Database, client: ServiceClient, body: bytes) -> Any:
             time.sleep(RESUME_PAUSE_S * drops)  # the service keeps what arrived once it sees the link gone
             start = -1
             continue
+        if not isinstance(answer, dict):
+            break
         if status == 409 or "results" not in answer:
-            start = int(answer["received"])
+            start = int(answer.get("received", -1))
             continue
         _set(local, SETTING_UPLOAD, "")
         return answer
+    raise ServiceError(
+        say(
+            "Сервер не принял отправку целиком; синхронизация повторится.",
+            "The server did not take the whole upload; sync will retry.",
+        ),
+        offline=True,
+    )
 
 
 def _record(local: Database, result: dict[str, Any], report: PushReport, server_now: datetime) -> None:

@@ -24,7 +24,7 @@ from sqlalchemy import Connection, Engine, create_engine, make_url, text
 from sqlalchemy.engine import URL
 from sqlalchemy.exc import ArgumentError, DBAPIError
 
-from fieldact.store.db import Database, data_dir
+from fieldact.store.db import Database, batched_inserts, data_dir
 from fieldact.store.pins import hash_pin
 from fieldact.store.validation import clean_text
 from fieldact.text import InputError, say
@@ -115,10 +115,12 @@ def shown(url: str | URL) -> str:
 
 
 def central_engine(url: str) -> Engine:
-    return create_engine(
-        url,
-        pool_pre_ping=True,
-        connect_args={"connect_timeout": CONNECT_TIMEOUT_S, "application_name": "fieldact"},
+    return batched_inserts(
+        create_engine(
+            url,
+            pool_pre_ping=True,
+            connect_args={"connect_timeout": CONNECT_TIMEOUT_S, "application_name": "fieldact"},
+        )
     )
 
 

@@ -30,6 +30,9 @@ CENTRAL_ONLY_TABLES = frozenset(
         "registry",
         "act_refused",
         "act_copy_link",
+        # resumable pushes (migration 0013)
+        "upload",
+        "upload_part",
     }
 )
 

@@ -649,18 +649,15 @@ def push_visit(central: Connection, payload: VisitPayload, me: str) -> Delivered
     return Delivered(fresh, tuple(kept_aside))
 
 
-ROWS_PER_STATEMENT = 500  # well under PostgreSQL's 65,535 parameters for the widest child table
-
-
 def _insert_rows(central: Connection, table: Table, rows: list[dict[str, Any]]) -> None:
-    """A child table's rows in as few INSERT statements as fit: the quality triggers refresh the visit once per
-    statement (migration 0011), and one statement is one round trip."""
-    # Every row gets the same columns (a missing one is NULL, an unknown one is left out): a multi-row VALUES needs
-    # them alike, and a row a tablet sent short must end as the database's refusal, not as a compile error.
+    """A child table's rows, sent as one multi-row INSERT (``batched_inserts``): the quality triggers refresh the
+    visit once per statement (migration 0011), and one statement is one round trip."""
+    # Every row gets the same columns (a missing one is NULL, an unknown one is left out): the rows go as one
+    # statement, and a row a tablet sent short must end as the database's refusal, not as a compile error.
     names = [column.name for column in table.columns if any(column.name in row for row in rows)]
     shaped = [{name: row.get(name) for name in names} for row in rows]
-    for start in range(0, len(shaped), ROWS_PER_STATEMENT):
-        central.execute(insert(table).values(shaped[start : start + ROWS_PER_STATEMENT]))
+    if shaped:
+        central.execute(insert(table), shaped)
 
 
 def _central_contract(central: Connection, payload: VisitPayload) -> str:
