@@ -108,7 +108,9 @@ def thumbnail(jpeg: bytes) -> bytes:
     image = Image.open(io.BytesIO(jpeg))
     scale = min(1.0, THUMB_EDGE / max(image.size))
     image.draft("RGB", (max(1, int(image.width * scale)), max(1, int(image.height * scale))))
-    image = image.convert("RGB")
+    image.load()
+    if image.mode != "RGB":  # convert() of an RGB image is a copy of it, the same pixels: not needed here
+        image = image.convert("RGB")
     image.thumbnail((THUMB_EDGE, THUMB_EDGE), reducing_gap=None)
     out = io.BytesIO()
     image.save(out, "JPEG", quality=THUMB_QUALITY)

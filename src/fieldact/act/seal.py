@@ -10,6 +10,7 @@ from __future__ import annotations
 import os
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 from io import BytesIO
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -169,16 +170,24 @@ def seal_statuses(data: bytes, trust_roots: Sequence[bytes] = ()) -> list[SealSt
     ``trust_roots`` are certificates (PEM or DER) the seal's certificate must chain to.
     """
     _require_pyhanko()
-    from pyhanko.keys import load_certs_from_pemder_data
     from pyhanko.pdf_utils.reader import PdfFileReader
 
-    roots = [cert for pem in trust_roots for cert in load_certs_from_pemder_data(pem)]
+    roots = _roots(tuple(trust_roots))
     reader = PdfFileReader(BytesIO(data), strict=False)
     statuses = []
     with quiet("pyhanko", "pyhanko_certvalidator"):
         for embedded in reader.embedded_signatures:
             statuses.append(_status(embedded, roots))
     return statuses
+
+
+@lru_cache(maxsize=8)
+def _roots(trust_roots: tuple[bytes, ...]) -> list[Any]:
+    """The trusted certificates parsed once: the service checks every act against the same few, and a parsed
+    certificate keeps the normalized names that comparing it with a seal's issuer needs."""
+    from pyhanko.keys import load_certs_from_pemder_data
+
+    return [cert for pem in trust_roots for cert in load_certs_from_pemder_data(pem)]
 
 
 def _status(embedded: Any, roots: list[Any]) -> SealStatus:
