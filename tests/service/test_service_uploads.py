@@ -189,7 +189,11 @@ def test_kept_bytes_are_the_devices_own_taken_in_order_and_must_hash_to_the_name
         def put(client: ServiceClient, start: int, octets: bytes, where: str = address):  # type: ignore[no-untyped-def]
             return client.request("PUT", f"{where}&start={start}", octets=octets, accept=(409,), sign_body=False)
 
-        assert put(mine, 0, body[:10])[2] == {"received": 10}, "a shorter request is kept like a cut one"
+        other = b"\x1f\x8b another body"
+        other_name = f"/v1/uploads/{sha256_hex(other)}?length={len(other)}"
+        assert put(mine, 0, other[:5], other_name)[2] == {"received": 5}, "a shorter request is kept like a cut one"
+        assert put(mine, 0, body[:10])[2] == {"received": 10}
+        assert central.query("SELECT sha256, received FROM upload") == [(name, 10)], "a device keeps one beginning"
         assert theirs.request("GET", f"/v1/uploads/{name}")[2] == {"received": 0}, "another device sees nothing"
         assert put(theirs, 10, body[10:])[0] == 409
         status, _, answer = put(mine, 4, body[4:])

@@ -5,7 +5,7 @@ A tablet sends a large push body as ``PUT /v1/uploads/{sha256}?length=N&start=0`
 device and the body's SHA-256; the tablet asks how much arrived and sends only the rest, in the same sync or the
 next one. The rest is taken only at exactly the offset reached, so bytes are never stored twice, and the whole
 body must give the SHA-256 it is named by before it is pushed. A body that arrives whole in one go is pushed from
-memory and never stored here. Kept parts older than ``KEPT_HOURS`` are removed when the next drop is kept.
+memory and never stored here. A device keeps one body's beginning at most, and none older than ``KEPT_HOURS``.
 """
 
 from __future__ import annotations
@@ -31,6 +31,10 @@ def keep(engine: Engine, device_id: str, sha256: str, length: int, start: int, d
         connection.execute(
             text("DELETE FROM upload WHERE created_at < now() - make_interval(hours => :hours)"), {"hours": KEPT_HOURS}
         )
+        # A tablet pushes one body at a time, so a device keeps one: what it kept of another body is gone (a
+        # device cannot fill the disk with beginnings).
+        others = text("DELETE FROM upload WHERE device_id = :device AND sha256 <> :sha")
+        connection.execute(others, {"device": device_id, "sha": sha256})
         connection.execute(
             text(
                 "INSERT INTO upload (device_id, sha256, length) VALUES (:device, :sha, :length) "
