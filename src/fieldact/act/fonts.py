@@ -113,7 +113,7 @@ def release_font_caches() -> None:
 class FontCuts:
     """Cuts of the shipped fonts by (font, glyphs, subsetter options), the most recently used kept."""
 
-    def __init__(self, capacity: int = 64) -> None:
+    def __init__(self, capacity: int = 256) -> None:  # a cut is some 25 KB
         self.capacity = capacity
         self._cuts: OrderedDict[tuple[str, tuple[str, ...], str], bytes] = OrderedDict()
         self._lock = threading.Lock()
