@@ -605,9 +605,10 @@ def add_central_commands(commands: argparse._SubParsersAction[argparse.ArgumentP
     add_url_option(load)
 
     add_serve(commands)
-    sync = commands.add_parser("sync", help="pull this tablet's orders and push its finished visits, once")
+    sync = commands.add_parser(
+        "sync", help="pull this tablet's orders and push its finished visits, once, over HTTPS (once enrolled)"
+    )
     add_db_option(sync)
-    add_url_option(sync)
     sync.add_argument("--retries", type=int, default=4, help="tries while the network is down (default 4)")
 
 
@@ -743,15 +744,23 @@ def _first_line(error: Exception) -> str:
 
 
 def sync_command(args: argparse.Namespace) -> int:
+    """The tablet syncs only through the central service, never with a database login."""
     from fieldact.service.client import is_enrolled, sync_service_with_retries
-    from fieldact.store.sync import sync_with_retries
 
     database = open_database(args.db)
     try:
-        if is_enrolled(database) and not args.url:
-            report = sync_service_with_retries(database, attempts=max(args.retries, 1))
-        else:  # a LAN database login (office development); tablets in the field are enrolled with the service
-            report = sync_with_retries(database, args.url, attempts=max(args.retries, 1))
+        if not is_enrolled(database):
+            print(
+                say(
+                    "Планшет не подключён к серверу компании. Получите в офисе код подключения и выполните: "
+                    "fieldact enrol --server https://… --code КОД",
+                    "The tablet is not enrolled with the company's server. Get an enrolment code from the office "
+                    "and run: fieldact enrol --server https://… --code CODE",
+                ),
+                file=sys.stderr,
+            )
+            return 2
+        report = sync_service_with_retries(database, attempts=max(args.retries, 1))
     finally:
         database.dispose()
     for line in report.lines():

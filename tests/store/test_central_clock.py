@@ -3,8 +3,6 @@ visits left waiting said, and the technician told how far off his clock is."""
 
 from __future__ import annotations
 
-import subprocess
-import sys
 import time
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
@@ -17,9 +15,8 @@ from fieldact.standard import Brand, Service, VisitKind
 from fieldact.store import sync
 from fieldact.store.central import central_engine
 from fieldact.store.repository import Store
-from fieldact.store.sync import pull_orders, push_finished, sync_once, sync_status
+from fieldact.store.sync import pull_orders, push_finished, sync_once
 from fieldact.visit import Plan, Subscriber
-from fieldact.visit.clock import SystemClock
 
 from .pg import Central, central_fixture, finish, order_line, orders_file, today_at  # noqa: F401
 
@@ -160,40 +157,3 @@ def test_a_clock_off_the_servers_is_told(
     else:
         assert report.clock_off and len(warnings) == 1 and warnings[0].startswith(told), warnings
         assert "в актах" in warnings[0] or "акт" in warnings[0]
-
-
-def test_sync_command_says_what_waits_and_exits_non_zero(central: Central, store: Store, db_path: Path, local) -> None:
-    tablet_url = central.technician("7001")
-    others_visit(store, local)
-    store.database.dispose()
-    command = [sys.executable, "-m", "fieldact", "sync", "--db", str(db_path), "--url", tablet_url]
-    done = subprocess.run(command, capture_output=True, text=True, encoding="utf-8", timeout=120)
-    assert done.returncode == 1, (done.stdout, done.stderr)
-    assert "Не отправлено в центральную базу визитов: 1" in done.stderr
-    assert "следующая попытка через" in done.stderr and "Traceback" not in done.stderr
-    again = subprocess.run(command, capture_output=True, text=True, encoding="utf-8", timeout=120)
-    assert again.returncode == 1 and "Не отправлено в центральную базу визитов: 1" in again.stderr, again.stderr
-
-
-def test_sync_command_tells_a_wrong_clock(
-    central: Central, db_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
-) -> None:
-    from fieldact.cli import main
-
-    real_now = SystemClock.now
-    monkeypatch.setattr(SystemClock, "now", lambda self: real_now(self) + timedelta(hours=2, seconds=20))
-    assert main(["sync", "--db", str(db_path), "--url", central.technician("7001")]) == 0
-    captured = capsys.readouterr()
-    assert "ждут 0" in captured.out
-    assert "Часы планшета спешат на 2 ч относительно сервера" in captured.err
-    assert sync_status_of(db_path).waiting == 0
-
-
-def sync_status_of(path: Path):  # type: ignore[no-untyped-def]
-    from fieldact.store.db import open_database
-
-    database = open_database(path)
-    try:
-        return sync_status(database)
-    finally:
-        database.dispose()

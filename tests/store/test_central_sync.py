@@ -275,28 +275,29 @@ def test_a_rescheduled_visit_signed_later_is_sent_again(
     tablet.dispose()
 
 
-def test_sync_command_with_the_url_from_the_config_file(
-    central: Central, db_path: Path, tmp_path: Path, brand: Brand
+def test_office_commands_take_the_url_from_the_config_file_and_never_print_the_password(
+    central: Central, tmp_path: Path, brand: Brand
 ) -> None:
     from sqlalchemy import make_url
 
-    tablet_url = make_url(central.technician("7001"))
-    setup_orders(central, tmp_path, brand, day_of(brand, 2))
+    from .pg import orders_file
+
+    dispatch = make_url(central.login("dispatch"))
+    central.technician("7001")
     config = tmp_path / "central.toml"
-    without_password = f"postgresql://{tablet_url.username}@{tablet_url.host}:{tablet_url.port}/{tablet_url.database}"
+    without_password = f"postgresql://{dispatch.username}@{dispatch.host}:{dispatch.port}/{dispatch.database}"
     config.write_text(f'[central]\nurl = "{without_password}"\n', encoding="utf-8")
     environment = {key: value for key, value in os.environ.items() if not key.startswith("FIELDACT_CENTRAL")}
-    environment |= {"FIELDACT_CONFIG": str(config), "FIELDACT_CENTRAL_PASSWORD": str(tablet_url.password)}
-    command = [sys.executable, "-m", "fieldact", "sync", "--db", str(db_path)]
+    environment |= {"FIELDACT_CONFIG": str(config), "FIELDACT_CENTRAL_PASSWORD": str(dispatch.password)}
+    orders = orders_file(tmp_path, day_of(brand, 2))
+    command = [sys.executable, "-m", "fieldact", "orders", "import", str(orders)]
     done = subprocess.run(command, capture_output=True, text=True, encoding="utf-8", timeout=120, env=environment)
     assert done.returncode == 0, done.stderr
-    assert "новых 2" in done.stdout and "ждут 0" in done.stdout
+    assert central.query("SELECT count(*) FROM visit") == [(2,)]
 
     closed = f"postgresql://nobody:x@127.0.0.1:{free_port()}/none"
-    offline = subprocess.run(
-        [*command, "--url", closed, "--retries", "1"], capture_output=True, text=True, encoding="utf-8", timeout=120
-    )
-    assert offline.returncode == 2 and "недоступна" in offline.stderr and "Traceback" not in offline.stderr
+    offline = subprocess.run([*command, "--url", closed], capture_output=True, text=True, encoding="utf-8", timeout=120)
+    assert offline.returncode != 0 and "недоступна" in offline.stderr and "Traceback" not in offline.stderr
     assert ":x@" not in offline.stderr, "the password is never printed"
 
 
@@ -306,6 +307,15 @@ def free_port() -> int:
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))
         return int(probe.getsockname()[1])
+
+
+def test_a_tablet_syncs_only_through_the_service(db_path: Path) -> None:
+    """No database URL makes `fieldact sync` reach the central database: unenrolled, it says how to enrol."""
+    command = [sys.executable, "-m", "fieldact", "sync", "--db", str(db_path)]
+    done = subprocess.run(command, capture_output=True, text=True, encoding="utf-8", timeout=120)
+    assert done.returncode == 2 and "fieldact enrol" in done.stderr and "Traceback" not in done.stderr
+    with_url = subprocess.run([*command, "--url", "postgresql://x@h/d"], capture_output=True, text=True, timeout=120)
+    assert with_url.returncode == 2 and "--url" in with_url.stderr, "the option is gone"
 
 
 def test_background_loop_and_status_for_the_day_screen(
