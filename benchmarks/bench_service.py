@@ -9,9 +9,10 @@
   ``visits_per_s`` is what the server stored per second over the run; ``p99_ms`` the 99th percentile of a
   push's latency as the tablet saw it. ``stored_once`` says every visit, act and registry entry is there once.
 
-The acts are made once and cached (benchmarks/service_payloads.py). FIELDACT_BENCH_PG_URL names a PostgreSQL
-login that may create databases and roles (`.ci/postgres-up`); a scratch database is made and dropped. Every
-address is 127.0.0.1; every loop is bounded in count and time.
+The service runs as deployed on one host: one process with a checking process per core (FIELDACT_BENCH_WORKERS
+sets more processes). The acts are made once and cached (benchmarks/service_payloads.py). FIELDACT_BENCH_PG_URL
+names a PostgreSQL login that may create databases and roles (`.ci/postgres-up`); a scratch database is made and
+dropped. Every address is 127.0.0.1; every loop is bounded in count and time.
 """
 
 from __future__ import annotations
