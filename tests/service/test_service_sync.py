@@ -7,6 +7,7 @@ from __future__ import annotations
 import hashlib
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
+from typing import Any
 
 import psycopg
 import pytest
@@ -14,12 +15,13 @@ from sqlalchemy import text
 
 from fieldact.service import devices, registry
 from fieldact.service.client import ServiceClient, ServiceError, enrol_tablet, enrolled_client, sync_via_service
+from fieldact.service.exchange import PAYLOAD_KEYS
 from fieldact.standard import Brand
 from fieldact.store.central import central_engine
 from fieldact.store.orders import import_orders
 from fieldact.store.repository import Store
 from fieldact.store.signing import sign_demo_visit
-from fieldact.store.sync import device_id, read_payload
+from fieldact.store.sync import VisitPayload, device_id, read_payload
 
 from .conftest import Central, service_login
 from .server import RunningService
@@ -43,16 +45,29 @@ def day_of(brand: Brand, count: int, technician: str, prefix: str) -> list[str]:
     return [order_line(f"{prefix}-{n}", technician, start=today_at(brand, 8 + n % 12)) for n in range(count)]
 
 
-def enrolled(central: Central, service: RunningService, tablet: Store, technician: str = "7001") -> ServiceClient:
+def enrolled(
+    central: Central, service: RunningService, tablet: Store, technician: str = "7001", url: str = ""
+) -> ServiceClient:
+    """The tablet enrolled for ``technician`` with the service at ``url`` (default: the service itself)."""
     admin = central.database()
     try:
         code = devices.new_enrolment(admin, technician, "office")
     finally:
         admin.dispose()
-    assert enrol_tablet(tablet.database, service.url, code, service.tls_ca) == technician
+    assert enrol_tablet(tablet.database, url or service.url, code, service.tls_ca) == technician
     client = enrolled_client(tablet.database)
     assert client is not None
     return client
+
+
+def payload_of(tablet: Store, visit_id: str) -> VisitPayload:
+    with tablet.database.engine.connect() as reader:
+        return read_payload(reader, visit_id, device_id(tablet.database))
+
+
+def wire_of(payload: VisitPayload) -> dict[str, Any]:
+    """A visit as a push carries it."""
+    return {key: getattr(payload, key) for key in PAYLOAD_KEYS}
 
 
 def setup_two(central: Central, tmp_path: Path, brand: Brand) -> None:
@@ -138,11 +153,8 @@ def test_a_lost_answer_adds_nothing(
     sync_via_service(tablet.database, client)
     visit_id = planned(tablet)[0]
     sign_some(tablet, [visit_id])
-    with tablet.database.engine.connect() as reader:
-        payload = read_payload(reader, visit_id, device_id(tablet.database))
-    wire_visit = {
-        key: getattr(payload, key) for key in ("visit", "contract", "subscriber", "children", "acts", "audit")
-    }
+    payload = payload_of(tablet, visit_id)
+    wire_visit = wire_of(payload)
     status, _, answer = client.request("POST", "/v1/push", {"visits": [wire_visit]})  # the answer is "lost"
     assert status == 200 and answer["results"][0]["status"] == "stored"
     counts = {
@@ -203,17 +215,14 @@ def test_a_forged_act_is_refused_and_kept_aside(
     sync_via_service(tablet.database, client)
     visit_id = planned(tablet)[0]
     sign_some(tablet, [visit_id])
-    with tablet.database.engine.connect() as reader:
-        payload = read_payload(reader, visit_id, device_id(tablet.database))
+    payload = payload_of(tablet, visit_id)
     act = payload.acts[0]
     forged = act["pdf"].replace(b"/MediaBox [0 0 595.28", b"/MediaBox [0 0 595.29", 1)
     assert forged != act["pdf"]
     import hashlib
 
     act["pdf"], act["pdf_sha256"] = forged, hashlib.sha256(forged).hexdigest()  # consistent hashes, altered bytes
-    wire_visit = {
-        key: getattr(payload, key) for key in ("visit", "contract", "subscriber", "children", "acts", "audit")
-    }
+    wire_visit = wire_of(payload)
     _, _, answer = client.request("POST", "/v1/push", {"visits": [wire_visit]})
     result = answer["results"][0]
     assert result["refused"] and result["receipts"] == []
@@ -234,15 +243,12 @@ def test_a_photo_swapped_in_the_visits_rows_is_refused(
     sync_via_service(tablet.database, client)
     visit_id = planned(tablet)[0]
     sign_some(tablet, [visit_id])
-    with tablet.database.engine.connect() as reader:
-        payload = read_payload(reader, visit_id, device_id(tablet.database))
+    payload = payload_of(tablet, visit_id)
     photos = payload.children["photo"]
     assert photos, "the standard asks for photos on every visit kind"
     other = sample_photo("X-1", "подмена", datetime.now(UTC), index=3).jpeg
     photos[0]["jpeg"], photos[0]["sha256"] = other, sha256_hex(other)  # a consistent row, not the photo signed
-    wire_visit = {
-        key: getattr(payload, key) for key in ("visit", "contract", "subscriber", "children", "acts", "audit")
-    }
+    wire_visit = wire_of(payload)
     _, _, answer = client.request("POST", "/v1/push", {"visits": [wire_visit]})
     result = answer["results"][0]
     assert result["refused"] and result["receipts"] == []
@@ -259,13 +265,11 @@ def test_a_visit_with_malformed_or_short_rows_gets_a_sentence_and_nothing_is_sto
     sync_via_service(tablet.database, client)
     visit_id = planned(tablet)[0]
     sign_some(tablet, [visit_id])
-    with tablet.database.engine.connect() as reader:
-        payload = read_payload(reader, visit_id, device_id(tablet.database))
-    keys = ("visit", "contract", "subscriber", "children", "acts", "audit")
+    payload = payload_of(tablet, visit_id)
     answers = payload.children["answer"]
     assert len(answers) > 1
-    malformed = {key: getattr(payload, key) for key in keys} | {"children": {"answer": ["not a row"]}}
-    short = {key: getattr(payload, key) for key in keys}
+    malformed = wire_of(payload) | {"children": {"answer": ["not a row"]}}
+    short = wire_of(payload)
     short["children"] = dict(payload.children, answer=[answers[0], {"item_key": "x", "extra": 1}])
     _, _, answer = client.request("POST", "/v1/push", {"visits": [malformed, short]})
     first, second = answer["results"]
@@ -282,12 +286,9 @@ def test_another_technicians_data_is_out_of_reach(
     sync_via_service(tablet.database, client)
     visit_id = planned(tablet)[0]
     sign_some(tablet, [visit_id])
-    with tablet.database.engine.connect() as reader:
-        payload = read_payload(reader, visit_id, device_id(tablet.database))
+    payload = payload_of(tablet, visit_id)
     payload.visit["technician_id"] = "7002"
-    wire_visit = {
-        key: getattr(payload, key) for key in ("visit", "contract", "subscriber", "children", "acts", "audit")
-    }
+    wire_visit = wire_of(payload)
     _, _, answer = client.request("POST", "/v1/push", {"visits": [wire_visit]})
     assert answer["results"][0]["status"] == "failed"
     # Asking with another path or a forged device header gets nothing either.

@@ -13,8 +13,8 @@ import pytest
 
 from fieldact.hashing import sha256_hex
 from fieldact.service import client as service_client
-from fieldact.service import devices, wire
-from fieldact.service.client import ServiceClient, ServiceError, enrol_tablet, enrolled_client, sync_via_service
+from fieldact.service import wire
+from fieldact.service.client import ServiceClient, ServiceError, enrolled_client, sync_via_service
 from fieldact.standard import Brand
 from fieldact.store.db import open_database
 from fieldact.store.repository import Store
@@ -108,22 +108,13 @@ def resumable(monkeypatch: pytest.MonkeyPatch) -> list[tuple[str, str]]:
     return made
 
 
-def enrolled_through(central: Central, service: RunningService, proxy: CutProxy, tablet: Store) -> None:
-    admin = central.database()
-    try:
-        code = devices.new_enrolment(admin, "7001", "office")
-    finally:
-        admin.dispose()
-    enrol_tablet(tablet.database, f"https://127.0.0.1:{proxy.port}", code, service.tls_ca)
-
-
 def starts(made: list[tuple[str, str]]) -> list[int]:
     return [int(path.rsplit("start=", 1)[1]) for method, path in made if method == "PUT"]
 
 
 def two_signed_visits(central: Central, service, proxy, tablet: Store, tmp_path: Path, brand: Brand) -> None:
     setup_two(central, tmp_path, brand)
-    enrolled_through(central, service, proxy, tablet)
+    enrolled(central, service, tablet, url=f"https://127.0.0.1:{proxy.port}")
     assert sync_via_service(tablet.database).error == ""
     sign_some(tablet, planned(tablet)[:2])
 

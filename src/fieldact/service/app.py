@@ -42,7 +42,7 @@ from starlette.responses import HTMLResponse, JSONResponse, Response
 from starlette.routing import Route
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
-from fieldact.hashing import sha256_hex
+from fieldact.hashing import is_sha256_hex, sha256_hex
 from fieldact.service import copy_page, devices, exchange, uploads, wire
 from fieldact.service.ca import DeviceIssuer, FileCA
 from fieldact.service.checkers import CHECK_MEMORY_BYTES, CHECK_SECONDS, CheckerPool, CheckOverrun, CheckUnavailable
@@ -325,25 +325,34 @@ async def _push_visits(service: Service, record: devices.DeviceRecord, body: Any
 # --- resumable push bodies (service/uploads.py) ------------------------------------------------------------------
 
 
+def _described_wrongly() -> Refusal:
+    return Refusal(400, "bad_body", say("Отправка описана неверно.", "The upload is described wrongly."))
+
+
+def _upload_digest(request: Request) -> str:
+    digest = request.path_params["sha256"]
+    if not is_sha256_hex(digest):
+        raise _described_wrongly()
+    return digest  # type: ignore[no-any-return]
+
+
 def _upload_target(request: Request) -> tuple[str, int, int]:
     """The body's SHA-256, its whole length and where this request's bytes start, from the address."""
-    digest = request.path_params["sha256"]
+    digest = _upload_digest(request)
     length, start = request.query_params.get("length", ""), request.query_params.get("start", "0")
-    if not uploads.is_digest(digest) or not length.isdigit() or not start.isdigit():
-        raise Refusal(400, "bad_body", say("Отправка описана неверно.", "The upload is described wrongly."))
+    if not length.isdigit() or not start.isdigit():
+        raise _described_wrongly()
     if not 0 < int(length) <= MAX_BODY:
         raise Refusal(413, "too_large", say("Запрос слишком велик.", "The request is too large."))
     if int(start) >= int(length):
-        raise Refusal(400, "bad_body", say("Отправка описана неверно.", "The upload is described wrongly."))
+        raise _described_wrongly()
     return digest, int(length), int(start)
 
 
 async def upload_state(request: Request) -> Response:
     service = _service(request)
     record = await authenticate(service, request, b"")
-    digest = request.path_params["sha256"]
-    if not uploads.is_digest(digest):
-        raise Refusal(400, "bad_body", say("Отправка описана неверно.", "The upload is described wrongly."))
+    digest = _upload_digest(request)
     kept = await run_in_threadpool(uploads.received, service.engine, record.device_id, digest)
     return JSONResponse({"received": kept})
 
@@ -389,7 +398,7 @@ async def upload_put(request: Request) -> Response:
 
 async def registry_entry(request: Request) -> Response:
     digest = request.path_params["pdf_sha256"].lower()
-    if len(digest) != 64 or any(ch not in "0123456789abcdef" for ch in digest):
+    if not is_sha256_hex(digest):
         raise Refusal(400, "bad_hash", say("Нужен SHA-256 PDF.", "A PDF's SHA-256 is needed."))
     entry = await run_in_threadpool(exchange.registry_entry, _service(request).engine, digest)
     if entry is None:

@@ -15,10 +15,6 @@ from sqlalchemy import Connection, Engine, text
 KEPT_HOURS = 24
 
 
-def is_digest(value: str) -> bool:
-    return len(value) == 64 and all(char in "0123456789abcdef" for char in value)
-
-
 def received(engine: Engine, device_id: str, sha256: str) -> int:
     """How much of the body has arrived and been kept (0: nothing, or no such upload)."""
     with engine.connect() as connection:

@@ -311,14 +311,20 @@ BEGIN
 END $$;
 """
 
-POSTGRES_TRIGGERS = [
-    "CREATE TRIGGER quality_touch AFTER INSERT OR UPDATE OR DELETE ON visit "
-    "FOR EACH ROW EXECUTE FUNCTION fieldact_quality_touch()",
-    *(
+
+def postgres_row_triggers() -> list[str]:
+    """0007's triggers on the source tables: a refresh per row changed (0011 replaces them)."""
+    return [
         f"CREATE TRIGGER quality_touch AFTER INSERT OR UPDATE OR DELETE ON {table} "
         "FOR EACH ROW EXECUTE FUNCTION fieldact_quality_touch()"
         for table in SOURCES
-    ),
+    ]
+
+
+POSTGRES_TRIGGERS = [
+    "CREATE TRIGGER quality_touch AFTER INSERT OR UPDATE OR DELETE ON visit "
+    "FOR EACH ROW EXECUTE FUNCTION fieldact_quality_touch()",
+    *postgres_row_triggers(),
     "CREATE TRIGGER quality_sum AFTER INSERT OR DELETE ON visit_quality "
     "FOR EACH ROW EXECUTE FUNCTION fieldact_quality_sum()",
     "CREATE TRIGGER rating_frozen BEFORE UPDATE OR DELETE ON visit_rating "
@@ -364,15 +370,6 @@ def postgres_statement_triggers() -> list[str]:
         "FOR EACH STATEMENT EXECUTE FUNCTION fieldact_quality_touch_rows()"
         for table in SOURCES
         for event, on in STATEMENT_TOUCH_EVENTS.items()
-    ]
-
-
-def postgres_row_triggers() -> list[str]:
-    """0007's triggers on the source tables: a refresh per row changed."""
-    return [
-        f"CREATE TRIGGER quality_touch AFTER INSERT OR UPDATE OR DELETE ON {table} "
-        "FOR EACH ROW EXECUTE FUNCTION fieldact_quality_touch()"
-        for table in SOURCES
     ]
 
 

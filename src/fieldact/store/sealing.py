@@ -20,7 +20,7 @@ from sqlmodel import Session, select
 
 from fieldact.act.levels import Level, Revoked
 from fieldact.act.seal import Sealer, SealError, device_sealer, load_sealer, sealing_available
-from fieldact.hashing import sha256_hex
+from fieldact.hashing import is_sha256_hex, sha256_hex
 from fieldact.resources import resource_path
 from fieldact.standard.schema import Brand
 from fieldact.store import audit, tables
@@ -120,7 +120,7 @@ def revoke_device(
 ) -> bool:
     """Add a device certificate to the revocation list, audited; False when it was already there."""
     fingerprint = certificate_sha256.strip().lower().replace(":", "")
-    if len(fingerprint) != 64 or any(char not in "0123456789abcdef" for char in fingerprint):
+    if not is_sha256_hex(fingerprint):
         raise InputError(
             say(
                 "Укажите SHA-256 сертификата планшета: 64 шестнадцатеричные цифры.",
