@@ -194,6 +194,13 @@ def test_kept_bytes_are_the_devices_own_taken_in_order_and_must_hash_to_the_name
         _, _, answer = put(mine, 10, body[10:])
         assert answer == {"results": []} and count(central, "upload") == 0, "pushed whole, and the kept bytes gone"
 
+        unreadable = b"not gzip at all, though it hashes to its name"
+        unreadable_name = f"/v1/uploads/{sha256_hex(unreadable)}?length={len(unreadable)}"
+        put(mine, 0, unreadable[:8], unreadable_name)
+        with pytest.raises(ServiceError):
+            put(mine, 8, unreadable[8:], unreadable_name)
+        assert count(central, "upload") == 0, "a body that cannot be read is not kept to be sent again"
+
         forged = b"\x1f\x8b" + bytes(len(body) - 2)
         with pytest.raises(ServiceError, match="искажённой|damaged"):
             put(mine, 0, forged)

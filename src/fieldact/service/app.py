@@ -391,9 +391,10 @@ async def upload_put(request: Request) -> Response:
         await run_in_threadpool(uploads.forget, service.engine, record.device_id, digest)
         damaged = say("Отправка пришла искажённой: она будет отправлена заново.", "The body arrived damaged.")
         raise Refusal(400, "bad_hash", damaged)
-    answer = await _push_visits(service, record, decode_body(request, body, gzipped=True))
-    await run_in_threadpool(uploads.forget, service.engine, record.device_id, digest)  # a kept start, sent anew
-    return answer
+    try:
+        return await _push_visits(service, record, decode_body(request, body, gzipped=True))
+    finally:  # answered, or refused as unreadable: either way the kept bytes served their purpose
+        await run_in_threadpool(uploads.forget, service.engine, record.device_id, digest)
 
 
 async def registry_entry(request: Request) -> Response:
