@@ -199,3 +199,37 @@ def test_the_brand_file_names_the_seal_and_the_cli_seals_and_verifies(seal_files
     assert "Акт заверен печатью" in checked.stdout and "Печать актов Дом.ru (тест)" in checked.stdout
     assert "акт подлинный" in checked.stdout
     assert checked.stdout.rstrip().endswith("OK")
+
+
+HEX_STRINGS = [
+    b"<48656c6c6f> rest",
+    b"<48 65\n6c\r6c\t6f\x0c\x00> rest",
+    b"<486> rest",  # an odd count: pyHanko pads with 0
+    b"<> rest",
+    b"<4865 % a comment\n6c> rest",  # a comment inside: left to pyHanko's reader
+    b"<48zz> rest",  # a stray byte: pyHanko says what is wrong
+    b"<4865",  # no end
+    b"<" + b"ab" * 40_000 + b"> rest",  # longer than one read
+]
+
+
+@pytest.mark.parametrize("data", HEX_STRINGS, ids=range(len(HEX_STRINGS)))
+def test_hex_strings_read_whole_read_as_pyhanko_reads_them(data: bytes) -> None:
+    from io import BytesIO
+
+    from pyhanko.pdf_utils import generic
+
+    from fieldact.act import seal
+
+    pyhanko_reader = seal._read_hex_strings_whole()
+    assert generic.read_hex_string_from_stream is not pyhanko_reader  # the whole-string reader is in place
+
+    def outcome(reader: object) -> tuple[object, int]:
+        stream = BytesIO(data)
+        try:
+            value = reader(stream)  # type: ignore[operator]
+        except Exception as error:  # noqa: BLE001 - the kind and words of the refusal are compared
+            return (type(error), str(error)), stream.tell()
+        return (type(value), bytes(value.original_bytes)), stream.tell()
+
+    assert outcome(generic.read_hex_string_from_stream) == outcome(pyhanko_reader)

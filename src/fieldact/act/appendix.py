@@ -9,7 +9,6 @@ from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
 from fieldact.act.layout import MUTED, Cell, Column, Row, Style, Table, draw_lines, wrap
-from fieldact.hashing import sha256_hex
 from fieldact.visit.equipment import DeviceAction
 
 if TYPE_CHECKING:
@@ -118,12 +117,10 @@ def thumbnail(jpeg: bytes) -> bytes:
 
 
 def embed_photos(pdf: FPDF, content: Mapping[str, Any], files: Mapping[str, bytes], moment: datetime) -> None:
+    """The photos' own bytes as attachments; ``files`` are the ones ``render_pdf`` checked against the content."""
     for photo in content.get("photos") or []:
-        data = files.get(photo["sha256"])
-        if data is None or sha256_hex(data) != photo["sha256"]:
-            raise ValueError(f"the photo {photo['file']} is not the one the content names")
         pdf.embed_file(
-            bytes=data,
+            bytes=files[photo["sha256"]],
             basename=photo["file"],
             mime_type=PHOTO_MIME,
             associated_file_relationship="Supplement",

@@ -42,6 +42,7 @@ from fieldact.act.qr import qr_matrix, row_runs
 from fieldact.act.words import amount, local_moment, long_date, quantity_text, short_moment
 from fieldact.hashing import sha256_hex
 from fieldact.ink import Signature, encode, fit_to_box, polylines, quantize, segments_for
+from fieldact.ink import encoded_sha256
 from fieldact.ink import sha256 as ink_sha256
 
 CONTENT_FILE = "act-content.json"
@@ -92,13 +93,14 @@ def render_pdf(
 ) -> bytes:
     """The act's PDF bytes: content drawn, signature in vector, content/ink/digest and photos embedded.
 
-    ``ink`` is the signature already encoded (``fieldact.ink.encode``), to avoid encoding it twice; ``photos``
+    ``ink`` is the signature already encoded (``fieldact.ink.encode``: exactly those bytes are embedded, and
+    their fingerprint is checked without encoding the samples again); ``photos``
     the JPEG bytes of the photos the content names, by their SHA-256. The same content, signature and photos give
     the same bytes on every run and machine (with the locked library versions), so ``verify`` can render the act
     again from what it carries and compare. The layout is the one of the content's ``template`` version; a
     version this program does not draw is an ActRenderError.
     """
-    if content["ink"]["sha256"] != ink_sha256(signature):
+    if content["ink"]["sha256"] != (ink_sha256(signature) if ink is None else encoded_sha256(ink)):
         raise ActRenderError("the signature is not the one whose SHA-256 the act content holds")
     version = template_of(content)
     if version not in TEMPLATES:

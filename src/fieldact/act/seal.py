@@ -7,7 +7,9 @@ the act's own digest, so the act's bytes stay as they were made and the seal cov
 
 from __future__ import annotations
 
+import asyncio
 import os
+import threading
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
@@ -26,6 +28,9 @@ if TYPE_CHECKING:
     from fieldact.trust import DeviceIdentity
 
 SEAL_FIELD = "FieldactSeal"
+_PDF_WHITESPACE = b" \n\r\t\f\x00"
+_HEX_DIGITS = b"0123456789abcdefABCDEF"
+_HEX_STRING_LIMIT = 1 << 22  # longer than any seal; past it pyHanko's reader takes over
 
 
 class SealError(RuntimeError):
@@ -172,37 +177,89 @@ def seal_statuses(data: bytes, trust_roots: Sequence[bytes] = ()) -> list[SealSt
     _require_pyhanko()
     from pyhanko.pdf_utils.reader import PdfFileReader
 
-    roots = _roots(tuple(trust_roots))
+    trust = _trust(tuple(trust_roots))
+    _read_hex_strings_whole()
     reader = PdfFileReader(BytesIO(data), strict=False)
     statuses = []
     with quiet("pyhanko", "pyhanko_certvalidator"):
         for embedded in reader.embedded_signatures:
-            statuses.append(_status(embedded, roots))
+            statuses.append(_status(embedded, trust))
     return statuses
 
 
 @lru_cache(maxsize=8)
-def _roots(trust_roots: tuple[bytes, ...]) -> list[Any]:
-    """The trusted certificates parsed once: the service checks every act against the same few, and a parsed
-    certificate keeps the normalized names that comparing it with a seal's issuer needs."""
+def _trust(trust_roots: tuple[bytes, ...]) -> Any:
+    """The trusted certificates parsed and indexed once: the service checks every act against the same few, and
+    registering a root normalizes its names (LDAP string preparation), which costs more than the check itself.
+    The manager is only read while a path is built, so one serves every check."""
     from pyhanko.keys import load_certs_from_pemder_data
+    from pyhanko_certvalidator.registry import SimpleTrustManager
 
-    return [cert for pem in trust_roots for cert in load_certs_from_pemder_data(pem)]
+    return SimpleTrustManager.build(trust_roots=[cert for pem in trust_roots for cert in load_certs_from_pemder_data(pem)])
 
 
-def _status(embedded: Any, roots: list[Any]) -> SealStatus:
-    from pyhanko.sign.validation import validate_pdf_signature
+@lru_cache(maxsize=1)
+def _read_hex_strings_whole() -> Any:
+    """pyHanko reads a hex string one byte per call; a seal's /Contents is tens of thousands of them, most of a
+    check's parsing time. The same reading done on the whole string: hex digits and PDF whitespace only, ended by
+    '>'. Anything else (a comment, a stray byte, a missing end) is left to pyHanko's own reader, which says what
+    is wrong exactly as before."""
+    import binascii
+
+    from pyhanko.pdf_utils import generic
+
+    original = generic.read_hex_string_from_stream
+
+    def read_hex_string(stream: Any) -> Any:
+        start = stream.tell()
+        stream.read(1)  # the '<'
+        digits = bytearray()
+        while len(digits) <= _HEX_STRING_LIMIT:
+            chunk = stream.read(8192)
+            end = chunk.find(b">")
+            digits += chunk if end < 0 else chunk[:end]
+            if end >= 0:
+                body = bytes(digits).translate(None, _PDF_WHITESPACE)
+                if not body.translate(None, _HEX_DIGITS):
+                    stream.seek(start + 1 + len(digits) + 1)
+                    return generic.pdf_string(binascii.unhexlify(body + b"0" * (len(body) % 2)))
+                break
+            if not chunk:
+                break
+        stream.seek(start)
+        return original(stream)
+
+    generic.read_hex_string_from_stream = read_hex_string
+    return original  # pyHanko's own reader, which the tests hold the whole-string one to
+
+
+_LOOP_LOCK = threading.Lock()
+_loop: asyncio.AbstractEventLoop | None = None
+
+
+def _run(coroutine: Any) -> Any:
+    """pyHanko's synchronous API makes and closes an event loop per signature (asyncio.run), which costs more than
+    a small seal's check. One loop serves the process, one check at a time."""
+    global _loop
+    with _LOOP_LOCK:
+        if _loop is None or _loop.is_closed():
+            _loop = asyncio.new_event_loop()
+        return _loop.run_until_complete(coroutine)
+
+
+def _status(embedded: Any, trust: Any) -> SealStatus:
+    from pyhanko.sign.validation import async_validate_pdf_signature
     from pyhanko.sign.validation.status import SignatureCoverageLevel
     from pyhanko_certvalidator import ValidationContext
 
-    context = ValidationContext(trust_roots=roots, allow_fetching=False)
-    status = validate_pdf_signature(embedded, context, skip_diff=True)
+    context = ValidationContext(trust_manager=trust, allow_fetching=False)
+    status = _run(async_validate_pdf_signature(embedded, context, skip_diff=True))
     return SealStatus(
         field=embedded.field_name,
         signer=status.signing_cert.subject.human_friendly,
         intact=status.intact,
         valid=status.valid,
-        trusted=status.trusted if roots else None,
+        trusted=status.trusted if any(True for _ in trust.iter_certs()) else None,
         whole_file=status.coverage == SignatureCoverageLevel.ENTIRE_FILE,
         certificate=status.signing_cert.dump(),
     )

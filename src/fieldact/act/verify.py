@@ -32,7 +32,7 @@ from fieldact.act.quiet import quiet
 from fieldact.act.seal import SealError, SealStatus, seal_statuses
 from fieldact.hashing import sha256_hex
 from fieldact.ink import InkFormatError, Signature, decode
-from fieldact.ink import sha256 as ink_sha256
+from fieldact.ink import encoded_sha256
 from fieldact.text import say
 
 
@@ -251,7 +251,7 @@ def _check_ink(read: ReadAct, content: dict[str, Any] | None, result: Verificati
         return None
     if content is None:
         return None
-    actual = ink_sha256(signature)
+    actual = encoded_sha256(data)  # what decode gave hashes to this only if the bytes are its own encoding
     expected = (content.get("ink") or {}).get("sha256") if isinstance(content.get("ink"), dict) else None
     if actual != expected:
         result.fail(

@@ -312,18 +312,26 @@ def quantize(segments: Iterable[Segment], step: float = 0.1) -> list[Segment]:
     if not step > 0 or not math.isfinite(step):
         raise ValueError(f"The quantization step must be a positive number, got {step!r}.")
     digits = _decimals_for(step)
+    # A snapped value depends only on how many steps it is; a signature's thousands of coordinates fall on far
+    # fewer steps, so each step's value is rounded once.
+    values: dict[int, float] = {}
 
     def snap(value: float) -> float:
-        return round(round(value / step) * step, digits)
+        steps = round(value / step)
+        snapped = values.get(steps)
+        if snapped is None:
+            snapped = values[steps] = round(steps * step, digits)
+        return snapped
 
+    thinnest = snap(step)
     kept: list[Segment] = []
     for segment in segments:
-        x0, y0, x1, y1 = snap(segment.x0), snap(segment.y0), snap(segment.x1), snap(segment.y1)
-        width = max(snap(segment.width), snap(step))
-        quantized = Segment(x0, y0, x1, y1, width)
-        if quantized.is_dot and not segment.is_dot and kept and (kept[-1].x1, kept[-1].y1) == (x0, y0):
+        x0, y0, x1, y1, width = segment
+        x0, y0, x1, y1 = snap(x0), snap(y0), snap(x1), snap(y1)
+        width = max(snap(width), thinnest)
+        if x0 == x1 and y0 == y1 and not segment.is_dot and kept and kept[-1].x1 == x0 and kept[-1].y1 == y0:
             continue
-        kept.append(quantized)
+        kept.append(Segment(x0, y0, x1, y1, width))
     return kept
 
 

@@ -7,6 +7,7 @@ out-of-range pressure is an error at the point where it enters, not a surprise i
 from __future__ import annotations
 
 import math
+from math import isfinite
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
@@ -53,6 +54,24 @@ class Sample:
     pointer: PointerType = PointerType.PEN
 
     def __post_init__(self) -> None:
+        if not self._plain():
+            self._validate()
+
+    def _plain(self) -> bool:
+        # A signature holds thousands of samples: floats that are finite, pressure within 0..1 and a PointerType
+        # pass here without the conversions below, which would leave them as they are.
+        if type(self.pointer) is not PointerType:
+            return False
+        for value in (self.t_ms, self.x, self.y):
+            if type(value) is not float or not isfinite(value):
+                return False
+        for value in (self.tilt_x, self.tilt_y):
+            if value is not None and (type(value) is not float or not isfinite(value)):
+                return False
+        pressure = self.pressure
+        return pressure is None or (type(pressure) is float and 0.0 <= pressure <= 1.0)
+
+    def _validate(self) -> None:
         set_ = object.__setattr__
         set_(self, "t_ms", _finite("Sample.t_ms", self.t_ms))
         set_(self, "x", _finite("Sample.x", self.x))

@@ -536,7 +536,7 @@ def service_engine(url: str, pool_size: int = 10) -> Engine:
         create_engine(
             url,
             pool_size=pool_size,
-            max_overflow=pool_size,
+            max_overflow=0,
             pool_pre_ping=True,
             pool_timeout=30,
             connect_args={"connect_timeout": 10, "application_name": "fieldact-service"},
