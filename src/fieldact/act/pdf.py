@@ -41,8 +41,7 @@ from fieldact.act.layout import (
 from fieldact.act.qr import qr_matrix, row_runs
 from fieldact.act.words import amount, local_moment, long_date, quantity_text, short_moment
 from fieldact.hashing import sha256_hex
-from fieldact.ink import Signature, encode, fit_to_box, polylines, quantize, segments_for
-from fieldact.ink import encoded_sha256
+from fieldact.ink import Signature, encode, encoded_sha256, fit_to_box, polylines, quantize, segments_for
 from fieldact.ink import sha256 as ink_sha256
 
 CONTENT_FILE = "act-content.json"

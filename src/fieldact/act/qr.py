@@ -43,7 +43,10 @@ def best_mask(code: qrcode.QRCode) -> int:
     unmasked = [row ^ (mask & data) for row, mask, data in zip(laid, _mask_rows(0, size), data_modules, strict=True)]
     best, lowest = 0, -1
     for pattern in MASKS:
-        rows = [row ^ (mask & data) for row, mask, data in zip(unmasked, _mask_rows(pattern, size), data_modules, strict=True)]
+        rows = [
+            row ^ (mask & data)
+            for row, mask, data in zip(unmasked, _mask_rows(pattern, size), data_modules, strict=True)
+        ]
         score = penalty(rows, size)
         if lowest < 0 or score < lowest:
             best, lowest = pattern, score

@@ -195,7 +195,9 @@ def _trust(trust_roots: tuple[bytes, ...]) -> Any:
     from pyhanko.keys import load_certs_from_pemder_data
     from pyhanko_certvalidator.registry import SimpleTrustManager
 
-    return SimpleTrustManager.build(trust_roots=[cert for pem in trust_roots for cert in load_certs_from_pemder_data(pem)])
+    return SimpleTrustManager.build(
+        trust_roots=[cert for pem in trust_roots for cert in load_certs_from_pemder_data(pem)]
+    )
 
 
 @lru_cache(maxsize=1)

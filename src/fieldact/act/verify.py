@@ -31,8 +31,7 @@ from fieldact.act.photo_records import embedded_photos, photo_problems
 from fieldact.act.quiet import quiet
 from fieldact.act.seal import SealError, SealStatus, seal_statuses
 from fieldact.hashing import sha256_hex
-from fieldact.ink import InkFormatError, Signature, decode
-from fieldact.ink import encoded_sha256
+from fieldact.ink import InkFormatError, Signature, decode, encoded_sha256
 from fieldact.text import say
 
 

@@ -24,9 +24,9 @@ import hashlib
 import math
 import struct
 import zlib
-from itertools import accumulate
 from collections.abc import Callable, Sequence
 from datetime import UTC, datetime, timedelta
+from itertools import accumulate
 
 from .model import CaptureContext, PointerType, Sample, Signature, Stroke
 

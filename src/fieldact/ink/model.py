@@ -7,12 +7,12 @@ out-of-range pressure is an error at the point where it enters, not a surprise i
 from __future__ import annotations
 
 import math
-from math import isfinite
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from enum import StrEnum
 from itertools import pairwise
+from math import isfinite
 
 
 class PointerType(StrEnum):
