@@ -253,7 +253,7 @@ def tablet_requests(tablets: list[int], folder: Path) -> list[list[bytes]]:
             payloads = [read_payload(connection, visit_id, device) for visit_id in ids]
         database.dispose()
         bodies.append(
-            [wire.compress(wire.dumps({"visits": [{key: getattr(p, key) for key in wire_keys()}]})) for p in payloads]
+            [wire.pack({"visits": [{key: getattr(p, key) for key in wire_keys()}]}) for p in payloads]
         )
     return bodies
 
@@ -277,7 +277,7 @@ async def load(url: str, tls_ca: str, identities: list[DeviceIdentity], bodies: 
             if time.monotonic() > deadline:
                 statuses["timeout"] = statuses.get("timeout", 0) + 1
                 return
-            headers = {"Content-Encoding": "gzip", "Content-Type": "application/json"}
+            headers = {"Content-Type": wire.PACKED_TYPE}
             headers |= identity.headers("POST", "/v1/push", body)
             started = time.monotonic()
             async with session.post(url + "/v1/push", data=body, headers=headers, ssl=context) as answer:

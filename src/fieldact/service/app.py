@@ -147,7 +147,10 @@ async def read_body(request: Request, limit: int) -> bytes:
 
 
 def decode_body(request: Request, body: bytes, gzipped: bool = False) -> Any:
+    """A body packed (service/wire.py), or JSON, gzipped when its header or its upload says so."""
     try:
+        if wire.is_packed(body):
+            return wire.unpack(body)
         if gzipped or request.headers.get("content-encoding", "").lower() == "gzip":
             body = wire.inflate(body)
         return wire.loads(body)

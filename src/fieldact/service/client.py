@@ -52,7 +52,7 @@ from fieldact.visit.clock import SYSTEM_CLOCK
 TIMEOUT_S = 60.0
 BATCH_VISITS = 20
 BATCH_BYTES = 8 * 1024 * 1024
-RESUMABLE_FROM = 512 * 1024  # a push body larger than this (gzipped) survives a dropped link
+RESUMABLE_FROM = 512 * 1024  # a push body larger than this survives a dropped link
 RESUME_TRIES = 4  # drops survived within one sync; after that the next sync goes on from what arrived
 RESUME_PAUSE_S = 1.0  # times the drops so far: a wait before asking how much arrived
 SETTING_UPLOAD = "service.upload"  # the SHA-256 of a large push body begun and not yet answered
@@ -151,17 +151,21 @@ class ServiceClient:
         signed: bool = True,
         *,
         gzipped: bytes | None = None,
+        packed: bytes | None = None,
         octets: bytes | None = None,
         accept: tuple[int, ...] = (404,),
         sign_body: bool = True,
     ) -> tuple[int, dict[str, str], Any]:
-        """``body`` as JSON, or a JSON body already made and gzipped, or ``octets`` as they are (signed over the
-        address alone without ``sign_body``); a status of 400 and over that is not in ``accept`` raises
-        ServiceError with the server's sentence."""
+        """``body`` as JSON, or a JSON body already made and gzipped, or one ``packed`` (wire.pack), or ``octets``
+        as they are (signed over the address alone without ``sign_body``); a status of 400 and over that is not in
+        ``accept`` raises ServiceError with the server's sentence."""
         extra = dict(headers or {})
         if octets is not None:
             raw = octets
             extra |= {"Content-Type": "application/octet-stream", "Content-Encoding": "identity"}
+        elif packed is not None:
+            raw = packed
+            extra |= {"Content-Type": wire.PACKED_TYPE, "Content-Encoding": "identity"}
         else:
             raw = gzipped if gzipped is not None else wire.compress(wire.dumps(body)) if body is not None else b""
         for attempt in range(2):
@@ -323,7 +327,7 @@ def push_via_service(local: Database, client: ServiceClient, limit: int | None =
     with local.engine.connect() as reader:
         due = _due(reader, client.server_now(), limit)
     for batch in _batches(local, due, device):
-        answer = push_body(local, client, wire.compress(wire.dumps({"visits": [payload for _, payload in batch]})))
+        answer = push_body(local, client, wire.pack({"visits": [payload for _, payload in batch]}))
         server_now = client.server_now()
         for result in answer["results"]:
             _record(local, result, report, server_now)
@@ -334,10 +338,10 @@ def push_via_service(local: Database, client: ServiceClient, limit: int | None =
 
 
 def push_body(local: Database, client: ServiceClient, body: bytes) -> Any:
-    """One push; its body (gzipped JSON) in one request. A large one goes where a dropped link does not lose it:
+    """One push; its body (packed, wire.pack) in one request. A large one goes where a dropped link does not lose it:
     the service keeps what arrived, and the rest follows from there, now or at the next sync."""
     if len(body) <= RESUMABLE_FROM:
-        _, _, answer = client.request("POST", "/v1/push", gzipped=body, accept=())
+        _, _, answer = client.request("POST", "/v1/push", packed=body, accept=())
         return answer
     digest = sha256_hex(body)
     address = f"/v1/uploads/{digest}"

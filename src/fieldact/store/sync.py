@@ -610,7 +610,7 @@ def push_visit(central: Connection, payload: VisitPayload, me: str) -> Delivered
     fresh = False
     if not frozen:
         contract_id = _central_contract(central, payload)
-        written = central.execute(_visit_upsert(payload.visit | {"contract_id": contract_id})).first()
+        written = central.execute(VISIT_UPSERT, payload.visit | {"contract_id": contract_id}).first()
         if written is not None:  # None: the central copy is this very version already (a lost acknowledgement)
             for table in CHILDREN:
                 if not written.inserted:
@@ -698,10 +698,11 @@ class ContractTaken(Exception):
 VISIT_IDENTITY = {"id", "created_at", "contract_id", "technician_id", "request_number"}
 
 
-def _visit_upsert(visit: dict[str, Any]) -> Any:
+def _visit_upsert() -> Any:
     """Insert the visit, or update it unless the central copy has the same ``updated_at`` (every change on the
-    tablet moves it); returns a row with ``inserted`` when something was written, no row when nothing was."""
-    statement = pg_insert(VISIT).values(**visit)
+    tablet moves it); returns a row with ``inserted`` when something was written, no row when nothing was. One
+    statement for every visit, its values bound at execution."""
+    statement = pg_insert(VISIT)
     changes = {
         column.name: statement.excluded[column.name] for column in VISIT.columns if column.name not in VISIT_IDENTITY
     }
@@ -710,6 +711,9 @@ def _visit_upsert(visit: dict[str, Any]) -> Any:
         set_=changes,
         where=VISIT.c.updated_at.is_distinct_from(statement.excluded.updated_at),
     ).returning(literal_column("(xmax = 0)").label("inserted"))  # xmax = 0 only for a row inserted just now
+
+
+VISIT_UPSERT = _visit_upsert()
 
 
 ACT_DIGEST = text(
