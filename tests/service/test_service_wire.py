@@ -23,7 +23,12 @@ VALUE = {
     "visits": [
         {
             "pdf": b"%PDF-1.7 " + random.Random(1).randbytes(10_000),  # compressed streams look random
-            "rows": [{"jpeg": b"\xff\xd8\xff" + random.Random(2).randbytes(5_000), "at": datetime(2026, 12, 4, 9, 30, tzinfo=UTC)}],
+            "rows": [
+                {
+                    "jpeg": b"\xff\xd8\xff" + random.Random(2).randbytes(5_000),
+                    "at": datetime(2026, 12, 4, 9, 30, tzinfo=UTC),
+                }
+            ],
             "total": Decimal("1250.50"),
             "empty": b"",
             "name": "Иванова Анна",
