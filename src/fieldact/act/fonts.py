@@ -8,7 +8,6 @@ bytes kept in memory. If a future fpdf2 changes the font object, it falls back t
 Cutting a font down (fontTools' subsetter) is a fifth of drawing an act, and the same glyphs give the same cut
 byte for byte. So the cut of a shipped font is kept per set of glyphs (``FontCuts``): a document whose text uses
 glyphs already cut gets those bytes without cutting again, and the act comes out the same as if it had been cut.
-Likewise the compressed form of a cut and of its CID-to-glyph map (``KeptCompression``).
 """
 
 from __future__ import annotations
@@ -16,7 +15,6 @@ from __future__ import annotations
 import copy
 import logging
 import threading
-import zlib
 from collections import OrderedDict
 from dataclasses import dataclass
 from functools import cache
@@ -26,7 +24,6 @@ from types import SimpleNamespace
 from typing import IO, Any
 
 import fpdf.output
-import fpdf.syntax
 from fontTools import subset as ftsubset
 from fontTools import ttLib
 from fpdf import FPDF
@@ -212,42 +209,3 @@ class _KeptSubsetter:
 # fpdf2 reaches the subsetter through its module's name for fontTools.subset; only DocumentFont uses the cuts.
 fpdf.output.ftsubset = SimpleNamespace(Options=ftsubset.Options, Subsetter=_KeptSubsetter)  # type: ignore[attr-defined]
 
-
-class KeptCompression:
-    """zlib as fpdf2's PDF streams call it, keeping the compressed form of the large inputs that repeat.
-
-    A font's cut and its CID-to-glyph map (128 KB, mostly zeros) are the same bytes in every act drawn with the
-    same glyphs, and compressing them anew was a twentieth of drawing an act. zlib gives the same output for the
-    same input and level, so the output is kept by the input's SHA-256 (the most recent ``capacity``). Inputs
-    under ``KEEP_FROM`` bytes (most of a page's own drawing) are compressed as they come.
-    """
-
-    KEEP_FROM = 8192
-
-    def __init__(self, capacity: int = 64) -> None:
-        self.capacity = capacity
-        self._kept: OrderedDict[tuple[str, int], bytes] = OrderedDict()
-        self._lock = threading.Lock()
-
-    def compress(self, data: bytes, level: int = -1) -> bytes:
-        if len(data) < self.KEEP_FROM:
-            return zlib.compress(data, level)
-        key = (sha256_hex(data), level)
-        with self._lock:
-            kept = self._kept.get(key)
-            if kept is not None:
-                self._kept.move_to_end(key)
-                return kept
-        compressed = zlib.compress(data, level)
-        with self._lock:
-            self._kept[key] = compressed
-            while len(self._kept) > self.capacity:
-                self._kept.popitem(last=False)
-        return compressed
-
-    def __getattr__(self, name: str) -> Any:
-        return getattr(zlib, name)
-
-
-# fpdf2's streams compress through their module's name for zlib.
-fpdf.syntax.zlib = KeptCompression()  # type: ignore[attr-defined]

@@ -252,7 +252,7 @@ def accept_visit(
         with engine.begin() as connection:
             as_technician(connection, technician_id)
             delivered = push_visit(connection, payload, technician_id)
-            receipts = _register(connection, payload.acts, device_id, technician_id)
+            receipts = _register(connection, payload.acts, delivered.in_place, device_id, technician_id)
             _link_copies(connection, wire.get("copies"), {entry["act_id"] for entry in receipts}, technician_id)
             refusals = [_refuse(connection, act, found, device_id, technician_id) for act, found in refused]
     except ContractTaken as error:
@@ -294,17 +294,13 @@ def _link_copies(connection: Connection, copies: Any, accepted: set[str], me: st
         )
 
 
-ACT_PDF_SHA = text("SELECT encode(sha256(pdf), 'hex') FROM act WHERE id = :id")
-
-
-def _register(connection: Connection, acts: list[dict[str, Any]], device_id: str, me: str) -> list[dict[str, Any]]:
+def _register(
+    connection: Connection, acts: list[dict[str, Any]], in_place: tuple[str, ...], device_id: str, me: str
+) -> list[dict[str, Any]]:
     """Registry entries for the acts now stored centrally as sent (not those kept aside as conflicts)."""
-    receipts = []
-    for act in acts:
-        stored = connection.execute(ACT_PDF_SHA, {"id": act["id"]}).scalar()
-        if stored == act["pdf_sha256"]:
-            receipts.append(registry.as_wire(registry.append(connection, act, device_id, me)))
-    return receipts
+    return [
+        registry.as_wire(registry.append(connection, act, device_id, me)) for act in acts if act["id"] in in_place
+    ]
 
 
 def _refuse(connection: Connection, act: dict[str, Any], problems: list[str], device_id: str, me: str) -> str:

@@ -600,6 +600,7 @@ def read_payload(connection: Connection, visit_id: str, device: str) -> VisitPay
 class Delivered:
     fresh: bool  # False: the central database had all of it already (a lost acknowledgement)
     kept_aside: tuple[str, ...] = ()
+    in_place: tuple[str, ...] = ()  # the ids of the acts the central database now holds exactly as sent
 
 
 def push_visit(central: Connection, payload: VisitPayload, me: str) -> Delivered:
@@ -634,19 +635,21 @@ def push_visit(central: Connection, payload: VisitPayload, me: str) -> Delivered
             pg_insert(RATING).values(payload.rating).on_conflict_do_nothing().returning(RATING.c.visit_id)
         )
         fresh = fresh or bool(added.all())
-    kept_aside = []
+    kept_aside, in_place = [], []
     for act in payload.acts:
         verdict = _store_act(central, act)
         fresh = fresh or verdict == "stored"
         if verdict == "conflict":
             kept_aside.append(_keep_aside(central, act, me, payload.visit))
+        else:
+            in_place.append(act["id"])
     if payload.audit:
         added = central.execute(
             pg_insert(AUDIT).on_conflict_do_nothing(index_elements=["origin", "origin_id"]).returning(AUDIT.c.id),
             payload.audit,
         )
         fresh = fresh or bool(added.all())
-    return Delivered(fresh, tuple(kept_aside))
+    return Delivered(fresh, tuple(kept_aside), tuple(in_place))
 
 
 def _insert_rows(central: Connection, table: Table, rows: list[dict[str, Any]]) -> None:
