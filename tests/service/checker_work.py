@@ -21,3 +21,11 @@ def hungry(megabytes: int) -> int:
 
 def crash() -> None:
     os._exit(3)  # a worker killed from outside looks the same to the pool
+
+
+def collector() -> tuple[int, int, bool]:
+    """How the worker's garbage collector is set, and whether the act check was loaded before any work came."""
+    import gc
+    import sys
+
+    return gc.get_threshold()[0], gc.get_freeze_count(), "fieldact.act.verify" in sys.modules

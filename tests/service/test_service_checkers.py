@@ -9,9 +9,9 @@ from pathlib import Path
 
 import pytest
 from pg import Central
-from tests.service.checker_work import crash, hungry, quick, slow
+from tests.service.checker_work import collector, crash, hungry, quick, slow
 
-from fieldact.service.checkers import CheckerPool, CheckOverrun, CheckUnavailable
+from fieldact.service.checkers import GC_YOUNG, CheckerPool, CheckOverrun, CheckUnavailable
 from fieldact.service.client import sync_via_service
 from fieldact.standard import Brand
 from fieldact.store.repository import Store
@@ -39,6 +39,12 @@ def test_a_check_that_runs_too_long_is_stopped_and_the_worker_serves_the_next(po
         assert await pool.run(quick, 21) == 42
 
     asyncio.run(asyncio.wait_for(scenario(), 60))
+
+
+def test_a_worker_starts_with_the_check_loaded_and_its_objects_left_out_of_collection(pool: CheckerPool) -> None:
+    young, frozen, loaded = asyncio.run(asyncio.wait_for(pool.run(collector), 60))
+    assert loaded, "the act check is loaded when the worker starts, not by the first push"
+    assert young == GC_YOUNG and frozen > 50_000, (young, frozen)  # the libraries' objects are never walked again
 
 
 @posix_only

@@ -208,4 +208,3 @@ class _KeptSubsetter:
 
 # fpdf2 reaches the subsetter through its module's name for fontTools.subset; only DocumentFont uses the cuts.
 fpdf.output.ftsubset = SimpleNamespace(Options=ftsubset.Options, Subsetter=_KeptSubsetter)  # type: ignore[attr-defined]
-

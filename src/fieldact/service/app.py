@@ -45,7 +45,14 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 from fieldact.hashing import is_sha256_hex, sha256_hex
 from fieldact.service import copy_page, devices, exchange, uploads, wire
 from fieldact.service.ca import DeviceIssuer, FileCA
-from fieldact.service.checkers import CHECK_MEMORY_BYTES, CHECK_SECONDS, CheckerPool, CheckOverrun, CheckUnavailable
+from fieldact.service.checkers import (
+    CHECK_MEMORY_BYTES,
+    CHECK_SECONDS,
+    CheckerPool,
+    CheckOverrun,
+    CheckUnavailable,
+    settle_collector,
+)
 from fieldact.service.device import HEADER_DEVICE, HEADER_SIGNATURE, HEADER_TIME, BadSignature, check_signature
 from fieldact.store.db import batched_inserts
 from fieldact.store.migrate import head_revision
@@ -490,9 +497,7 @@ async def _refused(request: Request, error: Exception) -> Response:
 
 
 def _warm(_: int) -> bool:
-    import fieldact.act.verify  # noqa: F401  (pypdf and the rest, loaded before the first push)
-
-    return True
+    return True  # the process is up, and its start (checkers.limit_worker) loaded the checking code
 
 
 @contextlib.asynccontextmanager
@@ -501,6 +506,7 @@ async def lifespan(app: Starlette) -> AsyncIterator[None]:
     if service.checkers is not None:
         checkers = service.checkers
         await asyncio.gather(*(checkers.run(_warm, n) for n in range(checkers.processes)))
+    settle_collector(lambda: None)  # the app is loaded; each push makes thousands of short-lived rows
     try:
         yield
     finally:

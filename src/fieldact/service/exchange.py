@@ -298,9 +298,7 @@ def _register(
     connection: Connection, acts: list[dict[str, Any]], in_place: tuple[str, ...], device_id: str, me: str
 ) -> list[dict[str, Any]]:
     """Registry entries for the acts now stored centrally as sent (not those kept aside as conflicts)."""
-    return [
-        registry.as_wire(registry.append(connection, act, device_id, me)) for act in acts if act["id"] in in_place
-    ]
+    return [registry.as_wire(registry.append(connection, act, device_id, me)) for act in acts if act["id"] in in_place]
 
 
 def _refuse(connection: Connection, act: dict[str, Any], problems: list[str], device_id: str, me: str) -> str:

@@ -4,7 +4,7 @@ Rows keep their Python types across the wire (``datetime`` and ``bytes`` are tag
 reads with ``store/sync.py`` reach ``push_visit`` on the server exactly as a direct database push gave them.
 
 A push is mostly acts and photos, bytes that are compressed already. In base64 inside gzipped JSON they cost
-the tablet a third more to send and both ends a pass of base64 and of gzip over every byte, which was a fifth of
+the tablet a third more to send and both ends a pass of base64 and of gzip over every byte, which was a quarter of
 the service's own work per visit. So a push travels packed (``pack``): the gzipped JSON with each bytes value
 replaced by where it lies, then the bytes themselves, as they are::
 
