@@ -15,7 +15,7 @@ from datetime import UTC, datetime
 from typing import Any
 
 from fpdf import FPDF
-from fpdf.enums import StrokeCapStyle, StrokeJoinStyle
+from fpdf.enums import RenderStyle, StrokeCapStyle, StrokeJoinStyle
 
 from fieldact import __version__
 from fieldact.act.appendix import draw_devices, draw_photo_appendix, embed_photos
@@ -536,7 +536,17 @@ def draw_signature(pdf: FPDF, signature: Signature, box: tuple[float, float, flo
     ):
         for line in polylines(quantize(fitted, INK_STEP_PT)):
             pdf.set_line_width(line.width / PT)
-            pdf.polyline([(px / PT, py / PT) for px, py in line.points])
+            _stroke(pdf, [(px / PT, py / PT) for px, py in line.points])
+
+
+def _stroke(pdf: FPDF, points: list[tuple[float, float]]) -> None:
+    """What ``pdf.polyline(points)`` writes, byte for byte, written at once: a signature is a thousand points, and
+    fpdf2 adds each as its own write."""
+    k, height = pdf.k, pdf.h
+    path = [f"{x * k:.2f} {(height - y) * k:.2f} l" for x, y in points]
+    path[0] = path[0][:-1] + "m"
+    pdf._out("\n".join(path))  # noqa: SLF001 - the page's content stream, as polyline appends to it
+    pdf._out(f" {RenderStyle.D.operator}")  # noqa: SLF001
 
 
 def draw_account_qr(pdf: ActDocument, content: ActContent, top: float) -> float:
