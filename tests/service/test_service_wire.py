@@ -53,6 +53,7 @@ def hostile_bodies() -> list[bytes]:
     outside = wire.compress(b'{"pdf":{"$r":[0,999999]}}')
     negative = wire.compress(b'{"pdf":{"$r":[-1,4]}}')
     shaped = wire.compress(b'{"pdf":{"$r":"0-4"}}')
+    again = wire.compress(b'{"a":{"$r":[0,4]},"b":{"$r":[0,4]}}')  # the same bytes twice: a memory bomb's way
     return [
         b"FAW1",  # no length
         b"FAW1" + struct.pack(">I", 10**6) + b"short",  # a head longer than the body
@@ -61,10 +62,12 @@ def hostile_bodies() -> list[bytes]:
         b"FAW1" + struct.pack(">I", len(shaped)) + shaped + b"abcd",
         b"FAW1" + struct.pack(">I", 5) + b"notgz" + b"abcd",
         good[: 8 + head // 2],  # cut inside its head
+        b"FAW1" + struct.pack(">I", len(again)) + again + b"abcd",
+        good + b"trailing",  # bytes nothing points to
     ]
 
 
-@pytest.mark.parametrize("body", hostile_bodies(), ids=range(7))
+@pytest.mark.parametrize("body", hostile_bodies(), ids=range(9))
 def test_a_damaged_or_forged_packed_body_is_a_wire_error(body: bytes) -> None:
     with pytest.raises(wire.WireError):
         wire.unpack(body)

@@ -216,8 +216,10 @@ def _read_hex_strings_whole() -> Any:
         start = stream.tell()
         stream.read(1)  # the '<'
         digits = bytearray()
+        size = 256  # most hex strings are short (a file id); a seal's grows the reads to its length
         while len(digits) <= _HEX_STRING_LIMIT:
-            chunk = stream.read(8192)
+            chunk = stream.read(size)
+            size = min(size * 2, 1 << 16)
             end = chunk.find(b">")
             digits += chunk if end < 0 else chunk[:end]
             if end >= 0:

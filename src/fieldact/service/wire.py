@@ -115,24 +115,33 @@ def unpack(data: bytes, limit: int = MAX_INFLATED) -> Any:
     if start + length > len(data):
         raise WireError("the packed message ends inside its head")
     blobs = memoryview(data)[start + length :]
+    taken = 0
 
     def hook(value: dict[str, Any]) -> Any:
+        # Each bytes value is where the one before it ends, as pack lays them out: no part is read twice, so a
+        # body never unpacks to more than its own size (a thousand references to one megabyte would be a gigabyte).
+        nonlocal taken
         if len(value) == 1 and "$r" in value:
             where = value["$r"]
             if (
                 not isinstance(where, list)
                 or len(where) != 2
-                or not all(type(n) is int and n >= 0 for n in where)
-                or where[0] + where[1] > len(blobs)
+                or not all(type(n) is int for n in where)
+                or where[0] != taken
+                or not 0 <= where[1] <= len(blobs) - taken
             ):
-                raise WireError("a packed message points outside its bytes")
-            return bytes(blobs[where[0] : where[0] + where[1]])
+                raise WireError("a packed message points outside its bytes, or to bytes taken already")
+            taken += where[1]
+            return bytes(blobs[where[0] : taken])
         return _hook(value)
 
     head = inflate(bytes(data[start : start + length]), limit)
     try:
-        return json.loads(head, object_hook=hook)
+        value = json.loads(head, object_hook=hook)
     except WireError:
         raise
     except (ValueError, TypeError) as error:
         raise WireError(f"not a fieldact message: {error}") from None
+    if taken != len(blobs):
+        raise WireError("a packed message carries bytes nothing points to")
+    return value
