@@ -257,9 +257,7 @@ def tablet_requests(tablets: list[int], folder: Path) -> list[list[bytes]]:
             ids = [row[0] for row in connection.execute(text("SELECT visit_id FROM outbox ORDER BY queued_at"))]
             payloads = [read_payload(connection, visit_id, device) for visit_id in ids]
         database.dispose()
-        bodies.append(
-            [wire.pack({"visits": [{key: getattr(p, key) for key in wire_keys()}]}) for p in payloads]
-        )
+        bodies.append([wire.pack({"visits": [{key: getattr(p, key) for key in wire_keys()}]}) for p in payloads])
     return bodies
 
 
