@@ -110,6 +110,26 @@ def test_dispatch_cannot_touch_a_signed_visit(tablets: tuple[str, str], central:
     assert central.query("SELECT state FROM work_order WHERE visit_id = %s", SIGNED) == [("assigned",)]
 
 
+def test_even_the_owner_cannot_add_rows_to_a_signed_visit_and_a_statement_is_refused_whole(
+    tablets: tuple[str, str], central: Central
+) -> None:
+    before = central.query("SELECT count(*) FROM answer")[0][0]
+    other = order_visit_id("S-1", "7002")  # an unsigned visit: its row in the same statement is refused with it
+    for statement in (
+        "INSERT INTO answer SELECT visit_id, 'x.y', 'done', NULL, '', now() FROM act",
+        "INSERT INTO stage_event (visit_id, stage_key, completed_at) SELECT visit_id, 'extra', now() FROM act",
+        "INSERT INTO material_use (visit_id, code, name, quantity, unit, recorded_at) "
+        "SELECT visit_id, 'M1', 'Кабель', '1', 'м', now() FROM act",
+        f"INSERT INTO answer SELECT v.id, 'x.z', 'done', NULL, '', now() FROM visit v WHERE v.id IN ('{other}', "
+        f"'{SIGNED}')",
+    ):
+        with pytest.raises(psycopg.errors.RaiseException, match="of a visit with an act is frozen"):
+            central.query(statement)
+    assert central.query("SELECT count(*) FROM answer")[0][0] == before
+    central.query(f"INSERT INTO answer VALUES ('{other}', 'x.z', 'done', NULL, '', now()) RETURNING visit_id")
+    assert central.query("SELECT count(*) FROM answer")[0][0] == before + 1
+
+
 def test_even_the_owner_cannot_change_what_a_signed_visit_was_made_from(
     tablets: tuple[str, str], central: Central
 ) -> None:

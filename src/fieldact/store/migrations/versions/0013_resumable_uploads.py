@@ -2,8 +2,8 @@
 
 PostgreSQL only (the service is stateless, so the part of a body that arrived lives in the database, and any
 process of the service takes the rest): ``upload`` is a body a device began to send (its SHA-256 and length, how
-much has arrived), ``upload_part`` what arrived, in order, kept uncompressed (the body is gzip already). A body
-that arrives whole in one go never touches these tables.
+much has arrived), ``upload_part`` what arrived, in order, kept as it came (its bytes are compressed already). A
+body that arrives whole in one go never touches these tables.
 
 Revision ID: 0013_resumable_uploads
 Revises: 0012_binary_storage
