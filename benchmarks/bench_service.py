@@ -284,11 +284,17 @@ async def load(
             if time.monotonic() > deadline:
                 statuses["timeout"] = statuses.get("timeout", 0) + 1
                 return
-            headers = {"Content-Type": wire.PACKED_TYPE} | identity.headers("POST", "/v1/push", body)
             started = time.monotonic()
-            async with session.post(url + "/v1/push", data=body, headers=headers, ssl=context) as answer:
-                data = await answer.read()
-            latencies.append(time.monotonic() - started)
+            for attempt in range(2):  # a keep-alive connection the server closed meanwhile: once more, fresh
+                headers = {"Content-Type": wire.PACKED_TYPE} | identity.headers("POST", "/v1/push", body)
+                try:
+                    async with session.post(url + "/v1/push", data=body, headers=headers, ssl=context) as answer:
+                        data = await answer.read()
+                    break
+                except (aiohttp.ClientOSError, aiohttp.ServerDisconnectedError):
+                    if attempt:
+                        raise
+            latencies.append(time.monotonic() - started)  # from the first attempt
             if answer.status != 200:
                 statuses[f"http_{answer.status}"] = statuses.get(f"http_{answer.status}", 0) + 1
                 continue
