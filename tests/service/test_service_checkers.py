@@ -18,7 +18,7 @@ from fieldact.store.repository import Store
 
 from .conftest import service_login
 from .server import RunningService, start_service
-from .test_service_sync import count, enrolled, planned, setup_two, sign_some
+from .test_service_sync import count, one_signed_visit
 
 posix_only = pytest.mark.skipif(sys.platform == "win32", reason="the limits inside a worker need POSIX")
 
@@ -84,11 +84,7 @@ def test_an_act_whose_check_overruns_is_refused_in_words_and_kept_aside(
     running = start_service(tmp_path / "service", service_login(central), extra=("--check-seconds", "0.001"))
     service: RunningService = next(running)
     try:
-        setup_two(central, tmp_path, brand)
-        client = enrolled(central, service, tablet)
-        sync_via_service(tablet.database, client)
-        visit_id = planned(tablet)[0]
-        sign_some(tablet, [visit_id])
+        client, _ = one_signed_visit(central, service, tablet, tmp_path, brand)
         report = sync_via_service(tablet.database, client)
         assert report.error == "", report.error
         assert count(central, "act_refused") == 1, "refused and kept aside with the reason, never dropped"

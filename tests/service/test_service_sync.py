@@ -94,6 +94,18 @@ def sign_some(tablet: Store, visit_ids: list[str]) -> None:
         sign_demo_visit(tablet, visit_id, datetime.now(UTC) - timedelta(minutes=5))
 
 
+def one_signed_visit(
+    central: Central, service: RunningService, tablet: Store, tmp_path: Path, brand: Brand
+) -> tuple[ServiceClient, str]:
+    """Two technicians' orders centrally; this tablet enrolled, its day pulled and its first visit signed."""
+    setup_two(central, tmp_path, brand)
+    client = enrolled(central, service, tablet)
+    sync_via_service(tablet.database, client)
+    visit_id = planned(tablet)[0]
+    sign_some(tablet, [visit_id])
+    return client, visit_id
+
+
 def execute(central: Central, statement: str) -> None:
     from pg import _plain
 
@@ -149,11 +161,7 @@ def test_enrol_pull_push_retry_and_registry(
 def test_a_lost_answer_adds_nothing(
     central: Central, service: RunningService, tablet: Store, tmp_path: Path, brand: Brand
 ) -> None:
-    setup_two(central, tmp_path, brand)
-    client = enrolled(central, service, tablet)
-    sync_via_service(tablet.database, client)
-    visit_id = planned(tablet)[0]
-    sign_some(tablet, [visit_id])
+    client, visit_id = one_signed_visit(central, service, tablet, tmp_path, brand)
     payload = payload_of(tablet, visit_id)
     wire_visit = wire_of(payload)
     status, _, answer = client.request("POST", "/v1/push", {"visits": [wire_visit]})  # the answer is "lost"
@@ -211,11 +219,7 @@ def test_a_code_works_once_and_a_revoked_device_is_stopped_at_once(
 def test_a_forged_act_is_refused_and_kept_aside(
     central: Central, service: RunningService, tablet: Store, tmp_path: Path, brand: Brand
 ) -> None:
-    setup_two(central, tmp_path, brand)
-    client = enrolled(central, service, tablet)
-    sync_via_service(tablet.database, client)
-    visit_id = planned(tablet)[0]
-    sign_some(tablet, [visit_id])
+    client, visit_id = one_signed_visit(central, service, tablet, tmp_path, brand)
     payload = payload_of(tablet, visit_id)
     act = payload.acts[0]
     forged = act["pdf"].replace(b"/MediaBox [0 0 595.28", b"/MediaBox [0 0 595.29", 1)
@@ -239,11 +243,7 @@ def test_a_photo_swapped_in_the_visits_rows_is_refused(
     from fieldact.hashing import sha256_hex
     from fieldact.photo.sample import sample_photo
 
-    setup_two(central, tmp_path, brand)
-    client = enrolled(central, service, tablet)
-    sync_via_service(tablet.database, client)
-    visit_id = planned(tablet)[0]
-    sign_some(tablet, [visit_id])
+    client, visit_id = one_signed_visit(central, service, tablet, tmp_path, brand)
     payload = payload_of(tablet, visit_id)
     photos = payload.children["photo"]
     assert photos, "the standard asks for photos on every visit kind"
@@ -261,11 +261,7 @@ def test_a_photo_swapped_in_the_visits_rows_is_refused(
 def test_a_visit_with_malformed_or_short_rows_gets_a_sentence_and_nothing_is_stored(
     central: Central, service: RunningService, tablet: Store, tmp_path: Path, brand: Brand
 ) -> None:
-    setup_two(central, tmp_path, brand)
-    client = enrolled(central, service, tablet)
-    sync_via_service(tablet.database, client)
-    visit_id = planned(tablet)[0]
-    sign_some(tablet, [visit_id])
+    client, visit_id = one_signed_visit(central, service, tablet, tmp_path, brand)
     payload = payload_of(tablet, visit_id)
     answers = payload.children["answer"]
     assert len(answers) > 1
@@ -282,11 +278,7 @@ def test_a_visit_with_malformed_or_short_rows_gets_a_sentence_and_nothing_is_sto
 def test_another_technicians_data_is_out_of_reach(
     central: Central, service: RunningService, tablet: Store, tmp_path: Path, brand: Brand
 ) -> None:
-    setup_two(central, tmp_path, brand)
-    client = enrolled(central, service, tablet)
-    sync_via_service(tablet.database, client)
-    visit_id = planned(tablet)[0]
-    sign_some(tablet, [visit_id])
+    client, visit_id = one_signed_visit(central, service, tablet, tmp_path, brand)
     payload = payload_of(tablet, visit_id)
     payload.visit["technician_id"] = "7002"
     wire_visit = wire_of(payload)
@@ -340,11 +332,7 @@ def test_retries_run_on_the_servers_clock_and_a_wrong_tablet_clock_is_told(
 ) -> None:
     import fieldact.service.client as client_module
 
-    setup_two(central, tmp_path, brand)
-    client = enrolled(central, service, tablet)
-    sync_via_service(tablet.database, client)
-    visit_id = planned(tablet)[0]
-    sign_some(tablet, [visit_id])
+    client, visit_id = one_signed_visit(central, service, tablet, tmp_path, brand)
     # A retry planned ten minutes ago on the server's clock is due now, whatever the tablet's clock says.
     with tablet.database.engine.begin() as connection:
         connection.execute(
@@ -367,11 +355,7 @@ def test_a_visit_the_service_refuses_waits_and_the_report_says_when_it_is_tried_
 ) -> None:
     import fieldact.service.client as client_module
 
-    setup_two(central, tmp_path, brand)
-    client = enrolled(central, service, tablet)
-    sync_via_service(tablet.database, client)
-    visit_id = planned(tablet)[0]
-    sign_some(tablet, [visit_id])
+    client, visit_id = one_signed_visit(central, service, tablet, tmp_path, brand)
     real_read = client_module.read_payload
 
     def another_technicians(reader, wanted, device):  # type: ignore[no-untyped-def]

@@ -11,13 +11,12 @@ from pathlib import Path
 import pytest
 
 from fieldact.service import wire
-from fieldact.service.client import sync_via_service
 from fieldact.standard import Brand
 from fieldact.store.repository import Store
 
 from .conftest import Central
 from .server import RunningService
-from .test_service_sync import count, enrolled, payload_of, planned, setup_two, sign_some, wire_of
+from .test_service_sync import count, one_signed_visit, payload_of, wire_of
 
 VALUE = {
     "visits": [
@@ -76,11 +75,7 @@ def test_a_damaged_or_forged_packed_body_is_a_wire_error(body: bytes) -> None:
 def test_the_service_takes_packed_pushes_and_refuses_a_forged_one_in_words(
     central: Central, service: RunningService, tablet: Store, tmp_path: Path, brand: Brand
 ) -> None:
-    setup_two(central, tmp_path, brand)
-    client = enrolled(central, service, tablet)
-    sync_via_service(tablet.database, client)
-    visit_id = planned(tablet)[0]
-    sign_some(tablet, [visit_id])
+    client, visit_id = one_signed_visit(central, service, tablet, tmp_path, brand)
     packed = wire.pack({"visits": [wire_of(payload_of(tablet, visit_id))]})
     forged = packed[: len(packed) // 2]  # the act's bytes cut off: the head points past the end
     status, _, answer = client.request("POST", "/v1/push", packed=forged, accept=(400,))

@@ -178,12 +178,13 @@ def seal_statuses(data: bytes, trust_roots: Sequence[bytes] = ()) -> list[SealSt
     from pyhanko.pdf_utils.reader import PdfFileReader
 
     trust = _trust(tuple(trust_roots))
+    checked = any(True for _ in trust.iter_certs())  # roots given that parse as certificates
     _read_hex_strings_whole()
     reader = PdfFileReader(BytesIO(data), strict=False)
     statuses = []
     with quiet("pyhanko", "pyhanko_certvalidator"):
         for embedded in reader.embedded_signatures:
-            statuses.append(_status(embedded, trust))
+            statuses.append(_status(embedded, trust, checked))
     return statuses
 
 
@@ -251,7 +252,7 @@ def _run(coroutine: Any) -> Any:
         return _loop.run_until_complete(coroutine)
 
 
-def _status(embedded: Any, trust: Any) -> SealStatus:
+def _status(embedded: Any, trust: Any, checked: bool) -> SealStatus:
     from pyhanko.sign.validation import async_validate_pdf_signature
     from pyhanko.sign.validation.status import SignatureCoverageLevel
     from pyhanko_certvalidator import ValidationContext
@@ -263,7 +264,7 @@ def _status(embedded: Any, trust: Any) -> SealStatus:
         signer=status.signing_cert.subject.human_friendly,
         intact=status.intact,
         valid=status.valid,
-        trusted=status.trusted if any(True for _ in trust.iter_certs()) else None,
+        trusted=status.trusted if checked else None,
         whole_file=status.coverage == SignatureCoverageLevel.ENTIRE_FILE,
         certificate=status.signing_cert.dump(),
     )

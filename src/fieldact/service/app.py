@@ -497,7 +497,7 @@ async def _refused(request: Request, error: Exception) -> Response:
 
 
 def _warm(_: int) -> bool:
-    return True  # the process is up, and its start (checkers.limit_worker) loaded the checking code
+    return True  # the process is up, and its start (checkers.start_worker) loaded the checking code
 
 
 @contextlib.asynccontextmanager

@@ -42,7 +42,7 @@ class _Alarm(Exception):
     pass
 
 
-def limit_worker(memory_bytes: int) -> None:
+def start_worker(memory_bytes: int) -> None:
     """Each worker's start: its address space capped where the system can, then the checking code loaded."""
     try:
         import resource
@@ -112,7 +112,7 @@ class CheckerPool:
         return ProcessPoolExecutor(
             self.processes,
             mp_context=multiprocessing.get_context("spawn"),
-            initializer=limit_worker,
+            initializer=start_worker,
             initargs=(self.memory_bytes,),
         )
 
