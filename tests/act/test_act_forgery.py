@@ -8,17 +8,19 @@ from __future__ import annotations
 
 import copy
 import hashlib
+import json
 from pathlib import Path
 from typing import Any
 
 import pytest
 
-from fieldact.act import ActContent, Level, canonical_json, inspect_act, render_pdf, verify_pdf
+from fieldact.act import CONTENT_FILE, ActContent, Level, canonical_json, inspect_act, render_pdf, verify_pdf
 from fieldact.act import pdf as act_pdf_module
 from fieldact.act.digest import stamp
 from fieldact.ink import Signature, encode
 
 GOLDEN = Path(__file__).parent / "golden" / "act-template-1.pdf"
+GOLDEN_2 = Path(__file__).parent / "golden" / "act-template-2.pdf"  # with two photos and the equipment table
 DRAWN_OTHERWISE = "напечатано не то, что записано в содержании акта и подписано Абонентом"
 
 
@@ -96,3 +98,13 @@ def test_a_golden_act_of_template_1_still_verifies_and_draws_the_same() -> None:
     result = inspect_act(golden)
     assert result.problems == [], result.problems
     assert result.reached() == Level.CONTENT
+
+
+def test_a_golden_act_of_template_2_still_verifies_and_draws_the_same() -> None:
+    """An act with photos and equipment drawn with template version 2, the last version that cut its fonts down
+    to the glyphs used: verify must still draw it again byte for byte, photo thumbnails and font cuts included."""
+    result = inspect_act(GOLDEN_2.read_bytes())
+    assert result.problems == [], result.problems
+    assert result.reached() == Level.CONTENT
+    content = json.loads(result.embedded[CONTENT_FILE])
+    assert content["template"] == 2 and len(content["photos"]) == 2 and content["devices"]
