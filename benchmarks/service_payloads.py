@@ -23,7 +23,7 @@ from fieldact.store.repository import Store  # noqa: E402
 from fieldact.store.signing import sign_demo_visit  # noqa: E402
 from fieldact.visit import Plan, Subscriber  # noqa: E402
 
-FORMAT = "v1"
+FORMAT = "v2"  # v2: acts of template 3
 
 
 def cache_folder() -> Path:

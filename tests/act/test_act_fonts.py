@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import io
+
 from fontTools.ttLib import TTFont
+from pypdf import PdfReader
 
 from fieldact.act import fonts as act_fonts
 from fieldact.act import render_pdf, verify_pdf
@@ -47,7 +50,48 @@ def test_a_changed_fpdf2_font_object_falls_back_to_add_font(content, signature, 
     assert verify_pdf(render_pdf(content, signature)) == []
 
 
+def test_acts_of_template_3_share_one_cut_of_the_act_repertoire(content, signature) -> None:
+    """Two acts printing different names and addresses embed the same cut (the repertoire), cut once."""
+    assert content["template"] == 3
+    act_fonts.FONT_CUTS.clear()
+    first = render_pdf(content, signature)
+    assert act_fonts.FONT_CUTS.misses == 2 and act_fonts.FONT_CUTS.hits == 0  # regular and bold
+    other = dict(content, subscriber=dict(content["subscriber"], name="Щукина Юлия Эдуардовна", address="Ёлкино"))
+    second = render_pdf(other, signature)  # type: ignore[arg-type]
+    assert act_fonts.FONT_CUTS.misses == 2 and act_fonts.FONT_CUTS.hits == 2
+    assert verify_pdf(first) == [] and verify_pdf(second) == []
+    fonts = _font_files(second)
+    assert fonts == _font_files(first) and len(fonts) == 2
+    for data in fonts:
+        cmap = TTFont(io.BytesIO(data)).getBestCmap()
+        assert [char for char in act_fonts.ACT_REPERTOIRE if ord(char) not in cmap] == []
+        assert ord("Ӓ") not in cmap, "a letter outside the repertoire, and unused, is not embedded"
+        assert len(data) < 20_000
+
+
+def test_a_letter_beyond_the_repertoire_is_cut_in_and_verifies(content, signature) -> None:
+    act_fonts.FONT_CUTS.clear()
+    other = dict(content, subscriber=dict(content["subscriber"], name="Ӓӓ Ӧӧ Ӱӱ"))
+    pdf = render_pdf(other, signature)  # type: ignore[arg-type]
+    assert verify_pdf(pdf) == []
+    assert any(ord("Ӓ") in TTFont(io.BytesIO(data)).getBestCmap() for data in _font_files(pdf))
+    assert "Ӓӓ Ӧӧ Ӱӱ" in PdfReader(io.BytesIO(pdf)).pages[0].extract_text()
+
+
+def _font_files(pdf: bytes) -> list[bytes]:
+    reader = PdfReader(io.BytesIO(pdf))
+    files = []
+    for page in reader.pages:
+        for font in page["/Resources"]["/Font"].values():
+            descriptor = font.get_object()["/DescendantFonts"][0].get_object()["/FontDescriptor"]
+            data = descriptor["/FontFile2"].get_object().get_data()
+            if data not in files:
+                files.append(data)
+    return files
+
+
 def test_a_kept_font_cut_gives_the_act_byte_for_byte(content, signature, monkeypatch) -> None:
+    content = {**content, "template": 2}  # the templates that cut their fonts
     act_fonts.FONT_CUTS.clear()
     cut_afresh = render_pdf(content, signature)
     assert act_fonts.FONT_CUTS.misses == 2 and act_fonts.FONT_CUTS.hits == 0  # regular and bold, cut and kept
@@ -67,6 +111,7 @@ def test_a_kept_font_cut_gives_the_act_byte_for_byte(content, signature, monkeyp
 
 
 def test_other_glyphs_are_cut_again_and_the_cuts_are_bounded(content, signature) -> None:
+    content = {**content, "template": 2}
     act_fonts.FONT_CUTS.clear()
     render_pdf(content, signature)
     other = dict(content, subscriber=dict(content["subscriber"], name="Ӓӓ Ӧӧ Ӱӱ"))

@@ -233,3 +233,32 @@ def test_hex_strings_read_whole_read_as_pyhanko_reads_them(data: bytes) -> None:
         return (type(value), bytes(value.original_bytes)), stream.tell()
 
     assert outcome(generic.read_hex_string_from_stream) == outcome(pyhanko_reader)
+
+
+NAME_PARTS = [
+    "ООО «Телеком-Сервис»",
+    "  Device   CA\u00ad 2026 ",  # runs of spaces and a soft hyphen
+    "Планшет\u200b 0042\ufeff",
+    "MiXeD Case ß",
+    "\u0221 unassigned",  # an unassigned code point: asn1crypto refuses it
+    "",
+]
+
+
+@pytest.mark.parametrize("part", NAME_PARTS, ids=range(len(NAME_PARTS)))
+def test_certificate_names_prepared_once_compare_as_asn1crypto_prepares_them(part: str) -> None:
+    from asn1crypto import x509
+
+    from fieldact.act import seal
+
+    asn1crypto_prep = seal._prepare_names_once()
+    assert x509.NameTypeAndValue._ldap_string_prep is not asn1crypto_prep  # the once-per-string one is in place
+
+    def outcome(prepare: object) -> object:
+        try:
+            return prepare(None, part)  # type: ignore[operator]
+        except Exception as error:  # noqa: BLE001 - the kind and words of the refusal are compared
+            return type(error), str(error)
+
+    ours = x509.NameTypeAndValue._ldap_string_prep
+    assert outcome(ours) == outcome(asn1crypto_prep) == outcome(ours)  # twice: the kept answer is the same

@@ -268,11 +268,24 @@ def test_a_visit_with_malformed_or_short_rows_gets_a_sentence_and_nothing_is_sto
     malformed = wire_of(payload) | {"children": {"answer": ["not a row"]}}
     short = wire_of(payload)
     short["children"] = dict(payload.children, answer=[answers[0], {"item_key": "x", "extra": 1}])
-    _, _, answer = client.request("POST", "/v1/push", {"visits": [malformed, short]})
-    first, second = answer["results"]
+    # the rows travel as one array per column: a value too long for its column is refused, never cut short, and a
+    # value of another type is refused in words too
+    too_long = wire_of(payload)
+    too_long["children"] = dict(payload.children, answer=[answers[0] | {"item_key": "k" * 141}, *answers[1:]])
+    wrong_type = wire_of(payload)
+    wrong_type["children"] = dict(payload.children, stage_event=[{"stage_key": "x", "completed_at": "вчера"}])
+    _, _, answer = client.request("POST", "/v1/push", {"visits": [malformed, short, too_long, wrong_type]})
+    first, *refused, unfit = answer["results"]
     assert first["status"] == "failed" and "не полностью" in first["message"]
-    assert second["status"] == "failed" and "центральная база не приняла визит" in second["message"]
+    for result in refused:
+        assert result["status"] == "failed" and "центральная база не приняла визит" in result["message"], result
+    assert unfit["status"] == "failed" and "stage_event значение completed_at не того вида" in unfit["message"]
     assert count(central, "answer") == 0 and count(central, "act") == 0
+    _, _, answer = client.request("POST", "/v1/push", {"visits": [wire_of(payload)]})
+    assert answer["results"][0]["status"] == "stored"
+    stored = central.query("SELECT item_key, state, evidence, reason, answered_at FROM answer ORDER BY item_key")
+    sent = sorted((a["item_key"], a["state"], a["evidence"], a["reason"], a["answered_at"]) for a in answers)
+    assert [tuple(row) for row in stored] == sent
 
 
 def test_another_technicians_data_is_out_of_reach(

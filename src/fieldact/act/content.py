@@ -27,7 +27,7 @@ from fieldact.visit.evidence import EVIDENCE_CLASS, Check, Evidence, describe, t
 
 CONTENT_FORMAT = "fieldact-act/1"
 # The layout the PDF is drawn with (``fieldact.act.pdf``); ``verify`` draws the act again with this version.
-TEMPLATE_VERSION = 2  # 2: the equipment table and the photo appendix (acts of 1 have neither)
+TEMPLATE_VERSION = 3  # 2: the equipment table and the photo appendix; 3: fonts cut to a fixed repertoire
 
 
 SERVICE_TITLES: dict[Service, str] = {

@@ -5,9 +5,14 @@ to the glyphs used, in place. So each document needs its own font objects; this 
 once and gives every document a copy of the parsed metrics with a fresh, lazily-read glyph table from the
 bytes kept in memory. If a future fpdf2 changes the font object, it falls back to plain ``add_font``.
 
-Cutting a font down (fontTools' subsetter) is a fifth of drawing an act, and the same glyphs give the same cut
+Cutting a font down (fontTools' subsetter) is a sixth of drawing an act, and the same glyphs give the same cut
 byte for byte. So the cut of a shipped font is kept per set of glyphs (``FontCuts``): a document whose text uses
 glyphs already cut gets those bytes without cutting again, and the act comes out the same as if it had been cut.
+
+Acts of templates 1 and 2 cut each font to exactly the glyphs they print, so nearly every act needed a cut of its
+own: on the tablet at signing and on the central service at every check. Acts of template 3 cut each font to the
+act's repertoire (``ACT_REPERTOIRE``: Latin, Russian and the other letters and signs acts print) plus any glyph
+they print beyond it, so nearly every act takes the same kept cut, at some 10 KB per font in the file.
 """
 
 from __future__ import annotations
@@ -17,7 +22,7 @@ import logging
 import threading
 from collections import OrderedDict
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from io import BytesIO
 from pathlib import Path
 from types import SimpleNamespace
@@ -31,6 +36,14 @@ from fpdf.fonts import SubsetMap, TTFFont
 
 from fieldact.hashing import sha256_hex
 from fieldact.resources import resource_path
+
+# Part of act template 3: every act of that template embeds these glyphs, so this string never changes (a
+# different repertoire is a new template).
+ACT_REPERTOIRE = (
+    "".join(chr(code) for code in range(0x20, 0x7F))
+    + "АБВГДЕЁЖЗИЙКЛМНОПРСТУФХЦЧШЩЪЫЬЭЮЯабвгдеёжзийклмнопрстуфхцчшщъыьэюя"
+    + "ӘәҮүҢңҺһӨөІі«»—–№₽…’\u00a0\u202f"
+)
 
 FAMILY = "DejaVu"
 FONT_FILES: dict[str, str] = {"": "fonts/DejaVuSans.ttf", "B": "fonts/DejaVuSans-Bold.ttf"}
@@ -70,22 +83,23 @@ def loaded_fonts() -> tuple[LoadedFont, ...]:
     return tuple(fonts)
 
 
-def install_fonts(pdf: FPDF) -> None:
-    """Make the act's family available in ``pdf`` without parsing the font files again."""
+def install_fonts(pdf: FPDF, repertoire: bool = False) -> None:
+    """Make the act's family available in ``pdf`` without parsing the font files again; with ``repertoire`` its
+    fonts are cut to ACT_REPERTOIRE and the glyphs used, else to the glyphs used alone."""
     for font in loaded_fonts():
         key = _font_key(font.style)
         try:
-            pdf.fonts[key] = _fresh_copy(font, len(pdf.fonts) + 1)
+            pdf.fonts[key] = _fresh_copy(font, len(pdf.fonts) + 1, repertoire)
         except (AttributeError, TypeError) as error:  # an fpdf2 whose font object we do not know
             log.debug("falling back to add_font for %s: %s", key, error)
             pdf.add_font(FAMILY, font.style, font.path)
 
 
-def _fresh_copy(font: LoadedFont, index: int) -> TTFFont:
+def _fresh_copy(font: LoadedFont, index: int, repertoire: bool = False) -> TTFFont:
     """A per-document font: the parsed metrics shared, the glyph tables and usage state new."""
     copied = copy.copy(font.parsed)
     copied.i = index
-    copied.ttfont = DocumentFont(font.data)
+    copied.ttfont = DocumentFont(font.data, _repertoire_glyphs(font.data) if repertoire else frozenset())
     copied.missing_glyphs = []
     copied.biggest_size_pt = 0
     copied.color_font = None
@@ -149,16 +163,19 @@ class DocumentFont(ttLib.TTFont):
     """One document's copy of a shipped font. fpdf2 cuts it to the glyphs used and then saves it; a cut kept in
     FONT_CUTS is taken instead (``take_cut``), and a fresh cut is kept when it is saved."""
 
-    def __init__(self, data: bytes) -> None:
+    def __init__(self, data: bytes, keep: frozenset[str] = frozenset()) -> None:
         super().__init__(BytesIO(data), recalcTimestamp=False, recalcBBoxes=False, lazy=True)
         self.source = _digest(data)
+        self.keep = keep  # glyph names every cut of this document's font holds, used or not
         self.cut: bytes | None = None
         self.pending: tuple[str, tuple[str, ...], str] | None = None
 
     def take_cut(self, cut: bytes) -> None:
-        # The font becomes the cut itself, so fpdf2's glyph ids after the cut are read from it.
+        # The font becomes the cut itself, so fpdf2's glyph ids after the cut are read from it; reading them makes
+        # fontTools parse the cut's glyph order, the same for every document that takes this cut.
         super().__init__(BytesIO(cut), recalcTimestamp=False, recalcBBoxes=False, lazy=True)
         self.cut = cut
+        self.glyphOrder, self._reverseGlyphOrderDict = _glyph_order(cut)
 
     def save(self, file: str | IO[bytes], reorderTables: bool | None = True) -> None:  # noqa: N803 - fontTools' name
         if self.cut is not None and not isinstance(file, str):
@@ -179,31 +196,47 @@ def _digest(data: bytes) -> str:
     return sha256_hex(data)
 
 
+@cache
+def _repertoire_glyphs(data: bytes) -> frozenset[str]:
+    cmap = ttLib.TTFont(BytesIO(data), lazy=True).getBestCmap()
+    return frozenset(cmap[ord(char)] for char in ACT_REPERTOIRE if ord(char) in cmap)
+
+
+@lru_cache(maxsize=256)
+def _glyph_order(cut: bytes) -> tuple[list[str], dict[str, int]]:
+    order = ttLib.TTFont(BytesIO(cut), lazy=True).getGlyphOrder()
+    return order, {name: index for index, name in enumerate(order)}
+
+
 class _KeptSubsetter:
     """fontTools' Subsetter as fpdf2 calls it (populate, then subset), answering from FONT_CUTS for our fonts."""
 
     def __init__(self, options: ftsubset.Options) -> None:
-        self._subsetter = ftsubset.Subsetter(options)
-        self._options = repr(sorted(vars(options).items()))
+        self._options = options
         self._glyphs: tuple[str, ...] = ()
-        self._plain = False
+        self._others: dict[str, Any] = {}
 
     def populate(self, glyphs: Any = (), **others: Any) -> None:
         self._glyphs = tuple(sorted(glyphs))
-        self._plain = bool(others)
-        self._subsetter.populate(glyphs=glyphs, **others)
+        self._others = others
 
     def subset(self, font: ttLib.TTFont) -> None:
-        if not isinstance(font, DocumentFont) or self._plain:
-            self._subsetter.subset(font)
+        if not isinstance(font, DocumentFont) or self._others:
+            self._cut(font, self._glyphs)
             return
-        key = (font.source, self._glyphs, self._options)
+        glyphs = tuple(sorted(font.keep.union(self._glyphs))) if font.keep else self._glyphs
+        key = (font.source, glyphs, repr(sorted(vars(self._options).items())))
         cut = FONT_CUTS.get(key)
         if cut is not None:
             font.take_cut(cut)
             return
-        self._subsetter.subset(font)
+        self._cut(font, glyphs)
         font.pending = key
+
+    def _cut(self, font: ttLib.TTFont, glyphs: tuple[str, ...]) -> None:
+        subsetter = ftsubset.Subsetter(self._options)
+        subsetter.populate(glyphs=glyphs, **self._others)
+        subsetter.subset(font)
 
 
 # fpdf2 reaches the subsetter through its module's name for fontTools.subset; only DocumentFont uses the cuts.

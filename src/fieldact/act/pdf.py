@@ -122,6 +122,11 @@ def template_of(content: Mapping[str, Any]) -> object:
     return content.get("template", 1)
 
 
+def _template_number(content: Mapping[str, Any]) -> int:
+    version = template_of(content)
+    return version if isinstance(version, int) else 1  # render_pdf refuses a version it does not know
+
+
 def _render(
     content: ActContent, signature: Signature, ink: bytes | None, preview: bool, photos: Mapping[str, bytes]
 ) -> bytes:
@@ -148,8 +153,10 @@ def _render(
 
 
 # A new layout gets a new number, and every older number keeps drawing as it did: ``verify`` renders every act
-# again with the version it was signed with. Version 2 added the equipment table and the photo appendix.
-TEMPLATES = frozenset({1, TEMPLATE_VERSION})
+# again with the version it was signed with. Version 2 added the equipment table and the photo appendix; version 3
+# cuts its fonts to the act's repertoire and the glyphs used (``fonts.ACT_REPERTOIRE``), not to the glyphs alone.
+TEMPLATES = frozenset({1, 2, TEMPLATE_VERSION})
+FONTS_REPERTOIRE_FROM = 3
 
 _XMP_DATES = re.compile(rb'xmp:(ModifyDate|MetadataDate)="([^"]*)"')
 
@@ -181,7 +188,7 @@ class ActDocument(FPDF):
         self.preview = preview
         self.set_margins(MARGIN, TOP, MARGIN)
         self.set_auto_page_break(True, margin=BOTTOM_MARGIN)
-        install_fonts(self)
+        install_fonts(self, repertoire=_template_number(content) >= FONTS_REPERTOIRE_FROM)
         self.set_font(FAMILY, "", 9)
         set_metadata(self, content)
 

@@ -180,6 +180,7 @@ def seal_statuses(data: bytes, trust_roots: Sequence[bytes] = ()) -> list[SealSt
     trust = _trust(tuple(trust_roots))
     checked = any(True for _ in trust.iter_certs())  # roots given that parse as certificates
     _read_hex_strings_whole()
+    _prepare_names_once()
     reader = PdfFileReader(BytesIO(data), strict=False)
     statuses = []
     with quiet("pyhanko", "pyhanko_certvalidator"):
@@ -236,6 +237,27 @@ def _read_hex_strings_whole() -> Any:
 
     generic.read_hex_string_from_stream = read_hex_string
     return original  # pyHanko's own reader, which the tests hold the whole-string one to
+
+
+@lru_cache(maxsize=1)
+def _prepare_names_once() -> Any:
+    """asn1crypto compares certificate names after LDAP string preparation (RFC 4518), a dozen regular
+    expressions and a Unicode table walk per name part, done again for every certificate parsed: a seal's check
+    compares the same few names (the company's, its CA's) a dozen times. The preparation is a function of the
+    string alone, so each string is prepared once per process."""
+    from asn1crypto import x509
+
+    original = x509.NameTypeAndValue._ldap_string_prep
+
+    @lru_cache(maxsize=4096)
+    def prepared(string: str) -> str:
+        return original(None, string)  # type: ignore[no-any-return]
+
+    def ldap_string_prep(self: Any, string: str) -> str:
+        return prepared(string)
+
+    x509.NameTypeAndValue._ldap_string_prep = ldap_string_prep
+    return original
 
 
 _LOOP_LOCK = threading.Lock()

@@ -28,7 +28,7 @@ from fieldact.store.sync import (
     PULL_QUERY,
     REVOKED,
     TECHNICIAN,
-    ContractTaken,
+    VisitNotStorable,
     VisitPayload,
     now_utc,
     push_visit,
@@ -255,7 +255,7 @@ def accept_visit(
             receipts = _register(connection, payload.acts, delivered.in_place, device_id, technician_id)
             _link_copies(connection, wire.get("copies"), {entry["act_id"] for entry in receipts}, technician_id)
             refusals = [_refuse(connection, act, found, device_id, technician_id) for act, found in refused]
-    except ContractTaken as error:
+    except VisitNotStorable as error:
         return VisitResult(visit_id, "failed", str(error))
     except DBAPIError as error:
         detail = str(error.orig).strip().splitlines()[0] if error.orig else type(error).__name__

@@ -26,6 +26,7 @@ from __future__ import annotations
 import errno
 import json
 import logging
+import re
 import sqlite3
 import threading
 import time
@@ -34,10 +35,12 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
+from functools import lru_cache
 from typing import Any
 
 from sqlalchemy import Connection, Engine, Table, delete, func, insert, literal_column, or_, select, text, update
 from sqlalchemy.dialects.postgresql import insert as pg_insert
+from sqlalchemy.engine import Dialect
 from sqlalchemy.exc import DBAPIError, OperationalError, SQLAlchemyError
 from sqlalchemy.exc import InterfaceError as SAInterfaceError
 
@@ -653,14 +656,48 @@ def push_visit(central: Connection, payload: VisitPayload, me: str) -> Delivered
 
 
 def _insert_rows(central: Connection, table: Table, rows: list[dict[str, Any]]) -> None:
-    """A child table's rows, sent as one multi-row INSERT (``batched_inserts``): the quality triggers refresh the
-    visit once per statement (migration 0011), and one statement is one round trip."""
-    # Every row gets the same columns (a missing one is NULL, an unknown one is left out): the rows go as one
-    # statement, and a row a tablet sent short must end as the database's refusal, not as a compile error.
-    names = [column.name for column in table.columns if any(column.name in row for row in rows)]
-    shaped = [{name: row.get(name) for name in names} for row in rows]
-    if shaped:
-        central.execute(insert(table), shaped)
+    """A child table's rows in one statement: the quality triggers refresh the visit once per statement (migration
+    0011), and one statement is one round trip.
+
+    The rows go as one array per column, unnested (``rows_insert``): the statement's text depends on the table and
+    its columns alone, not on how many rows there are, so psycopg converts it once and PostgreSQL prepares it
+    once per connection. A multi-row VALUES list was a new statement for every count of rows, parsed and planned
+    each time."""
+    # Every row gets the same columns (a missing one is NULL, an unknown one is left out), and a row a tablet
+    # sent short must end as the database's refusal, not as an error of the statement's making.
+    names = tuple(column.name for column in table.columns if any(column.name in row for row in rows))
+    if not rows or not names:
+        return
+    statement, processors = rows_insert(table, names, central.dialect)
+    arrays = {}
+    for index, (name, process) in enumerate(zip(names, processors, strict=True)):
+        try:
+            arrays[f"c{index}"] = [row.get(name) if process is None else process(row.get(name)) for row in rows]
+        except (AttributeError, TypeError, ValueError):
+            raise RowUnfit(
+                say(
+                    f"в строке таблицы {table.name} значение {name} не того вида; визит не сохранён. Сообщите в офис.",
+                    f"a row of {table.name} has a {name} of the wrong kind; the visit is not stored. Tell the office.",
+                )
+            ) from None
+    central.execute(statement, arrays)
+
+
+@lru_cache(maxsize=64)
+def rows_insert(table: Table, names: tuple[str, ...], dialect: Dialect) -> tuple[Any, tuple[Any, ...]]:
+    """``INSERT INTO table (names) SELECT * FROM unnest(CAST(:c0 AS type[]), ...)`` and each column's bind
+    processor. The arrays are of the columns' types without their lengths: an explicit cast to varchar(36) would
+    cut a longer value short, while the insert's own assignment refuses it, as it refuses it in a VALUES list."""
+    columns = [table.c[name] for name in names]
+    arrays = ", ".join(
+        f"CAST(:c{index} AS {_ARRAY_LENGTH.sub('', column.type.compile(dialect=dialect))}[])"
+        for index, column in enumerate(columns)
+    )
+    statement = text(f"INSERT INTO {table.name} ({', '.join(names)}) SELECT * FROM unnest({arrays})")
+    return statement, tuple(column.type._cached_bind_processor(dialect) for column in columns)
+
+
+_ARRAY_LENGTH = re.compile(r"\(.*\)")
 
 
 def _central_contract(central: Connection, payload: VisitPayload) -> str:
@@ -693,8 +730,16 @@ def _visit_is_central(central: Connection, visit_id: str) -> bool:
     return central.execute(select(VISIT.c.id).where(VISIT.c.id == visit_id)).first() is not None
 
 
-class ContractTaken(Exception):
+class VisitNotStorable(Exception):
+    """The visit as sent cannot be stored centrally; the exception's text says why, for the technician."""
+
+
+class ContractTaken(VisitNotStorable):
     """A tablet's new visit names a contract number held centrally under another record."""
+
+
+class RowUnfit(VisitNotStorable):
+    """A row sent with a value its column cannot take (a time that is not a time, one without its zone)."""
 
 
 # Columns a tablet may not change on a visit already stored centrally (its grants leave them out).
@@ -823,7 +868,7 @@ def push_finished(
                     raise
                 _failed(local, visit_id, _refused_sentence(error), report, server.now(clock))
                 continue
-            except ContractTaken as error:
+            except VisitNotStorable as error:
                 _failed(local, visit_id, str(error), report, server.now(clock))
                 continue
             _confirmed(local, visit_id, delivered, report, clock)
