@@ -214,15 +214,22 @@ HEX_STRINGS = [
 
 
 @pytest.mark.parametrize("data", HEX_STRINGS, ids=range(len(HEX_STRINGS)))
-def test_hex_strings_read_whole_read_as_pyhanko_reads_them(data: bytes) -> None:
+@pytest.mark.parametrize("library", ["pyhanko", "pypdf"])
+def test_hex_strings_read_whole_read_as_each_library_reads_them(data: bytes, library: str) -> None:
     from io import BytesIO
 
-    from pyhanko.pdf_utils import generic
+    from fieldact.act import seal, verify
 
-    from fieldact.act import seal
+    if library == "pyhanko":
+        from pyhanko.pdf_utils import generic as module
 
-    pyhanko_reader = seal._read_hex_strings_whole()
-    assert generic.read_hex_string_from_stream is not pyhanko_reader  # the whole-string reader is in place
+        own_reader = seal._read_hex_strings_whole()
+    else:
+        from pypdf.generic import _data_structures as module  # type: ignore[no-redef]
+
+        own_reader = verify._read_hex_strings_whole()
+    ours = module.read_hex_string_from_stream
+    assert ours is not own_reader  # the whole-string reader is in place
 
     def outcome(reader: object) -> tuple[object, int]:
         stream = BytesIO(data)
@@ -230,9 +237,9 @@ def test_hex_strings_read_whole_read_as_pyhanko_reads_them(data: bytes) -> None:
             value = reader(stream)  # type: ignore[operator]
         except Exception as error:  # noqa: BLE001 - the kind and words of the refusal are compared
             return (type(error), str(error)), stream.tell()
-        return (type(value), bytes(value.original_bytes)), stream.tell()
+        return (type(value), bytes(getattr(value, "original_bytes", value))), stream.tell()
 
-    assert outcome(generic.read_hex_string_from_stream) == outcome(pyhanko_reader)
+    assert outcome(ours) == outcome(own_reader)
 
 
 NAME_PARTS = [

@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from fieldact.act.content import SealRecord
+from fieldact.act.hexstrings import read_whole
 from fieldact.act.quiet import quiet
 from fieldact.hashing import sha256_hex
 from fieldact.resources import resource_path
@@ -28,9 +29,6 @@ if TYPE_CHECKING:
     from fieldact.trust import DeviceIdentity
 
 SEAL_FIELD = "FieldactSeal"
-_PDF_WHITESPACE = b" \n\r\t\f\x00"
-_HEX_DIGITS = b"0123456789abcdefABCDEF"
-_HEX_STRING_LIMIT = 1 << 22  # longer than any seal; past it pyHanko's reader takes over
 
 
 class SealError(RuntimeError):
@@ -204,36 +202,14 @@ def _trust(trust_roots: tuple[bytes, ...]) -> Any:
 
 @lru_cache(maxsize=1)
 def _read_hex_strings_whole() -> Any:
-    """pyHanko reads a hex string one byte per call; a seal's /Contents is tens of thousands of them, most of a
-    check's parsing time. The same reading done on the whole string: hex digits and PDF whitespace only, ended by
-    '>'. Anything else (a comment, a stray byte, a missing end) is left to pyHanko's own reader, which says what
-    is wrong exactly as before."""
-    import binascii
-
+    """pyHanko reads a seal's /Contents one hex digit per call; ``hexstrings.read_whole`` reads it in one piece."""
     from pyhanko.pdf_utils import generic
 
     original = generic.read_hex_string_from_stream
 
     def read_hex_string(stream: Any) -> Any:
-        start = stream.tell()
-        stream.read(1)  # the '<'
-        digits = bytearray()
-        size = 256  # most hex strings are short (a file id); a seal's grows the reads to its length
-        while len(digits) <= _HEX_STRING_LIMIT:
-            chunk = stream.read(size)
-            size = min(size * 2, 1 << 16)
-            end = chunk.find(b">")
-            digits += chunk if end < 0 else chunk[:end]
-            if end >= 0:
-                body = bytes(digits).translate(None, _PDF_WHITESPACE)
-                if not body.translate(None, _HEX_DIGITS):
-                    stream.seek(start + 1 + len(digits) + 1)
-                    return generic.pdf_string(binascii.unhexlify(body + b"0" * (len(body) % 2)))
-                break
-            if not chunk:
-                break
-        stream.seek(start)
-        return original(stream)
+        whole = read_whole(stream)
+        return original(stream) if whole is None else generic.pdf_string(whole)
 
     generic.read_hex_string_from_stream = read_hex_string
     return original  # pyHanko's own reader, which the tests hold the whole-string one to

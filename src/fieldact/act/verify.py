@@ -20,11 +20,13 @@ import re
 from collections.abc import Collection, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
+from functools import lru_cache
 from io import BytesIO
 from typing import Any
 
 from fieldact.act.content import canonical_json, parse_content
 from fieldact.act.digest import DIGEST_FILE, DigestError, original_digest, parse_record
+from fieldact.act.hexstrings import read_whole
 from fieldact.act.levels import Level, Revoked
 from fieldact.act.pdf import CONTENT_FILE, INK_FILE, TEMPLATES, ActRenderError, render_pdf, template_of
 from fieldact.act.photo_records import embedded_photos, photo_problems
@@ -152,6 +154,7 @@ def inspect_act(
 def _read(data: bytes, result: Verification) -> ReadAct | None:
     from pypdf import PdfReader
 
+    _read_hex_strings_whole()
     try:
         with quiet("pypdf"):
             reader = PdfReader(BytesIO(data), strict=False)
@@ -167,6 +170,23 @@ def _read(data: bytes, result: Verification) -> ReadAct | None:
         )
         return None
     return ReadAct(reader, attachments, signed)
+
+
+@lru_cache(maxsize=1)
+def _read_hex_strings_whole() -> Any:
+    """pypdf reads a seal's /Contents one hex digit per call; ``hexstrings.read_whole`` reads it in one piece."""
+    from pypdf.generic import _data_structures, _utils
+
+    original = _data_structures.read_hex_string_from_stream
+
+    def read_hex_string(stream: Any, forced_encoding: Any = None) -> Any:
+        whole = read_whole(stream)
+        return (
+            original(stream, forced_encoding) if whole is None else _utils.create_string_object(whole, forced_encoding)
+        )
+
+    _data_structures.read_hex_string_from_stream = read_hex_string
+    return original  # pypdf's own reader, which the tests hold the whole-string one to
 
 
 def _has_signature_fields(reader: Any) -> bool:
