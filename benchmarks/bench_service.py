@@ -340,7 +340,10 @@ def stored_once(admin_url: str, technicians: list[str]) -> bool:
     finally:
         database.dispose()
     expected = len(technicians) * VISITS
-    return visits == (expected, expected) and acts == expected and entries == (expected, expected) and chain.ok
+    once = visits == (expected, expected) and acts == expected and entries == (expected, expected) and chain.ok
+    if not once:  # say what differs, for whoever reads the run
+        print(f"expected {expected}: visits {visits}, acts {acts}, registry {entries}, chain {chain}", file=sys.stderr)
+    return once
 
 
 def main() -> None:
