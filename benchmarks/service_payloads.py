@@ -23,7 +23,7 @@ from fieldact.store.repository import Store  # noqa: E402
 from fieldact.store.signing import sign_demo_visit  # noqa: E402
 from fieldact.visit import Plan, Subscriber  # noqa: E402
 
-FORMAT = "v2"  # v2: acts of template 3
+FORMAT = "v3"  # v3: acts of template 3, numbers of 12 hex digits
 
 
 def cache_folder() -> Path:
