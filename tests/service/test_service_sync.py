@@ -268,8 +268,8 @@ def test_a_visit_with_malformed_or_short_rows_gets_a_sentence_and_nothing_is_sto
     malformed = wire_of(payload) | {"children": {"answer": ["not a row"]}}
     short = wire_of(payload)
     short["children"] = dict(payload.children, answer=[answers[0], {"item_key": "x", "extra": 1}])
-    # the rows travel as one array per column: a value too long for its column is refused, never cut short, and a
-    # value of another type is refused in words too
+    # a value too long for its column is refused, never cut short, and a value its column's type cannot take is
+    # refused in words (it used to end as a server error)
     too_long = wire_of(payload)
     too_long["children"] = dict(payload.children, answer=[answers[0] | {"item_key": "k" * 141}, *answers[1:]])
     wrong_type = wire_of(payload)

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import subprocess
 import sys
 import threading
@@ -122,8 +123,8 @@ def test_push_of_many_visits_is_complete_and_pushing_twice_adds_nothing(
     answer_inserts: list[int] = []  # rows in each INSERT INTO answer statement
 
     def seen(connection, cursor, statement: str, parameters, context, executemany: bool) -> None:  # type: ignore[no-untyped-def]
-        if statement.startswith("INSERT INTO answer"):  # the rows travel as one array per column (unnest)
-            answer_inserts.append(len(parameters["c0"]))
+        if statement.startswith("INSERT INTO answer"):
+            answer_inserts.append(len(re.findall(r"\)\s*,\s*\(", statement)) + 1)
 
     event.listen(tablet, "before_cursor_execute", seen)
     report = push_finished(store.database, tablet)

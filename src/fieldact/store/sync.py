@@ -26,7 +26,6 @@ from __future__ import annotations
 import errno
 import json
 import logging
-import re
 import sqlite3
 import threading
 import time
@@ -35,13 +34,12 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
-from functools import lru_cache
 from typing import Any
 
 from sqlalchemy import Connection, Engine, Table, delete, func, insert, literal_column, or_, select, text, update
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.engine import Dialect
-from sqlalchemy.exc import DBAPIError, OperationalError, SQLAlchemyError
+from sqlalchemy.exc import DBAPIError, OperationalError, SQLAlchemyError, StatementError
 from sqlalchemy.exc import InterfaceError as SAInterfaceError
 
 from fieldact.hashing import sha256_hex
@@ -656,48 +654,40 @@ def push_visit(central: Connection, payload: VisitPayload, me: str) -> Delivered
 
 
 def _insert_rows(central: Connection, table: Table, rows: list[dict[str, Any]]) -> None:
-    """A child table's rows in one statement: the quality triggers refresh the visit once per statement (migration
-    0011), and one statement is one round trip.
-
-    The rows go as one array per column, unnested (``rows_insert``): the statement's text depends on the table and
-    its columns alone, not on how many rows there are, so psycopg converts it once and PostgreSQL prepares it
-    once per connection. A multi-row VALUES list was a new statement for every count of rows, parsed and planned
-    each time."""
-    # Every row gets the same columns (a missing one is NULL, an unknown one is left out), and a row a tablet
-    # sent short must end as the database's refusal, not as an error of the statement's making.
-    names = tuple(column.name for column in table.columns if any(column.name in row for row in rows))
-    if not rows or not names:
+    """A child table's rows, sent as one multi-row INSERT (``batched_inserts``): the quality triggers refresh the
+    visit once per statement (migration 0011), and one statement is one round trip. (One array per column through
+    ``unnest`` would keep the statement's text the same for any count of rows; measured, psycopg's dumping of the
+    arrays, photos' bytes among them, cost the service and PostgreSQL more than the parsing it saved.)"""
+    # Every row gets the same columns (a missing one is NULL, an unknown one is left out): the rows go as one
+    # statement, and a row a tablet sent short must end as the database's refusal, not as a compile error.
+    names = [column.name for column in table.columns if any(column.name in row for row in rows)]
+    shaped = [{name: row.get(name) for name in names} for row in rows]
+    if not shaped:
         return
-    statement, processors = rows_insert(table, names, central.dialect)
-    arrays = {}
-    for index, (name, process) in enumerate(zip(names, processors, strict=True)):
+    try:
+        central.execute(insert(table), shaped)
+    except StatementError as error:
+        if isinstance(error, DBAPIError):
+            raise
+        raise RowUnfit(_unfit_sentence(table, names, shaped, central.dialect)) from None
+
+
+def _unfit_sentence(table: Table, names: list[str], rows: list[dict[str, Any]], dialect: Dialect) -> str:
+    """Which column's value its type could not take (a time that is not a time, one without its zone), in words."""
+    unfit = "?"
+    for name in names:
+        process = table.c[name].type._cached_bind_processor(dialect)
         try:
-            arrays[f"c{index}"] = [row.get(name) if process is None else process(row.get(name)) for row in rows]
+            for row in rows:
+                if process is not None:
+                    process(row[name])
         except (AttributeError, TypeError, ValueError):
-            raise RowUnfit(
-                say(
-                    f"в строке таблицы {table.name} значение {name} не того вида; визит не сохранён. Сообщите в офис.",
-                    f"a row of {table.name} has a {name} of the wrong kind; the visit is not stored. Tell the office.",
-                )
-            ) from None
-    central.execute(statement, arrays)
-
-
-@lru_cache(maxsize=64)
-def rows_insert(table: Table, names: tuple[str, ...], dialect: Dialect) -> tuple[Any, tuple[Any, ...]]:
-    """``INSERT INTO table (names) SELECT * FROM unnest(CAST(:c0 AS type[]), ...)`` and each column's bind
-    processor. The arrays are of the columns' types without their lengths: an explicit cast to varchar(36) would
-    cut a longer value short, while the insert's own assignment refuses it, as it refuses it in a VALUES list."""
-    columns = [table.c[name] for name in names]
-    arrays = ", ".join(
-        f"CAST(:c{index} AS {_ARRAY_LENGTH.sub('', column.type.compile(dialect=dialect))}[])"
-        for index, column in enumerate(columns)
+            unfit = name
+            break
+    return say(
+        f"в строке таблицы {table.name} значение {unfit} не того вида; визит не сохранён. Сообщите в офис.",
+        f"a row of {table.name} has a {unfit} of the wrong kind; the visit is not stored. Tell the office.",
     )
-    statement = text(f"INSERT INTO {table.name} ({', '.join(names)}) SELECT * FROM unnest({arrays})")
-    return statement, tuple(column.type._cached_bind_processor(dialect) for column in columns)
-
-
-_ARRAY_LENGTH = re.compile(r"\(.*\)")
 
 
 def _central_contract(central: Connection, payload: VisitPayload) -> str:
