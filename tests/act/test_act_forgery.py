@@ -21,6 +21,7 @@ from fieldact.ink import Signature, encode
 
 GOLDEN = Path(__file__).parent / "golden" / "act-template-1.pdf"
 GOLDEN_2 = Path(__file__).parent / "golden" / "act-template-2.pdf"  # with two photos and the equipment table
+GOLDEN_3 = Path(__file__).parent / "golden" / "act-template-3.pdf"  # fonts cut to the act repertoire
 DRAWN_OTHERWISE = "напечатано не то, что записано в содержании акта и подписано Абонентом"
 
 
@@ -108,3 +109,12 @@ def test_a_golden_act_of_template_2_still_verifies_and_draws_the_same() -> None:
     assert result.reached() == Level.CONTENT
     content = json.loads(result.embedded[CONTENT_FILE])
     assert content["template"] == 2 and len(content["photos"]) == 2 and content["devices"]
+
+
+def test_a_golden_act_of_template_3_still_verifies_and_draws_the_same() -> None:
+    """Template 3 embeds each font cut to ``fonts.ACT_REPERTOIRE``: a change of that repertoire, or of how the cut
+    is made, draws other bytes, and must be a new template rather than a change of this one."""
+    result = inspect_act(GOLDEN_3.read_bytes())
+    assert result.problems == [], result.problems
+    assert result.reached() == Level.CONTENT
+    assert json.loads(result.embedded[CONTENT_FILE])["template"] == 3
