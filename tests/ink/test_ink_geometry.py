@@ -280,6 +280,44 @@ def test_quantize_rounds_to_the_step_and_stays_within_half_a_step(stroke: Stroke
             assert all(abs(a - b) <= step / 2 + EPS for a, b in zip(q[:4], o[:4], strict=True))
 
 
+def quantized_one_by_one(segments: list[Segment], step: float) -> list[Segment]:
+    """quantize as first written, a segment at a time: acts drawn with it must draw the same for ever."""
+    digits = max(0, 2 - math.floor(math.log10(step)))
+
+    def snap(value: float) -> float:
+        return round(round(value / step) * step, digits)
+
+    kept: list[Segment] = []
+    for segment in segments:
+        x0, y0, x1, y1 = (snap(value) for value in segment[:4])
+        width = max(snap(segment.width), snap(step))
+        if x0 == x1 and y0 == y1 and not segment.is_dot and kept and kept[-1].x1 == x0 and kept[-1].y1 == y0:
+            continue
+        kept.append(Segment(x0, y0, x1, y1, width))
+    return kept
+
+
+@settings(max_examples=150, deadline=None)
+@given(walks(), st.sampled_from([0.1, 0.25, 1.0, 0.03]), st.floats(0.01, 3))
+def test_quantize_in_bulk_gives_exactly_what_one_by_one_gave(stroke: Stroke, step: float, scale: float) -> None:
+    segments = [Segment(*(value * scale for value in s)) for s in stroke_segments(stroke, pressure_real=True)]
+    assert quantize(iter(segments), step) == quantized_one_by_one(segments, step)
+
+
+@settings(max_examples=100, deadline=None)
+@given(walks(), st.booleans())
+def test_bounds_are_the_extremes_of_every_end_widened_by_half_its_width(stroke: Stroke, include_width: bool) -> None:
+    segments = stroke_segments(stroke, pressure_real=False)
+    halves = [s.width / 2 if include_width else 0.0 for s in segments]
+    bounds = segments_bounds(iter(segments), include_width=include_width)
+    assert bounds is not None
+    assert bounds.min_x == min(min(s.x0 - h, s.x1 - h) for s, h in zip(segments, halves, strict=True))
+    assert bounds.min_y == min(min(s.y0 - h, s.y1 - h) for s, h in zip(segments, halves, strict=True))
+    assert bounds.max_x == max(max(s.x0 + h, s.x1 + h) for s, h in zip(segments, halves, strict=True))
+    assert bounds.max_y == max(max(s.y0 + h, s.y1 + h) for s, h in zip(segments, halves, strict=True))
+    assert segments_bounds([]) is None
+
+
 def test_quantize_prints_short_decimals_and_keeps_dots() -> None:
     (segment,) = quantize([Segment(0.1 + 0.2, 1.04999, 2.26, 3.0, 0.01)], 0.1)
     assert segment == Segment(0.3, 1.0, 2.3, 3.0, 0.1)

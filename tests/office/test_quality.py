@@ -173,3 +173,40 @@ def test_postgres_refreshes_per_statement_not_per_row(database: Database) -> Non
         ).all()
     assert {table for table, _, _ in levels} == {"answer", "payment", "material_use", "branch_event", "visit_rating"}
     assert len(levels) == 15 and not any(per_row for _, _, per_row in levels)
+
+
+def test_postgres_refreshes_a_visit_once_at_commit_however_many_statements_touch_it(database: Database) -> None:
+    """A push writes a visit with a statement per table; its quality row is rebuilt once, when the push commits."""
+    if database.engine.dialect.name != "postgresql":
+        pytest.skip("SQLite keeps its row triggers: the tablet writes one answer at a time")
+    with database.engine.begin() as connection:  # count the rebuilds of each visit's quality row
+        connection.execute(text("CREATE TABLE rebuilt (visit_id text)"))
+        connection.execute(
+            text(
+                "CREATE FUNCTION count_rebuild() RETURNS trigger LANGUAGE plpgsql AS "
+                "$$ BEGIN INSERT INTO rebuilt VALUES (NEW.visit_id); RETURN NULL; END $$"
+            )
+        )
+        connection.execute(
+            text(
+                "CREATE TRIGGER count_rebuild AFTER INSERT ON visit_quality "
+                "FOR EACH ROW EXECUTE FUNCTION count_rebuild()"
+            )
+        )
+    at = "2026-11-10 09:00:00"
+    with database.engine.begin() as connection:
+        for key, state in (("z", "not_applicable"), ("w", "failed")):
+            connection.execute(
+                text(
+                    "INSERT INTO answer (visit_id, item_key, state, reason, answered_at) VALUES ('v4', :k, :s, '', :at)"
+                ),
+                {"k": key, "s": state, "at": at},
+            )
+        connection.execute(text("UPDATE visit SET standard_kept = :k WHERE id = 'v4'"), {"k": json.dumps({})})
+        assert connection.execute(text("SELECT visit_id FROM quality_pending")).scalars().all() == ["v4"]
+        assert connection.execute(text("SELECT count(*) FROM rebuilt")).scalar() == 0
+    with database.engine.connect() as connection:
+        assert connection.execute(text("SELECT visit_id FROM rebuilt")).scalars().all() == ["v4"]
+        assert connection.execute(text("SELECT count(*) FROM quality_pending")).scalar() == 0
+    skipped = dashboard(database, NOVEMBER_FIRST_HALF).skipped
+    assert {(i.item_key, i.not_needed, i.failed) for i in skipped} >= {("z", 1, 0), ("w", 0, 1)}

@@ -20,6 +20,7 @@ from __future__ import annotations
 import copy
 import logging
 import threading
+import zlib
 from collections import OrderedDict
 from dataclasses import dataclass
 from functools import cache, lru_cache
@@ -239,5 +240,21 @@ class _KeptSubsetter:
         subsetter.subset(font)
 
 
+class _KeptFontStream(fpdf.output.PDFFontStream):
+    """fpdf2's stream of an embedded font file, compressed once per kept cut: zlib gives the same bytes for the same
+    input, and a kept cut is the same bytes object in every document that takes it."""
+
+    def __init__(self, contents: bytes) -> None:
+        super().__init__(b"")  # the attributes of a compressed font stream, then its contents
+        self._contents = _deflated(contents)
+        self.length, self.length1 = len(self._contents), len(contents)
+
+
+@lru_cache(maxsize=64)
+def _deflated(data: bytes) -> bytes:
+    return zlib.compress(data, level=fpdf.output.PDFFontStream._COMPRESSION_LEVEL)  # noqa: SLF001 - fpdf2's level
+
+
 # fpdf2 reaches the subsetter through its module's name for fontTools.subset; only DocumentFont uses the cuts.
+fpdf.output.PDFFontStream = _KeptFontStream  # type: ignore[misc]
 fpdf.output.ftsubset = SimpleNamespace(Options=ftsubset.Options, Subsetter=_KeptSubsetter)  # type: ignore[attr-defined]

@@ -12,6 +12,8 @@ from dataclasses import dataclass
 from functools import cache, lru_cache
 
 from fpdf import FPDF
+from fpdf.drawing_primitives import DeviceCMYK, DeviceGray, DeviceRGB, convert_to_device_color
+from fpdf.enums import RenderStyle, TextMode
 
 from fieldact.act.fonts import FAMILY, loaded_fonts
 
@@ -110,8 +112,42 @@ def _break_word(word: str, width: float, style: Style) -> list[str]:
 
 
 def use_style(pdf: FPDF, style: Style) -> None:
-    pdf.set_font(FAMILY, "B" if style.bold else "", style.size)
-    pdf.set_text_color(*style.color)
+    font_style = "B" if style.bold else ""
+    if (pdf.font_family, pdf.font_style, pdf.font_size_pt) != (_FAMILY_KEY, font_style, style.size):
+        pdf.set_font(FAMILY, font_style, style.size)
+    pdf.set_text_color(_device_color(style.color))
+
+
+_FAMILY_KEY = FAMILY.lower()  # fpdf2 keeps the family in lower case
+
+
+@cache
+def _device_color(color: RGB) -> DeviceGray | DeviceRGB | DeviceCMYK:
+    return convert_to_device_color(*color)  # made once per colour: fpdf2 would make it at every call
+
+
+def draw_line_of_text(pdf: FPDF, x: float, y: float, line: str) -> None:
+    """What ``pdf.text(x, y, line)`` writes, byte for byte, for the plain text acts print. An act has a few hundred
+    lines, and fpdf2's checks and wrappers around each (for underlines, text modes, marked-up text) cost more than
+    the line itself; anything else goes to ``pdf.text``."""
+    font = pdf.current_font
+    if (
+        font is None
+        or not pdf.page
+        or not pdf.is_ttf_font
+        or not pdf.current_font_is_set_on_page
+        or pdf.text_mode != TextMode.FILL
+        or pdf.underline
+        or pdf.strikethrough
+        or pdf._record_text_quad_points  # noqa: SLF001 - fpdf2 records text positions for its own features
+    ):
+        pdf.text(x, y, line)
+        return
+    k = pdf.k
+    written = f"BT {x * k:.2f} {(pdf.h - y) * k:.2f} Td {font.encode_text(line)} ET"
+    if pdf.fill_color != pdf.text_color:
+        written = f"q {pdf.text_color.serialize().lower()} {written} Q"
+    pdf._out(written)  # noqa: SLF001 - the page's content stream, as text appends to it
 
 
 def baseline(top: float, line_height: float, style: Style) -> float:
@@ -138,7 +174,7 @@ def draw_lines(
         if align != "L":
             free = width - text_width(line, style)
             left = x + (free if align == "R" else free / 2)
-        pdf.text(left, baseline(top + index * line_height, line_height, style), line)
+        draw_line_of_text(pdf, left, baseline(top + index * line_height, line_height, style), line)
     return len(lines) * line_height
 
 
@@ -150,13 +186,38 @@ def draw_text(
 
 
 def hline(pdf: FPDF, x: float, y: float, width: float, color: RGB = RULE, thickness: float = 0.15) -> None:
-    with pdf.local_context(draw_color=color, line_width=thickness):
-        pdf.line(x, y, x + width, y)
+    """What ``local_context(draw_color=color, line_width=thickness)`` around ``line`` writes, byte for byte: fpdf2
+    copies its whole graphics state in and out for each, and a table draws one under every row."""
+    if pdf._in_unbreakable:  # noqa: SLF001 - fpdf2 refuses local contexts there; let it say so
+        with pdf.local_context(draw_color=color, line_width=thickness):
+            pdf.line(x, y, x + width, y)
+        return
+    k, page_height = pdf.k, pdf.h
+    written = ["q"]
+    if thickness != pdf.line_width:
+        written.append(f"{thickness * k:.2f} w")
+    draw_color = _device_color(color)
+    if draw_color != pdf.draw_color:
+        written.append(draw_color.serialize().upper())
+    written.append(f"{x * k:.2f} {(page_height - y) * k:.2f} m {(x + width) * k:.2f} {(page_height - y) * k:.2f} l S")
+    written.append("Q")
+    pdf._out("\n".join(written))  # noqa: SLF001 - the page's content stream, as line appends to it
 
 
 def fill_rect(pdf: FPDF, x: float, y: float, width: float, height: float, color: RGB) -> None:
-    with pdf.local_context(fill_color=color):
-        pdf.rect(x, y, width, height, style="F")
+    """What ``local_context(fill_color=color)`` around ``rect(style="F")`` writes, byte for byte (see hline)."""
+    if pdf._in_unbreakable:  # noqa: SLF001
+        with pdf.local_context(fill_color=color):
+            pdf.rect(x, y, width, height, style="F")
+        return
+    k = pdf.k
+    written = ["q"]
+    fill_color = _device_color(color)
+    if fill_color != pdf.fill_color:
+        written.append(fill_color.serialize().lower())
+    written.append(f"{x * k:.2f} {(pdf.h - y) * k:.2f} {width * k:.2f} {-height * k:.2f} re {RenderStyle.F.operator}")
+    written.append("Q")
+    pdf._out("\n".join(written))  # noqa: SLF001
 
 
 # --- tables ------------------------------------------------------------------------------------------------------

@@ -576,8 +576,14 @@ def draw_qr(pdf: FPDF, text: str, x: float, y: float, size: float) -> None:
     matrix = qr_matrix(text)
     module = size / len(matrix)
     seam = 0.02  # a hair of overlap, so viewers show no white lines between touching modules
+    k, page_height = pdf.k, pdf.h
     with pdf.local_context(fill_color=(0, 0, 0)):
-        for row_index, row in enumerate(matrix):
-            top = y + row_index * module
-            for start, length in row_runs(row):
-                pdf.rect(x + start * module, top, length * module + seam, module + seam, style="F")
+        # What ``pdf.rect(..., style="F")`` writes for each run, written at once: a code is a few hundred runs.
+        runs = [
+            f"{(x + start * module) * k:.2f} {(page_height - (y + row_index * module)) * k:.2f} "
+            f"{(length * module + seam) * k:.2f} {-(module + seam) * k:.2f} re {RenderStyle.F.operator}"
+            for row_index, row in enumerate(matrix)
+            for start, length in row_runs(row)
+        ]
+        if runs:
+            pdf._out("\n".join(runs))  # noqa: SLF001 - the page's content stream, as rect appends to it

@@ -16,6 +16,7 @@ import math
 from collections import deque
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from operator import add, sub
 from typing import NamedTuple
 
 from .model import BoundingBox, PointerType, Sample, Signature, Stroke
@@ -306,27 +307,19 @@ def quantize(segments: Iterable[Segment], step: float = 0.1) -> list[Segment]:
     """
     if not step > 0 or not math.isfinite(step):
         raise ValueError(f"The quantization step must be a positive number, got {step!r}.")
+    segments = list(segments)
     digits = _decimals_for(step)
     # A snapped value depends only on how many steps it is; a signature's thousands of coordinates fall on far
-    # fewer steps, so each step's value is rounded once.
-    values: dict[int, float] = {}
-
-    def snap(value: float) -> float:
-        steps = round(value / step)
-        snapped = values.get(steps)
-        if snapped is None:
-            snapped = values[steps] = round(steps * step, digits)
-        return snapped
-
-    thinnest = snap(step)
+    # fewer steps, so each step's value is rounded once, and the coordinates are snapped in bulk.
+    steps = [round(value / step) for segment in segments for value in segment]
+    values = {count: round(count * step, digits) for count in {1, *steps}}
+    snapped = iter(list(map(values.__getitem__, steps)))
+    thinnest = values[1]
     kept: list[Segment] = []
-    for segment in segments:
-        x0, y0, x1, y1, width = segment
-        x0, y0, x1, y1 = snap(x0), snap(y0), snap(x1), snap(y1)
-        width = max(snap(width), thinnest)
+    for segment, x0, y0, x1, y1, width in zip(segments, *[snapped] * 5, strict=True):
         if x0 == x1 and y0 == y1 and not segment.is_dot and kept and kept[-1].x1 == x0 and kept[-1].y1 == y0:
             continue
-        kept.append(Segment(x0, y0, x1, y1, width))
+        kept.append(Segment(x0, y0, x1, y1, width if width > thinnest else thinnest))
     return kept
 
 
@@ -337,17 +330,17 @@ def _decimals_for(step: float) -> int:
 
 def segments_bounds(segments: Iterable[Segment], *, include_width: bool = True) -> BoundingBox | None:
     """The box around all segments, widened by half the line width when include_width is set."""
-    min_x = min_y = math.inf
-    max_x = max_y = -math.inf
-    for s in segments:
-        half = s.width / 2 if include_width else 0.0
-        min_x = min(min_x, s.x0 - half, s.x1 - half)
-        min_y = min(min_y, s.y0 - half, s.y1 - half)
-        max_x = max(max_x, s.x0 + half, s.x1 + half)
-        max_y = max(max_y, s.y0 + half, s.y1 + half)
-    if min_x == math.inf:
+    columns = list(zip(*segments, strict=True))
+    if not columns:
         return None
-    return BoundingBox(min_x, min_y, max_x, max_y)
+    x0s, y0s, x1s, y1s, widths = columns
+    halves = [width / 2 for width in widths] if include_width else [0.0] * len(widths)
+    return BoundingBox(
+        min(min(map(sub, x0s, halves)), min(map(sub, x1s, halves))),
+        min(min(map(sub, y0s, halves)), min(map(sub, y1s, halves))),
+        max(max(map(add, x0s, halves)), max(map(add, x1s, halves))),
+        max(max(map(add, y0s, halves)), max(map(add, y1s, halves))),
+    )
 
 
 def fit_to_box(

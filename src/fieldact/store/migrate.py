@@ -33,6 +33,8 @@ CENTRAL_ONLY_TABLES = frozenset(
         # resumable pushes (migration 0013)
         "upload",
         "upload_part",
+        # visits whose quality row is refreshed at commit (migration 0015)
+        "quality_pending",
     }
 )
 

@@ -339,23 +339,29 @@ POSTGRES_TRIGGERS = [
     "CREATE POLICY office_read ON visit_rating FOR SELECT TO fieldact_office USING (true)",
 ]
 
+
 # A trigger with transition tables may name one event only (PostgreSQL's rule), hence three per source table.
-POSTGRES_STATEMENT_TOUCH = """
+def statement_touch(action: str) -> str:
+    """The statement triggers' function: ``action`` (a function of a visit id) for each visit a statement touched."""
+    return f"""
 CREATE OR REPLACE FUNCTION fieldact_quality_touch_rows() RETURNS trigger LANGUAGE plpgsql SECURITY DEFINER
 SET search_path FROM CURRENT AS $$
 BEGIN
   IF TG_OP = 'INSERT' THEN
-    PERFORM fieldact_quality_refresh(touched.visit_id) FROM (SELECT DISTINCT visit_id FROM changed_new) AS touched;
+    PERFORM {action}(touched.visit_id) FROM (SELECT DISTINCT visit_id FROM changed_new) AS touched;
   ELSIF TG_OP = 'DELETE' THEN
-    PERFORM fieldact_quality_refresh(touched.visit_id) FROM (SELECT DISTINCT visit_id FROM changed_old) AS touched;
+    PERFORM {action}(touched.visit_id) FROM (SELECT DISTINCT visit_id FROM changed_old) AS touched;
   ELSE
-    PERFORM fieldact_quality_refresh(touched.visit_id)
+    PERFORM {action}(touched.visit_id)
       FROM (SELECT visit_id FROM changed_old UNION SELECT visit_id FROM changed_new) AS touched;
   END IF;
   RETURN NULL;
 END $$;
 REVOKE EXECUTE ON FUNCTION fieldact_quality_touch_rows() FROM PUBLIC;
 """
+
+
+POSTGRES_STATEMENT_TOUCH = statement_touch("fieldact_quality_refresh")
 STATEMENT_TOUCH_EVENTS = {
     "insert": "INSERT ON {table} REFERENCING NEW TABLE AS changed_new",
     "update": "UPDATE ON {table} REFERENCING OLD TABLE AS changed_old NEW TABLE AS changed_new",
@@ -415,3 +421,40 @@ SQLITE_QUALITY_TRIGGERS = (
     "quality_sum_delete",
     *(f"quality_{table}_{event}" for table in SOURCES for event in ("insert", "update", "delete")),
 )
+
+
+# 0015: the source triggers note the visits they touch, and each noted visit is refreshed once, at commit.
+POSTGRES_QUALITY_AT_COMMIT = """
+CREATE TABLE quality_pending (visit_id varchar PRIMARY KEY);
+
+CREATE FUNCTION fieldact_quality_note(p_visit text) RETURNS void LANGUAGE sql SECURITY DEFINER
+SET search_path FROM CURRENT AS $$
+  INSERT INTO quality_pending (visit_id) SELECT p_visit WHERE p_visit IS NOT NULL ON CONFLICT DO NOTHING
+$$;
+REVOKE EXECUTE ON FUNCTION fieldact_quality_note(text) FROM PUBLIC;
+
+CREATE FUNCTION fieldact_quality_settle() RETURNS trigger LANGUAGE plpgsql SECURITY DEFINER
+SET search_path FROM CURRENT AS $$
+BEGIN
+  DELETE FROM quality_pending WHERE visit_id = NEW.visit_id;
+  PERFORM fieldact_quality_refresh(NEW.visit_id);
+  RETURN NULL;
+END $$;
+REVOKE EXECUTE ON FUNCTION fieldact_quality_settle() FROM PUBLIC;
+
+CREATE CONSTRAINT TRIGGER quality_settle AFTER INSERT ON quality_pending DEFERRABLE INITIALLY DEFERRED
+FOR EACH ROW EXECUTE FUNCTION fieldact_quality_settle();
+
+CREATE OR REPLACE FUNCTION fieldact_quality_touch() RETURNS trigger LANGUAGE plpgsql SECURITY DEFINER
+SET search_path FROM CURRENT AS $$
+BEGIN
+  IF TG_TABLE_NAME = 'visit' THEN
+    PERFORM fieldact_quality_note(CASE WHEN TG_OP = 'DELETE' THEN OLD.id ELSE NEW.id END);
+    IF TG_OP = 'UPDATE' AND OLD.id IS DISTINCT FROM NEW.id THEN
+      PERFORM fieldact_quality_note(OLD.id);
+    END IF;
+  END IF;
+  RETURN NULL;
+END $$;
+
+""" + statement_touch("fieldact_quality_note")
