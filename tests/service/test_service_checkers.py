@@ -3,15 +3,16 @@
 from __future__ import annotations
 
 import asyncio
+import os
 import sys
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 from pg import Central
-from tests.service.checker_work import collector, crash, hungry, quick, slow
+from tests.service.checker_work import collector, crash, hungry, niceness, quick, slow
 
-from fieldact.service.checkers import GC_YOUNG, CheckerPool, CheckOverrun, CheckUnavailable
+from fieldact.service.checkers import CHECK_NICENESS, GC_YOUNG, CheckerPool, CheckOverrun, CheckUnavailable
 from fieldact.service.client import sync_via_service
 from fieldact.standard import Brand
 from fieldact.store.repository import Store
@@ -45,6 +46,12 @@ def test_a_worker_starts_with_the_check_loaded_and_its_objects_left_out_of_colle
     young, frozen, loaded = asyncio.run(asyncio.wait_for(pool.run(collector), 60))
     assert loaded, "the act check is loaded when the worker starts, not by the first push"
     assert young == GC_YOUNG and frozen > 50_000, (young, frozen)  # the libraries' objects are never walked again
+
+
+@posix_only
+def test_checks_run_below_the_service_so_pulls_and_stores_take_a_core_first(pool: CheckerPool) -> None:
+    expected = min(19, os.nice(0) + CHECK_NICENESS)  # 19: the lowest priority there is
+    assert asyncio.run(asyncio.wait_for(pool.run(niceness), 60)) == expected
 
 
 @posix_only

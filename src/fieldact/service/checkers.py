@@ -13,6 +13,7 @@ from __future__ import annotations
 import asyncio
 import gc
 import multiprocessing
+import os
 import signal
 import threading
 from collections.abc import Callable
@@ -23,6 +24,7 @@ from typing import Any
 CHECK_SECONDS = 30.0
 CHECK_MEMORY_BYTES = 2 * 1024**3  # address space of one worker, libraries included
 BACKSTOP_S = 300.0  # from handing the check over: queueing behind others counts too
+CHECK_NICENESS = 5  # below the service process and PostgreSQL: they take a core first, the checks the rest
 GC_YOUNG = 20_000  # allocations between young-generation collections (Python's default is 700)
 
 
@@ -52,6 +54,8 @@ def start_worker(memory_bytes: int) -> None:
         soft, hard = resource.getrlimit(resource.RLIMIT_AS)
         wanted = memory_bytes if hard == resource.RLIM_INFINITY else min(memory_bytes, hard)
         resource.setrlimit(resource.RLIMIT_AS, (wanted, hard))
+    if hasattr(os, "nice"):
+        os.nice(CHECK_NICENESS)
     settle_collector(_load_checking_code)
 
 
