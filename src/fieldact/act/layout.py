@@ -210,14 +210,19 @@ def fill_rect(pdf: FPDF, x: float, y: float, width: float, height: float, color:
         with pdf.local_context(fill_color=color):
             pdf.rect(x, y, width, height, style="F")
         return
-    k = pdf.k
     written = ["q"]
     fill_color = _device_color(color)
     if fill_color != pdf.fill_color:
         written.append(fill_color.serialize().lower())
-    written.append(f"{x * k:.2f} {(pdf.h - y) * k:.2f} {width * k:.2f} {-height * k:.2f} re {RenderStyle.F.operator}")
+    written.append(filled_rect(pdf, x, y, width, height))
     written.append("Q")
     pdf._out("\n".join(written))  # noqa: SLF001
+
+
+def filled_rect(pdf: FPDF, x: float, y: float, width: float, height: float) -> str:
+    """The operators ``pdf.rect(x, y, width, height, style="F")`` writes, to be written with others at once."""
+    k = pdf.k
+    return f"{x * k:.2f} {(pdf.h - y) * k:.2f} {width * k:.2f} {-height * k:.2f} re {RenderStyle.F.operator}"
 
 
 # --- tables ------------------------------------------------------------------------------------------------------

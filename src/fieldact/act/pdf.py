@@ -33,6 +33,7 @@ from fieldact.act.layout import (
     Table,
     draw_lines,
     draw_text,
+    filled_rect,
     hline,
     text_width,
     use_style,
@@ -576,12 +577,10 @@ def draw_qr(pdf: FPDF, text: str, x: float, y: float, size: float) -> None:
     matrix = qr_matrix(text)
     module = size / len(matrix)
     seam = 0.02  # a hair of overlap, so viewers show no white lines between touching modules
-    k, page_height = pdf.k, pdf.h
     with pdf.local_context(fill_color=(0, 0, 0)):
-        # What ``pdf.rect(..., style="F")`` writes for each run, written at once: a code is a few hundred runs.
+        # Each run as ``pdf.rect`` would write it, all written at once: a code is a few hundred runs.
         runs = [
-            f"{(x + start * module) * k:.2f} {(page_height - (y + row_index * module)) * k:.2f} "
-            f"{(length * module + seam) * k:.2f} {-(module + seam) * k:.2f} re {RenderStyle.F.operator}"
+            filled_rect(pdf, x + start * module, y + row_index * module, length * module + seam, module + seam)
             for row_index, row in enumerate(matrix)
             for start, length in row_runs(row)
         ]
