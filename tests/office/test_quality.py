@@ -8,7 +8,7 @@ from datetime import date
 from pathlib import Path
 
 import pytest
-from sqlalchemy import text
+from sqlalchemy import create_engine, text
 from sqlalchemy.exc import DBAPIError
 from tests.office.quality_data import A, B, fill
 from tests.store.pg import Central, central_fixture  # noqa: F401  (the fixture)
@@ -210,3 +210,41 @@ def test_postgres_refreshes_a_visit_once_at_commit_however_many_statements_touch
         assert connection.execute(text("SELECT count(*) FROM quality_pending")).scalar() == 0
     skipped = dashboard(database, NOVEMBER_FIRST_HALF).skipped
     assert {(i.item_key, i.not_needed, i.failed) for i in skipped} >= {("z", 1, 0), ("w", 0, 1)}
+
+
+def test_no_login_notes_or_settles_a_visit_itself(central: Central) -> None:
+    """Only the triggers (the owner's functions) write quality_pending: a login that could note visits or settle
+    them could make the dashboard rebuild at will, or leave a visit noted and its quality row stale."""
+    central.database().dispose()
+    statements = (
+        "INSERT INTO quality_pending VALUES ('v1')",
+        "DELETE FROM quality_pending",
+        "SELECT fieldact_quality_note('v1')",
+        "SELECT fieldact_quality_refresh('v1')",
+    )
+    for kind in ("office", "dispatch", "service"):
+        engine = create_engine(central.login(kind))
+        try:
+            for statement in statements:
+                with pytest.raises(DBAPIError, match="permission denied"), engine.begin() as connection:
+                    connection.execute(text(statement))
+        finally:
+            engine.dispose()
+
+
+def test_a_push_that_fails_part_way_leaves_nothing_noted_and_the_sums_as_they_were(database: Database) -> None:
+    """A push killed or refused after its answers were written rolls back whole: the note of its visit too."""
+    if database.engine.dialect.name != "postgresql":
+        pytest.skip("quality_pending is PostgreSQL's")
+    before = dashboard(database, NOVEMBER_FIRST_HALF).skipped
+    with pytest.raises(DBAPIError), database.engine.begin() as connection:
+        connection.execute(
+            text(
+                "INSERT INTO answer (visit_id, item_key, state, reason, answered_at) "
+                "VALUES ('v4', 'z', 'failed', '', '2026-11-10 09:00:00')"
+            )
+        )
+        connection.execute(text("INSERT INTO answer (visit_id) VALUES ('v4')"))  # refused: no item, no state
+    with database.engine.connect() as connection:
+        assert connection.execute(text("SELECT count(*) FROM quality_pending")).scalar() == 0
+    assert dashboard(database, NOVEMBER_FIRST_HALF).skipped == before
